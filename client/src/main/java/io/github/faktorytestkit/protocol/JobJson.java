@@ -1,0 +1,41 @@
+package io.github.faktorytestkit.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+
+/** Reads and writes {@link Job} values as the compact JSON Faktory speaks. Thread-safe. */
+public final class JobJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private JobJson() {}
+
+  /** Returns the shared mapper configured for Faktory JSON. Do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Returns {@code job} as compact JSON. */
+  public static String toJson(Job job) {
+    return write(job);
+  }
+
+  /** Returns {@code value} (a job, list, map, ...) as compact JSON. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses one job.
+   *
+   * @throws JsonProcessingException when {@code json} is not a job document
+   */
+  public static Job parse(String json) throws JsonProcessingException {
+    return MAPPER.readValue(json, Job.class);
+  }
+}
