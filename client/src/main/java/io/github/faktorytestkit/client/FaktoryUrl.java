@@ -104,13 +104,15 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
   }
 
   private static FaktoryUrl withHostAndPort(boolean tls, String hostPort, String userInfo) {
-    int portSeparator = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
-    String host = portSeparator > 0 ? hostPort.substring(0, portSeparator) : hostPort;
-    int port = portSeparator > 0 ? parsePort(hostPort.substring(portSeparator + 1)) : DEFAULT_PORT;
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
+    boolean bracketed = hostPort.startsWith("[");
+    int hostEnd = bracketed ? hostPort.indexOf(']') + 1 : hostPort.lastIndexOf(':');
+    if (hostEnd < 0) {
+      hostEnd = hostPort.length();
     }
-    if (host.isEmpty() || host.contains("/") || host.contains("@")) {
+    String host = bracketed ? hostPort.substring(1, Math.max(1, hostEnd - 1)) : hostPort.substring(0, hostEnd);
+    String portPart = hostPort.substring(hostEnd);
+    int port = portPart.isEmpty() ? DEFAULT_PORT : parsePort(portPart);
+    if (host.isEmpty() || host.contains("/") || host.contains("@") || !bracketed && host.contains(":")) {
       throw new IllegalArgumentException("host: " + host);
     }
     if (userInfo == null) {
@@ -122,11 +124,11 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     return new FaktoryUrl(tls, host, port, user.isEmpty() ? null : user, password);
   }
 
-  private static int parsePort(String text) {
-    if (!text.matches("[0-9]{1,5}")) {
-      throw new IllegalArgumentException("port: " + text);
+  private static int parsePort(String colonAndPort) {
+    if (!colonAndPort.matches(":[0-9]{1,5}")) {
+      throw new IllegalArgumentException("port: " + colonAndPort);
     }
-    return Integer.parseInt(text);
+    return Integer.parseInt(colonAndPort.substring(1));
   }
 
   private static String percentDecode(String text) {
