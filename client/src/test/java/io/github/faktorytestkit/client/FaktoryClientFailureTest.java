@@ -31,7 +31,8 @@ class FaktoryClientFailureTest {
         .isInstanceOfSatisfying(FaktoryConnectionException.class, e -> {
           assertThat(e.host()).isEqualTo("127.0.0.1");
           assertThat(e.port()).isEqualTo(port);
-          assertThat(e).hasMessageStartingWith("cannot connect: ").hasMessageEndingWith("(server: 127.0.0.1:" + port + ")");
+          assertThat(e).hasMessageStartingWith("cannot connect: ")
+              .hasMessageEndingWith("(server: 127.0.0.1:" + port + ")");
           assertThat(e).hasCauseInstanceOf(ConnectException.class);
         });
   }

@@ -32,7 +32,8 @@ class CommandLineTest {
 
   @Test
   void parseAcceptsCrLfOrBareLfAndSplitsAtTheFirstSpace() {
-    assertThat(CommandLine.parse("FETCH critical default\r\n")).isEqualTo(CommandLine.of(Verb.FETCH, "critical default"));
+    assertThat(CommandLine.parse("FETCH critical default\r\n"))
+        .isEqualTo(CommandLine.of(Verb.FETCH, "critical default"));
     assertThat(CommandLine.parse("END\n")).isEqualTo(CommandLine.of(Verb.END));
   }
 

@@ -23,7 +23,7 @@ class AdministrationIT extends RealFaktoryTestBase {
     assertThat(info.queues()).containsEntry("info-q", 2L);
     assertThat(info.totalEnqueued()).isEqualTo(2);
     assertThat(info.sets()).containsOnlyKeys("scheduled", "retries", "dead", "working");
-    assertThat(info.version()).isEqualTo(faktory.version());
+    assertThat(info.version()).isEqualTo(faktory().version());
     assertThat(info.connections()).isPositive();
     assertThat(info.json().size()).isEqualTo(4);
   }

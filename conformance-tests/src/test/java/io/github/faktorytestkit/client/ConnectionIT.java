@@ -17,7 +17,7 @@ class ConnectionIT extends RealFaktoryTestBase {
 
   @Test
   void closeSendsEndAndTheServerDropsTheConnection() {
-    FaktoryClient second = connect();
+    FaktoryClient second = REAL.connect();
     long withSecond = client.info().connections();
 
     second.close();
@@ -28,11 +28,11 @@ class ConnectionIT extends RealFaktoryTestBase {
 
   @Test
   void tlsClientAgainstAPlainServerIsAConnectionFailure() {
-    String tlsUrl = "tcp+tls://" + faktory.host() + ":" + faktory.port();
+    String tlsUrl = "tcp+tls://" + faktory().host() + ":" + faktory().port();
     assertThatThrownBy(() -> FaktoryClient.connect(tlsUrl))
         .isExactlyInstanceOf(FaktoryConnectionException.class)
         .hasCauseInstanceOf(SSLException.class)
-        .hasMessageContaining("(server: 127.0.0.1:" + faktory.port() + ")");
+        .hasMessageContaining("(server: 127.0.0.1:" + faktory().port() + ")");
   }
 
   @Test

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.real.LocalFaktory;
-import io.github.faktorytestkit.real.RealTargets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs a test class against one real Faktory (no password, no TLS): the server starts once per class, each test
@@ -17,26 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
  * queue names of their own.
  */
 abstract class RealFaktoryTestBase {
-  static LocalFaktory faktory;
+  @RegisterExtension
+  static final RealFaktory REAL = new RealFaktory(builder -> builder);
+
   FaktoryClient client;
-
-  @BeforeAll
-  static void startFaktory() {
-    RealTargets.requireLocalFaktory();
-    faktory = LocalFaktory.start();
-  }
-
-  @AfterAll
-  static void stopFaktory() {
-    if (faktory != null) {
-      faktory.close();
-      faktory = null;
-    }
-  }
 
   @BeforeEach
   void connectToAFlushedServer() {
-    client = connect();
+    client = REAL.connect();
     client.flush();
   }
 
@@ -45,9 +31,9 @@ abstract class RealFaktoryTestBase {
     client.close();
   }
 
-  /** Returns a new producer client for the class's server. */
-  static FaktoryClient connect() {
-    return FaktoryClient.connect(faktory.url().toString());
+  /** Returns the class's server. */
+  static LocalFaktory faktory() {
+    return REAL.server();
   }
 
   /** Asserts that {@code command} fails with {@code -ERR message} and leaves the client usable. */

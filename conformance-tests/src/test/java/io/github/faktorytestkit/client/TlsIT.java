@@ -4,42 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.protocol.Job;
-import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.LoopbackCertificate;
-import io.github.faktorytestkit.real.RealTargets;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** TLS (with a password) against a real Faktory using a throwaway certificate for 127.0.0.1. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsIT {
-  private static LoopbackCertificate certificate;
-  private static LocalFaktory faktory;
+  private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
 
-  @BeforeAll
-  static void startFaktory() {
-    RealTargets.requireLocalFaktory();
-    certificate = LoopbackCertificate.generate();
-    faktory = LocalFaktory.builder().password("tls-pw")
-        .tls(certificate.certificatePem(), certificate.privateKeyPem()).start();
-  }
-
-  @AfterAll
-  static void stopFaktory() {
-    if (faktory != null) {
-      faktory.close();
-    }
-  }
+  @RegisterExtension
+  static final RealFaktory REAL = new RealFaktory(builder -> builder.password("tls-pw")
+      .tls(CERTIFICATE.certificatePem(), CERTIFICATE.privateKeyPem()));
 
   @Test
   void trustedServerTakesJobsOverTls() {
-    assertThat(faktory.url().getScheme()).isEqualTo("tcp+tls");
-    try (FaktoryClient client = FaktoryClient.builder().url(faktory.url()).sslContext(certificate.clientContext())
-        .connect()) {
+    assertThat(REAL.server().url().getScheme()).isEqualTo("tcp+tls");
+    SSLContext trusting = CERTIFICATE.clientContext();
+    try (FaktoryClient client = FaktoryClient.builder().url(REAL.server().url()).sslContext(trusting).connect()) {
       client.flush();
       Job job = Job.of("T", "over tls");
       client.push(job);
@@ -49,7 +35,7 @@ class TlsIT {
 
   @Test
   void untrustedCertificateIsAConnectionFailure() {
-    assertThatThrownBy(() -> FaktoryClient.connect(faktory.url().toString()))
+    assertThatThrownBy(() -> FaktoryClient.connect(REAL.server().url().toString()))
         .isExactlyInstanceOf(FaktoryConnectionException.class)
         .hasMessageStartingWith("TLS handshake failed: ")
         .hasCauseInstanceOf(SSLException.class);
@@ -57,7 +43,7 @@ class TlsIT {
 
   @Test
   void plainTextClientIsClosedDuringTheHandshake() {
-    String plainUrl = "tcp://:tls-pw@" + faktory.host() + ":" + faktory.port();
+    String plainUrl = "tcp://:tls-pw@" + REAL.server().host() + ":" + REAL.server().port();
     assertThatThrownBy(() -> FaktoryClient.connect(plainUrl))
         .isExactlyInstanceOf(FaktoryHandshakeException.class)
         .hasMessageContaining("expected: tcp+tls:// for it");

@@ -58,11 +58,11 @@ class WorkerBeatIT extends RealFaktoryTestBase {
   }
 
   private static FaktoryClient worker(String wid) {
-    return FaktoryClient.builder().url(faktory.url()).wid(wid).labels("it").connect();
+    return FaktoryClient.builder().url(faktory().url()).wid(wid).labels("it").connect();
   }
 
   private static void signal(String wid, String signal) throws Exception {
-    HttpRequest post = HttpRequest.newBuilder(URI.create(faktory.webUrl() + "/busy"))
+    HttpRequest post = HttpRequest.newBuilder(URI.create(faktory().webUrl() + "/busy"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("wid=" + wid + "&signal=" + signal))
         .build();
