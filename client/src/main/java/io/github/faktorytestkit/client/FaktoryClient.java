@@ -68,7 +68,11 @@ public final class FaktoryClient implements AutoCloseable {
     return new FaktoryClientBuilder();
   }
 
-  /** Enqueues {@code job}. */
+  /**
+   * Enqueues {@code job}.
+   *
+   * @throws FaktoryCommandException when the server refuses the job, e.g. {@code jobs must have a jobtype parameter}
+   */
   public void push(Job job) {
     session.callOk(CommandLine.of(Verb.PUSH, JobJson.toJson(Objects.requireNonNull(job, "job"))), "PUSH");
   }

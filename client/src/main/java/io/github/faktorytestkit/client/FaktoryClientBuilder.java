@@ -120,7 +120,8 @@ public final class FaktoryClientBuilder {
   }
 
   /**
-   * Connects and completes the handshake. Blocks for at most the connect timeout plus two read timeouts.
+   * Connects and completes the handshake. Blocks for at most the connect timeout plus one read timeout per
+   * handshake step (TLS, HI, OK).
    *
    * @throws FaktoryConnectionException when the server cannot be reached
    * @throws FaktoryHandshakeException when the handshake fails ({@link FaktoryAuthenticationException} for the
