@@ -73,14 +73,19 @@ stop_dockerd() {
 # Builds FAKTORY_IMAGE from the cached static faktory plus this machine's redis-server and the shared
 # libraries it links, unless an image built from the same faktory binary exists.
 build_faktory_image() {
-  local sha current
+  local sha current previous
   sha=$(sha256sum "$FAKTORY_CACHE_DIR/faktory" | cut -c1-64)
   current=$(docker image inspect -f "{{ index .Config.Labels \"$IMAGE_LABEL\" }}" "$FAKTORY_IMAGE" 2>/dev/null || true)
   if [ "$current" = "$sha" ]; then
     say "image $FAKTORY_IMAGE is up to date (faktory sha256 $sha)"
     return
   fi
+  previous=$(docker image inspect -f '{{.Id}}' "$FAKTORY_IMAGE" 2>/dev/null || true)
   build_image_from_context "$sha"
+  if [ -n "$previous" ]; then
+    say "removing the outdated image ${previous:7:12}"
+    docker rmi "$previous" >/dev/null || warn "could not remove the outdated image $previous"
+  fi
 }
 
 build_image_from_context() (

@@ -19,7 +19,10 @@ final class FaktoryLaunch {
   private static final int ATTEMPTS = 3;
   private static final Pattern VERSION_LINE = Pattern.compile("^Faktory (\\S+)$");
   private static final Path SHARED_REDIS_CONF = Path.of("/tmp/redis.conf");
-  /** Serialises starts while Faktory has yet to write the shared /tmp/redis.conf, which it does unguarded. */
+  /**
+   * Serialises starts (within this JVM) until /tmp/redis.conf exists: Faktory checks for it and then writes it,
+   * so two first starts at once could both write it while a Redis reads it.
+   */
   private static final Object FIRST_WRITER = new Object();
 
   private final Process process;
@@ -45,8 +48,12 @@ final class FaktoryLaunch {
   static FaktoryLaunch start(Path binary, String password, String certPem, String keyPem, Duration timeout) {
     for (int attempt = 1; ; attempt++) {
       int[] ports = LoopbackPorts.free(2);
-      FaktoryLaunch launch = spawn(binary, password, FaktoryHome.create(certPem, keyPem), ports);
-      Optional<String> failure = launch.awaitReadyOnce(timeout);
+      FaktoryLaunch launch;
+      Optional<String> failure;
+      synchronized (Files.exists(SHARED_REDIS_CONF) ? new Object() : FIRST_WRITER) {
+        launch = spawn(binary, password, FaktoryHome.create(certPem, keyPem), ports);
+        failure = launch.awaitReady(timeout);
+      }
       if (failure.isEmpty()) {
         return launch;
       }
@@ -75,15 +82,6 @@ final class FaktoryLaunch {
     } catch (IOException e) {
       home.delete();
       throw new UncheckedIOException("cannot run " + binary, e);
-    }
-  }
-
-  private Optional<String> awaitReadyOnce(Duration timeout) {
-    if (Files.exists(SHARED_REDIS_CONF)) {
-      return awaitReady(timeout);
-    }
-    synchronized (FIRST_WRITER) {
-      return awaitReady(timeout);
     }
   }
 

@@ -32,8 +32,10 @@ final class RawSession implements AutoCloseable {
   static RawSession connect(URI url, SSLContext tls) throws IOException {
     Socket plain = new Socket();
     plain.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
-    Socket socket = tls == null ? plain : tls.getSocketFactory().createSocket(plain, url.getHost(), url.getPort(), true);
-    return new RawSession(socket);
+    if (tls == null) {
+      return new RawSession(plain);
+    }
+    return new RawSession(tls.getSocketFactory().createSocket(plain, url.getHost(), url.getPort(), true));
   }
 
   /** Reads the server's HI, answers HELLO (with the password hash when the server asks) and returns the reply. */
