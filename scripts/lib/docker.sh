@@ -15,6 +15,13 @@ ensure_docker_installed() {
   apt_install docker.io
 }
 
+# Makes the script stop the dockerd it started when it exits, also when interrupted or terminated.
+stop_dockerd_on_exit() {
+  trap stop_dockerd EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 docker_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
 # Starts dockerd in the background unless an engine already answers; returns non-zero (does not exit) when
