@@ -5,9 +5,9 @@
 run_maven() {
   local log status
   log=$(mktemp "${TMPDIR:-/tmp}/faktory-testkit-mvn.XXXXXX")
-  say "mvn -B --no-transfer-progress $*"
+  say "mvn -B --no-transfer-progress -Dstyle.color=never $*"
   set +e
-  mvn -B --no-transfer-progress "$@" 2>&1 | tee "$log"
+  mvn -B --no-transfer-progress -Dstyle.color=never "$@" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
   set -e
   if declare -F finish_before_summary >/dev/null; then finish_before_summary; fi
