@@ -2,18 +2,19 @@ package io.github.faktorytestkit.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.TargetKind;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The scenario of the PHP client blog post this project grew from, against real Faktory. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class BlogScenarioIT extends RealFaktoryTestBase {
+/** The scenario of the PHP client blog post this project grew from, against the fake and every real target. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BlogScenarioIT {
 
-  @Test
-  void pushedJobIsFetchedWithQueueRetryAndTimestampsAdded() {
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  void pushedJobIsFetchedWithQueueRetryAndTimestampsAdded(FaktoryClient client) {
     Job pushed = Job.builder("SomeJobClass").jid("123861239abnadsa").args(1, 2, true, "hello").build();
     client.push(pushed);
 
@@ -28,8 +29,8 @@ class BlogScenarioIT extends RealFaktoryTestBase {
     client.ack(fetched.jid());
   }
 
-  @Test
-  void theBlogsRawJsonGetsTheSameFields() {
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  void theBlogsRawJsonGetsTheSameFields(FaktoryClient client) {
     String json = "{\"jid\":\"123861239abnadsa\",\"jobtype\":\"SomeJobClass\",\"args\":[1,2,true,\"hello\"]}";
     assertThat(client.exchange("PUSH " + json)).isEqualTo(Reply.OK);
 

@@ -1,0 +1,63 @@
+package io.github.faktorytestkit.conformance;
+
+import io.github.faktorytestkit.real.FaktoryContainer;
+import io.github.faktorytestkit.real.RealTargets;
+import java.net.URI;
+
+/** A real Faktory in a container of its own ({@link FaktoryContainer}, image from {@code -Dfaktory.image}). */
+final class ContainerTarget extends RealTarget {
+  private final FaktoryContainer container;
+
+  private ContainerTarget(FaktoryContainer container) {
+    this.container = container;
+  }
+
+  /**
+   * Starts a container with {@code password} (null for none); aborts or fails the current test, as
+   * {@link RealTargets} decides, when no Docker engine answers.
+   */
+  static ContainerTarget start(String password) {
+    RealTargets.requireDocker();
+    FaktoryContainer container = new FaktoryContainer();
+    if (password != null) {
+      container.withPassword(password);
+    }
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      container.close();
+      throw e;
+    }
+    return new ContainerTarget(container);
+  }
+
+  @Override
+  public TargetKind kind() {
+    return TargetKind.CONTAINER;
+  }
+
+  @Override
+  public URI url() {
+    return container.getFaktoryUrl();
+  }
+
+  @Override
+  public String password() {
+    return container.getPassword();
+  }
+
+  @Override
+  URI webUrl() {
+    return container.getWebUrl();
+  }
+
+  @Override
+  public void close() {
+    container.close();
+  }
+
+  @Override
+  public String toString() {
+    return "faktory container " + container.getDockerImageName() + " at 127.0.0.1:" + container.getFaktoryPort();
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.faktorytestkit.conformance;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The kinds of server a conformance scenario runs against; each name is the display name of its runs. */
+public enum TargetKind {
+  /** The in-process fake on a manual clock: always available. */
+  FAKE(false),
+  /** A real faktory process started by {@link io.github.faktorytestkit.real.LocalFaktory}. */
+  LOCAL(true),
+  /** A real Faktory in a Testcontainers container ({@link io.github.faktorytestkit.real.FaktoryContainer}). */
+  CONTAINER(true),
+  /** A real Faktory the run was pointed at with {@code -Dfaktory.url} or {@code FAKTORY_URL}. */
+  URL(true);
+
+  /** The system property that limits the kinds run: a comma-separated list of names, e.g. {@code fake,local}. */
+  public static final String ONLY_PROPERTY = "faktory.targets";
+
+  private final boolean real;
+
+  TargetKind(boolean real) {
+    this.real = real;
+  }
+
+  /** Returns the lower-case name runs are displayed with: {@code fake}, {@code local}, {@code container}, {@code url}. */
+  public String displayName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns whether this kind is a real Faktory server (the oracle) rather than the fake. */
+  public boolean isReal() {
+    return real;
+  }
+
+  /**
+   * Returns the kinds {@code -D}{@value #ONLY_PROPERTY} allows; every kind when the property is unset or blank.
+   *
+   * @throws IllegalArgumentException when the property names an unknown kind
+   */
+  public static Set<TargetKind> allowed() {
+    return parse(System.getProperty(ONLY_PROPERTY));
+  }
+
+  /** Parses a comma-separated list of display names; null or blank means every kind. */
+  static Set<TargetKind> parse(String list) {
+    if (list == null || list.isBlank()) {
+      return EnumSet.allOf(TargetKind.class);
+    }
+    Set<TargetKind> kinds = EnumSet.noneOf(TargetKind.class);
+    for (String name : list.split(",")) {
+      kinds.add(byName(name.strip()));
+    }
+    return kinds;
+  }
+
+  private static TargetKind byName(String name) {
+    for (TargetKind kind : values()) {
+      if (kind.displayName().equals(name)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(ONLY_PROPERTY + ": " + name + " (expected: fake, local, container or url)");
+  }
+}
