@@ -26,6 +26,14 @@ public final class RealTargets {
   }
 
   /**
+   * Returns the Faktory version the real targets run and the fake mirrors: {@code -Dfaktory.version}, else
+   * {@code FAKTORY_VERSION}, else 1.9.4.
+   */
+  public static String version() {
+    return FaktoryBinary.targetVersion();
+  }
+
+  /**
    * Returns the faktory binary {@link LocalFaktory} will run, after checking that {@code redis-server} is on
    * {@code PATH} too.
    *

@@ -3,43 +3,45 @@ package io.github.faktorytestkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.faktorytestkit.real.LocalFaktory;
+import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.Target;
+import io.github.faktorytestkit.conformance.TargetKind;
+import io.github.faktorytestkit.conformance.Targets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Connection-level behaviour against real Faktory: END, TLS mismatch, a server that goes away. */
+/** Connection-level behaviour, against the fake and real Faktory: END, TLS mismatch, a server that goes away. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ConnectionIT extends RealFaktoryTestBase {
+class ConnectionIT {
 
-  @Test
-  void closeSendsEndAndTheServerDropsTheConnection() {
-    FaktoryClient second = REAL.connect();
+  @AcrossTargets
+  void closeSendsEndAndTheServerDropsTheConnection(Target target, FaktoryClient client) {
+    FaktoryClient second = target.connect();
     long withSecond = client.info().connections();
 
     second.close();
 
-    assertThat(connectionsOnceBelow(withSecond)).isEqualTo(withSecond - 1);
+    assertThat(connectionsOnceBelow(client, withSecond)).isEqualTo(withSecond - 1);
     assertThat(second.isUsable()).isFalse();
   }
 
-  @Test
-  void tlsClientAgainstAPlainServerIsAConnectionFailure() {
-    String tlsUrl = "tcp+tls://" + faktory().host() + ":" + faktory().port();
-    assertThatThrownBy(() -> FaktoryClient.connect(tlsUrl))
+  @AcrossTargets
+  void tlsClientAgainstAPlainServerIsAConnectionFailure(Target target) {
+    String address = target.url().getHost() + ":" + target.url().getPort();
+    assertThatThrownBy(() -> FaktoryClient.connect("tcp+tls://" + address))
         .isExactlyInstanceOf(FaktoryConnectionException.class)
         .hasCauseInstanceOf(SSLException.class)
-        .hasMessageContaining("(server: 127.0.0.1:" + faktory().port() + ")");
+        .hasMessageContaining("(server: " + address + ")");
   }
 
-  @Test
-  void clientOfAServerThatStoppedIsBrokenForGood() {
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL})
+  void clientOfAServerThatStoppedIsBrokenForGood(Target target) {
     FaktoryClient orphan;
-    try (LocalFaktory doomed = LocalFaktory.start()) {
-      orphan = FaktoryClient.connect(doomed.url().toString());
+    try (Target doomed = Targets.start(target.kind(), null)) {
+      orphan = doomed.connect();
       orphan.flush();
     }
     assertThatThrownBy(orphan::info).isInstanceOf(FaktoryConnectionException.class);
@@ -51,7 +53,7 @@ class ConnectionIT extends RealFaktoryTestBase {
   }
 
   /** Polls INFO until the server counts fewer than {@code before} connections (END is handled asynchronously). */
-  private long connectionsOnceBelow(long before) {
+  private static long connectionsOnceBelow(FaktoryClient client, long before) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     long connections = client.info().connections();
     while (connections >= before && Instant.now().isBefore(deadline)) {

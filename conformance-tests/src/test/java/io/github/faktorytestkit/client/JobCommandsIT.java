@@ -1,40 +1,44 @@
 package io.github.faktorytestkit.client;
 
+import static io.github.faktorytestkit.client.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.protocol.Failure;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** PUSH, PUSHB, FETCH, ACK and FAIL, with every error reply of faktory-protocol.md, against real Faktory. */
+/** PUSH, PUSHB, FETCH, ACK and FAIL with every error reply of faktory-protocol.md, against fake and real Faktory. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class JobCommandsIT extends RealFaktoryTestBase {
+class JobCommandsIT {
 
-  @Test
-  void pushRefusesJobsTheServerCannotAccept() {
-    assertRefused(() -> client.push(Job.builder("T").jid("").build()), "jobs must have a reasonable jid parameter");
-    assertRefused(() -> client.push(Job.builder("T").jid("1234567").build()),
+  @AcrossTargets
+  void pushRefusesJobsTheServerCannotAccept(FaktoryClient client) {
+    assertRefused(client, () -> client.push(Job.builder("T").jid("").build()),
         "jobs must have a reasonable jid parameter");
-    assertRefused(() -> client.push(Job.of("")), "jobs must have a jobtype parameter");
-    assertRefused(() -> client.push(Job.builder("T").args((List<?>) null).build()),
+    assertRefused(client, () -> client.push(Job.builder("T").jid("1234567").build()),
+        "jobs must have a reasonable jid parameter");
+    assertRefused(client, () -> client.push(Job.of("")), "jobs must have a jobtype parameter");
+    assertRefused(client, () -> client.push(Job.builder("T").args((List<?>) null).build()),
         "jobs must have an args parameter");
-    assertRefused(() -> client.push(Job.builder("T").reserveFor(86401).build()),
+    assertRefused(client, () -> client.push(Job.builder("T").reserveFor(86401).build()),
         "jobs cannot be reserved for more than one day");
-    assertRefused(() -> client.push(Job.builder("T").queue("no spaces").build()),
+    assertRefused(client, () -> client.push(Job.builder("T").queue("no spaces").build()),
         "cannot get \"no spaces\" queue: queue names must match \\A[a-zA-Z0-9._-]+\\z");
-    assertRefused(() -> client.push(Job.builder("T").at("tomorrow").build()),
+    assertRefused(client, () -> client.push(Job.builder("T").at("tomorrow").build()),
         "invalid timestamp for 'at': \"tomorrow\": parsing time \"tomorrow\" as "
             + "\"2006-01-02T15:04:05.999999999Z07:00\": cannot parse \"tomorrow\" as \"2006\"");
     assertThat(client.info().totalEnqueued()).isZero();
   }
 
-  @Test
-  void pushRefusesMalformedJson() {
+  @AcrossTargets
+  void pushRefusesMalformedJson(FaktoryClient client) {
     assertThat(client.exchange("PUSH {\"jid\":\"12345678\",\"jobtype\":\"T\",\"args\":\"x\"}")).isEqualTo(Reply.err(
         "invalid JSON: json: cannot unmarshal string into Go struct field Job.args of type []interface {}"));
     assertThat(client.exchange("PUSH {} x"))
@@ -42,8 +46,8 @@ class JobCommandsIT extends RealFaktoryTestBase {
     assertThat(client.exchange("PUSH ")).isEqualTo(Reply.err("invalid JSON: unexpected end of JSON input"));
   }
 
-  @Test
-  void pushBulkReportsOnlyTheRejectedJobsAndEnqueuesTheRest() {
+  @AcrossTargets
+  void pushBulkReportsOnlyTheRejectedJobsAndEnqueuesTheRest(FaktoryClient client) {
     Job good = Job.of("T", 1);
     PushBulkResult result = client.pushBulk(List.of(good, Job.builder("T").jid("x").build(),
         Job.builder("").jid("no-type-1").build()));
@@ -54,20 +58,20 @@ class JobCommandsIT extends RealFaktoryTestBase {
     assertThat(client.fetch("default")).map(Job::jid).contains(good.jid());
   }
 
-  @Test
-  void pushBulkOfGoodJobsReportsNothing() {
+  @AcrossTargets
+  void pushBulkOfGoodJobsReportsNothing(FaktoryClient client) {
     assertThat(client.pushBulk(List.of(Job.of("T"), Job.of("T"))).allAccepted()).isTrue();
     assertThat(client.info().queues()).containsEntry("default", 2L);
   }
 
-  @Test
-  void pushBulkOfSomethingOtherThanAnArrayIsRefused() {
+  @AcrossTargets
+  void pushBulkOfSomethingOtherThanAnArrayIsRefused(FaktoryClient client) {
     assertThat(client.exchange("PUSHB {}")).isEqualTo(Reply.err(
         "invalid JSON: json: cannot unmarshal object into Go value of type []client.Job"));
   }
 
-  @Test
-  void fetchTakesTheFirstListedQueueThatHasAJob() {
+  @AcrossTargets
+  void fetchTakesTheFirstListedQueueThatHasAJob(FaktoryClient client) {
     Job low = Job.builder("T").queue("fetch-low").build();
     Job high = Job.builder("T").queue("fetch-high").build();
     client.push(low);
@@ -77,18 +81,30 @@ class JobCommandsIT extends RealFaktoryTestBase {
     assertThat(client.fetch("fetch-high", "fetch-low")).map(Job::jid).contains(low.jid());
   }
 
-  @Test
-  void fetchOfEmptyQueuesReturnsNothing() {
-    assertThat(client.fetch("fetch-empty-1", "fetch-empty-2")).isEmpty();
+  @AcrossTargets
+  void fetchOfEmptyQueuesReturnsNothing(Target target, FaktoryClient client) {
+    assertThat(target.blockingFetch(() -> client.fetch("fetch-empty-1", "fetch-empty-2"))).isEmpty();
   }
 
-  @Test
-  void fetchWithoutQueueIsRefusedByTheServer() {
+  @AcrossTargets
+  void scheduledJobIsEnqueuedOnceItsTimeHasCome(Target target, FaktoryClient client) {
+    Job job = Job.builder("T").queue("scheduled-q").at(target.now().plusSeconds(1).toString()).build();
+    client.push(job);
+    assertThat(client.info().setSize("scheduled")).isEqualTo(1);
+
+    target.elapse(Duration.ofSeconds(7)); // real Faktory moves due jobs every 5 s
+
+    assertThat(client.info().setSize("scheduled")).isZero();
+    assertThat(client.fetch("scheduled-q")).map(Job::jid).contains(job.jid());
+  }
+
+  @AcrossTargets
+  void fetchWithoutQueueIsRefusedByTheServer(FaktoryClient client) {
     assertThat(client.exchange("FETCH")).isEqualTo(Reply.err("must call fetch with at least one queue"));
   }
 
-  @Test
-  void ackOfAnyJidIsOk() {
+  @AcrossTargets
+  void ackOfAnyJidIsOk(FaktoryClient client) {
     client.push(Job.of("T"));
     Job job = client.fetch("default").orElseThrow();
     client.ack(job.jid());
@@ -97,14 +113,14 @@ class JobCommandsIT extends RealFaktoryTestBase {
     assertThat(client.info().totalProcessed()).isEqualTo(1);
   }
 
-  @Test
-  void ackOfAMalformedPayloadIsRefused() {
+  @AcrossTargets
+  void ackOfAMalformedPayloadIsRefused(FaktoryClient client) {
     assertThat(client.exchange("ACK {\"jid\":1}")).isEqualTo(Reply.err("invalid ACK {\"jid\":1}"));
     assertThat(client.exchange("ACK {}")).isEqualTo(Reply.err("invalid ACK {}"));
   }
 
-  @Test
-  void failRecordsTheFailureOnTheJob() {
+  @AcrossTargets
+  void failRecordsTheFailureOnTheJob(FaktoryClient client) {
     client.push(Job.of("T"));
     Job job = client.fetch("default").orElseThrow();
     client.fail(job.jid(), new IllegalStateException("it broke"));
@@ -121,18 +137,19 @@ class JobCommandsIT extends RealFaktoryTestBase {
     assertThat(failure.nextAt()).isNotEmpty();
   }
 
-  @Test
-  void failOfAJobNotReservedIsRefused() {
-    assertRefused(() -> client.fail("never-fetched", "E", "m", null), "Job not found never-fetched");
+  @AcrossTargets
+  void failOfAJobNotReservedIsRefused(FaktoryClient client) {
+    assertRefused(client, () -> client.fail("never-fetched", "E", "m", null),
+        "Job not found never-fetched");
     client.push(Job.of("T"));
     Job job = client.fetch("default").orElseThrow();
     client.ack(job.jid());
-    assertRefused(() -> client.fail(job.jid(), "E", "m", List.of()), "Job not found " + job.jid());
+    assertRefused(client, () -> client.fail(job.jid(), "E", "m", List.of()), "Job not found " + job.jid());
   }
 
-  @Test
-  void failWithoutJidOrWithAMalformedPayloadIsRefused() {
-    assertRefused(() -> client.fail("", "E", "m", null), "missing JID");
+  @AcrossTargets
+  void failWithoutJidOrWithAMalformedPayloadIsRefused(FaktoryClient client) {
+    assertRefused(client, () -> client.fail("", "E", "m", null), "missing JID");
     assertThat(client.exchange("FAIL x")).isEqualTo(Reply.err("invalid FAIL x"));
   }
 }
