@@ -1,0 +1,136 @@
+package io.github.faktorytestkit.conformance;
+
+import io.github.faktorytestkit.protocol.CommandLine;
+import io.github.faktorytestkit.protocol.MalformedReplyException;
+import io.github.faktorytestkit.protocol.ReplyReader;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A raw protocol connection for wire-level comparisons: sends each line exactly as given (no handshake of its own,
+ * no validation) and reads back one frame. Plain TCP only. Refuses lines that crash Faktory 1.9.4. Not thread-safe.
+ */
+public final class WireSession implements AutoCloseable {
+  /** How long {@link #greeting()} and {@link #send(String)} wait for a frame. */
+  public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final ReplyReader reader = new ReplyReader();
+  private boolean ended;
+
+  private WireSession(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = new BufferedInputStream(socket.getInputStream());
+    this.out = socket.getOutputStream();
+  }
+
+  /** Connects to the host and port of {@code url}; blocks up to 5 s. */
+  public static WireSession open(URI url) {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
+      socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
+      return new WireSession(socket);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new UncheckedIOException("cannot connect to " + url.getHost() + ":" + url.getPort(), e);
+    }
+  }
+
+  /** Reads the frame the server sends on its own when the connection opens (HI). */
+  public Heard greeting() {
+    return receive();
+  }
+
+  /**
+   * Sends {@code line} and returns what came back. CRLF is appended unless {@code line} already ends in LF (so
+   * {@code "INFO\n"} goes out with a bare LF). After an event the session is over: later calls return
+   * {@link Heard#CLOSED} without sending.
+   *
+   * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
+   */
+  public Heard send(String line) {
+    String wire = line.endsWith("\n") ? line : line + "\r\n";
+    refuseCrashing(wire);
+    if (ended) {
+      return Heard.CLOSED;
+    }
+    try {
+      out.write(wire.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      ended = true;
+      return Heard.CLOSED;
+    }
+    return receive();
+  }
+
+  /** Returns whether a line would crash Faktory 1.9.4 as the server splits it (CR and LF stripped at the end). */
+  static boolean crashesFaktory194(String wire) {
+    String text = wire.replaceFirst("\r?\n$", "");
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      return false;
+    }
+    try {
+      return CommandLine.parse(text).crashesFaktory194();
+    } catch (IllegalArgumentException unknownVerb) {
+      return false;
+    }
+  }
+
+  private static void refuseCrashing(String wire) {
+    if (crashesFaktory194(wire)) {
+      throw new IllegalArgumentException("line: " + wire.strip() + " (expected: a line that does not crash"
+          + " Faktory 1.9.4)");
+    }
+  }
+
+  private Heard receive() {
+    if (ended) {
+      return Heard.CLOSED;
+    }
+    try {
+      return Heard.frame(reader.read(in));
+    } catch (EOFException | SocketException e) {
+      return end(Heard.CLOSED);
+    } catch (SocketTimeoutException e) {
+      return end(Heard.event("no reply within " + REPLY_TIMEOUT.toSeconds() + " s"));
+    } catch (MalformedReplyException e) {
+      return end(Heard.event("malformed: " + e.getMessage()));
+    } catch (IOException e) {
+      return end(Heard.event("read failed: " + e));
+    }
+  }
+
+  private Heard end(Heard heard) {
+    ended = true;
+    return heard;
+  }
+
+  /** Closes the socket. Idempotent. */
+  @Override
+  public void close() {
+    closeQuietly(socket);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing left to release
+    }
+  }
+}

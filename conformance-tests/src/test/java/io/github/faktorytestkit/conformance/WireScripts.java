@@ -1,0 +1,60 @@
+package io.github.faktorytestkit.conformance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the scripts of {@code wire-scripts.txt}; its header comment describes the format. */
+final class WireScripts {
+  private WireScripts() {}
+
+  /** Returns the scripts in the class-path resource {@code name}, in file order. */
+  static List<WireScript> load(String name) {
+    try (InputStream in = WireScripts.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("resource: " + name + " (expected: on the test class path)");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses the script file format. */
+  static List<WireScript> parse(String text) {
+    List<WireScript> scripts = new ArrayList<>();
+    String name = null;
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("== ")) {
+        addScript(scripts, name, lines);
+        name = line.substring(3);
+        lines = new ArrayList<>();
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        if (name == null) {
+          throw new IllegalArgumentException("line: " + line + " (expected: a \"== name\" line first)");
+        }
+        lines.add(unmark(line));
+      }
+    }
+    addScript(scripts, name, lines);
+    return scripts;
+  }
+
+  /** Returns the line with the markers replaced: {@code <empty>}, {@code <SP>}, {@code <CR>}, {@code <LF>}. */
+  static String unmark(String line) {
+    if (line.equals("<empty>")) {
+      return "";
+    }
+    return line.replace("<SP>", " ").replace("<CR>", "\r").replace("<LF>", "\n");
+  }
+
+  private static void addScript(List<WireScript> scripts, String name, List<String> lines) {
+    if (name != null) {
+      scripts.add(new WireScript(name, lines));
+    }
+  }
+}
