@@ -3,7 +3,6 @@ package io.github.faktorytestkit.fake.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.protocol.Reply;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,9 +35,7 @@ class FlushTest {
     client.call("QUEUE PAUSE b");
     client.call("FLUSH");
     client.call("PUSH {\"jid\":\"00000002\",\"jobtype\":\"A\",\"args\":[],\"queue\":\"b\"}");
-    CompletableFuture<Outcome> fetch = client.sendAsync("FETCH b");
-    server.advanceSeconds(2);
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(server.afterFetchTimeout(client, "FETCH b")).isEqualTo(Outcome.send(Reply.NULL_BULK));
   }
 
   @Test

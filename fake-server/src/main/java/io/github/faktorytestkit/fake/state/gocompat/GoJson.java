@@ -99,11 +99,7 @@ public final class GoJson {
   }
 
   private Object openObject() throws GoJsonException {
-    push(new Container(true));
-    skipSpace();
-    requireMore();
-    if (in[pos] == '}') {
-      pos++;
+    if (opensEmpty(new Container(true), '}')) {
       return stack.pop().value();
     }
     stack.peek().key = key();
@@ -111,14 +107,19 @@ public final class GoJson {
   }
 
   private Object openArray() throws GoJsonException {
-    push(new Container(false));
+    return opensEmpty(new Container(false), ']') ? stack.pop().value() : Container.OPEN;
+  }
+
+  /** Pushes {@code container} past its opening bracket; returns whether {@code close} follows at once. */
+  private boolean opensEmpty(Container container, char close) throws GoJsonException {
+    push(container);
     skipSpace();
     requireMore();
-    if (in[pos] == ']') {
+    if (in[pos] == close) {
       pos++;
-      return stack.pop().value();
+      return true;
     }
-    return Container.OPEN;
+    return false;
   }
 
   /** Reads what follows a value in the top container: returns the closed container, or OPEN after a comma. */
