@@ -67,6 +67,17 @@ class KeyspaceTest {
   }
 
   @Test
+  void queueNamedWorkingMakesReservationsFailAndLosesTheFetchedJob() {
+    assertThat(push("job00002", "working", "")).isEqualTo(Reply.OK);
+    assertThat(push("job00003", "a", "")).isEqualTo(Reply.OK);
+    assertThat(client.call("FETCH a")).isEqualTo(
+        Reply.err("cannot add element in the working set: " + ErrorTexts.WRONGTYPE));
+    assertThat(server.state().queueSize("a")).isZero();
+    assertThat(client.bulk("FETCH working")).contains("\"jid\":\"job00002\"");
+    assertThat(client.call("FETCH working")).isEqualTo(WRONGTYPE);
+  }
+
+  @Test
   void clearOfASetNamedLikeAQueueDeletesTheQueuesJobs() {
     push("job00001", "dead", "");
     assertThat(client.call("MUTATE {\"cmd\":\"clear\",\"target\":\"dead\"}")).isEqualTo(Reply.OK);

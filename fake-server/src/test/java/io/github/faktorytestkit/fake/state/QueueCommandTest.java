@@ -78,6 +78,16 @@ class QueueCommandTest {
   }
 
   @Test
+  void latencyOfARequeuedScheduledJobFailsForWantOfEnqueuedAt() {
+    client.call("PUSH {\"jid\":\"00000001\",\"jobtype\":\"A\",\"args\":[],\"queue\":\"s\","
+        + "\"at\":\"2999-01-01T00:00:00Z\"}");
+    client.call("MUTATE {\"cmd\":\"requeue\",\"target\":\"scheduled\"}");
+    assertThat(client.call("QUEUE LATENCY s")).isEqualTo(Reply.err("QUEUE: parsing time \"\" as "
+        + "\"2006-01-02T15:04:05.999999999Z07:00\": cannot parse \"\" as \"2006\""));
+    assertThat(client.bulk("FETCH s")).doesNotContain("enqueued_at");
+  }
+
+  @Test
   void latencyRefusesAWildcardAlone() {
     assertThat(client.call("QUEUE LATENCY *")).isEqualTo(Reply.err("QUEUE LATENCY does not support wildcards"));
     assertThat(client.call("QUEUE LATENCY * x")).isEqualTo(Reply.bulk("{\"*\":0,\"x\":0}"));
