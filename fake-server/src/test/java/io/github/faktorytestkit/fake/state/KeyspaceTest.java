@@ -78,6 +78,17 @@ class KeyspaceTest {
   }
 
   @Test
+  void queueListNamedQueuesBlocksRegisteringNewQueues() {
+    assertThat(push("job00002", "queues", "")).isEqualTo(WRONGTYPE);
+    client.call("FLUSH");
+    assertThat(push("job00003", "queues", "")).isEqualTo(Reply.OK);
+    assertThat(push("job00004", "b", "")).isEqualTo(Reply.err(
+        "cannot get \"b\" queue: unable to store queue name: " + ErrorTexts.WRONGTYPE));
+    assertThat(client.call("QUEUE PAUSE queues")).isEqualTo(Reply.OK);
+    assertThat(server.afterFetchTimeout(client, "FETCH queues")).isEqualTo(Outcome.send(Reply.NULL_BULK));
+  }
+
+  @Test
   void clearOfASetNamedLikeAQueueDeletesTheQueuesJobs() {
     push("job00001", "dead", "");
     assertThat(client.call("MUTATE {\"cmd\":\"clear\",\"target\":\"dead\"}")).isEqualTo(Reply.OK);

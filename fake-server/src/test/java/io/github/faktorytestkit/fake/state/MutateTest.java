@@ -108,6 +108,15 @@ class MutateTest {
   }
 
   @Test
+  void requeueOfAJobWithABadQueueNameFails() {
+    client.call("PUSH {\"jid\":\"12345678\",\"jobtype\":\"A\",\"args\":[],\"queue\":\"bad q\","
+        + "\"at\":\"2999-01-01T00:00:00Z\"}");
+    assertThat(client.call("MUTATE {\"cmd\":\"requeue\",\"target\":\"scheduled\"}"))
+        .isEqualTo(Reply.err("queue names must match \\A[a-zA-Z0-9._-]+\\z"));
+    assertThat(server.state().scheduled()).hasSize(1);
+  }
+
+  @Test
   void killedJobsArePurgedAfterOneHundredEightyDays() {
     mutate("{\"cmd\":\"kill\",\"target\":\"retries\",\"filter\":{\"jids\":[\"jid00001\"]}}");
     mutate("{\"cmd\":\"clear\",\"target\":\"retries\"}");

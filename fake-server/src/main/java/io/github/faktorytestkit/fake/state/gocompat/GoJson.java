@@ -3,6 +3,7 @@ package io.github.faktorytestkit.fake.state.gocompat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -326,7 +327,7 @@ public final class GoJson {
     }
 
     Object value() {
-      return isObject ? new JsonObject(members) : java.util.Collections.unmodifiableList(elements);
+      return isObject ? new JsonObject(members) : Collections.unmodifiableList(elements);
     }
   }
 }
