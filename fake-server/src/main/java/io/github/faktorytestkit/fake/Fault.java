@@ -37,7 +37,10 @@ public record Fault(String verb, Effect effect, int times) {
     }
   }
 
-  /** Returns a one-shot fault: the model handles the next {@code verb}, its reply is sent, then the connection closes. */
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb}, its reply is sent, then the connection
+   * closes.
+   */
   public static Fault closeAfterReply(String verb) {
     return new Fault(verb, new Effect.CloseAfterReply(), 1);
   }
@@ -58,7 +61,10 @@ public record Fault(String verb, Effect effect, int times) {
     return new Fault(verb, new Effect.DelayReply(delay), 1);
   }
 
-  /** Returns a one-shot fault: the model handles the next {@code verb}, and {@code bytes} are sent instead of its reply. */
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb}, and {@code bytes} are sent instead of its
+   * reply.
+   */
   public static Fault garbage(String verb, byte[] bytes) {
     return new Fault(verb, new Effect.SendGarbage(bytes), 1);
   }
