@@ -33,9 +33,14 @@ record Binding(String text, String host, int port) {
     throw new IllegalArgumentException("binding: " + text + " (expected: a port from 0 to 65535)");
   }
 
-  /** Returns the socket address to bind: the wildcard address when no host is given. */
+  /** Returns the host to bind: the wildcard address when none is given. */
+  String bindHost() {
+    return host.isEmpty() ? "0.0.0.0" : host;
+  }
+
+  /** Returns the socket address to bind. */
   InetSocketAddress address() {
-    return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    return new InetSocketAddress(bindHost(), port);
   }
 
   /** Returns the binding as Faktory prints it, with the actually bound port in place of a requested port 0. */

@@ -18,6 +18,7 @@ final class PasswordRule {
   static final String REQUIRED =
       "faktory requires a password to be set in staging or production, see the Security wiki page";
 
+  private static final String CREATE_FAILED = "Unable to create Faktory server: ";
   private static final Set<String> SKIP_VALUES = Set.of("1", "true", "yes");
 
   private PasswordRule() {}
@@ -40,7 +41,7 @@ final class PasswordRule {
       password = read(Path.of(password));
     }
     if (required && password.isEmpty()) {
-      throw new StartupException(REQUIRED, 1);
+      throw StartupException.boot(CREATE_FAILED + REQUIRED);
     }
     return password;
   }
@@ -49,7 +50,7 @@ final class PasswordRule {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new StartupException("open " + file + ": " + e, 1);
+      throw StartupException.boot(CREATE_FAILED + "open " + file + ": " + e);
     }
   }
 }

@@ -54,13 +54,13 @@ final class StandaloneOptions {
       new CommandLine(options).parseArgs(args);
       return options;
     } catch (CommandLine.UnmatchedArgumentException e) {
-      throw new StartupException("flag provided but not defined: " + e.getUnmatched().get(0), 2);
+      throw StartupException.commandLine("flag provided but not defined: " + e.getUnmatched().get(0), 2);
     } catch (CommandLine.MissingParameterException e) {
       CommandLine.Model.ArgSpec missing = e.getMissing().get(0);
       String name = missing instanceof CommandLine.Model.OptionSpec option ? option.shortestName() : "";
-      throw new StartupException("flag needs an argument: " + name, 2);
+      throw StartupException.commandLine("flag needs an argument: " + name, 2);
     } catch (CommandLine.ParameterException e) {
-      throw new StartupException(e.getMessage(), 2);
+      throw StartupException.commandLine(e.getMessage(), 2);
     }
   }
 
@@ -72,7 +72,7 @@ final class StandaloneOptions {
     String chosen = environment != null ? environment : env.getOrDefault("FAKTORY_ENV", "");
     chosen = chosen.isEmpty() ? "development" : chosen;
     if (!ENVIRONMENTS.contains(chosen)) {
-      throw new StartupException(
+      throw StartupException.commandLine(
           "Invalid environment \"" + chosen + "\": legal values are development, staging or production", 1);
     }
     return chosen;

@@ -43,14 +43,14 @@ class PasswordRuleTest {
 
     assertThatThrownBy(() -> PasswordRule.resolve("development", env, absent()))
         .isInstanceOf(StartupException.class)
-        .hasMessageStartingWith("open " + absent() + ": ");
+        .hasMessageStartingWith("Unable to create Faktory server: open " + absent() + ": ");
   }
 
   @Test
   void stagingAndProductionRequireAPassword() {
     for (String environment : new String[] {"staging", "production"}) {
       assertThatThrownBy(() -> PasswordRule.resolve(environment, Map.of(), absent()))
-          .hasMessage(PasswordRule.REQUIRED);
+          .hasMessage("Unable to create Faktory server: " + PasswordRule.REQUIRED);
     }
   }
 
@@ -60,7 +60,7 @@ class PasswordRuleTest {
       assertThat(PasswordRule.resolve("production", Map.of("FAKTORY_SKIP_PASSWORD", skip), absent())).isEmpty();
     }
     assertThatThrownBy(() -> PasswordRule.resolve("production", Map.of("FAKTORY_SKIP_PASSWORD", "on"), absent()))
-        .hasMessage(PasswordRule.REQUIRED);
+        .hasMessage("Unable to create Faktory server: " + PasswordRule.REQUIRED);
   }
 
   @Test
