@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.state;
 
 import io.github.faktorytestkit.protocol.Reply;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,14 @@ public sealed interface Outcome {
   /** Returns an outcome that sends {@code reply}, then closes the connection. */
   static Outcome sendAndClose(Reply reply) {
     return new SendAndClose(reply);
+  }
+
+  /**
+   * Returns an outcome that sends {@code replies} in order, then closes the connection (the connection cap: the
+   * real server has already written {@code +OK} for the HELLO when it refuses the connection).
+   */
+  static Outcome sendAllAndClose(Reply... replies) {
+    return new SendAllAndClose(List.of(replies));
   }
 
   /** Returns an outcome that closes the connection without a reply (END, a bad handshake). */
@@ -37,6 +46,17 @@ public sealed interface Outcome {
     /** Creates the outcome. */
     public SendAndClose {
       Objects.requireNonNull(reply, "reply");
+    }
+  }
+
+  /** Sends several replies in order, then closes the connection. */
+  record SendAllAndClose(List<Reply> replies) implements Outcome {
+    /** Creates the outcome; the list is copied and must not be empty. */
+    public SendAllAndClose {
+      replies = List.copyOf(replies);
+      if (replies.isEmpty()) {
+        throw new IllegalArgumentException("replies: [] (expected: at least one reply)");
+      }
     }
   }
 

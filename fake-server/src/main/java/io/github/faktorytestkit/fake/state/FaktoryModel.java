@@ -1,0 +1,43 @@
+package io.github.faktorytestkit.fake.state;
+
+import java.util.Objects;
+
+/**
+ * A model of one Faktory 1.9.4 server: its data, workers, reservations and timers, driven by a clock. The
+ * transport opens a {@link ServerSession} per accepted connection; tests seed and inspect it through
+ * {@link #state()}. No sockets, no threads of its own: timed behaviour runs when the clock says so.
+ * Thread-safe: one lock guards the whole model.
+ */
+public final class FaktoryModel {
+  private final ModelCore core;
+  private final ServerState state;
+
+  /** Creates a fresh server with {@code settings}, keeping time with {@code clock}. */
+  public FaktoryModel(ModelSettings settings, FaktoryClock clock) {
+    this.core = new ModelCore(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+    this.state = new ServerState(core);
+  }
+
+  /**
+   * Returns the server side of a newly accepted connection. Its handshake deadline (2 s) starts now; when it passes
+   * without a successful HELLO the model calls {@link Connection#close()}.
+   */
+  public ServerSession openSession(Connection connection) {
+    return core.lock.call(() -> new Session(core, Objects.requireNonNull(connection, "connection")));
+  }
+
+  /** Returns the test-facing view of this server: seeding, inspection, signals, reset. */
+  public ServerState state() {
+    return state;
+  }
+
+  /** Returns the clock this server keeps time with. */
+  public FaktoryClock clock() {
+    return core.clock;
+  }
+
+  /** Returns this server's settings. */
+  public ModelSettings settings() {
+    return core.settings;
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.faktorytestkit.fake.state;
+
+import io.github.faktorytestkit.fake.state.gocompat.GoJsonWriter;
+import io.github.faktorytestkit.fake.state.gocompat.GoTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The INFO document, shaped as Go marshals {@code client.FaktoryState}: {@code now}, {@code server_utc_time},
+ * {@code faktory} (queues, sets, tasks, totals) and {@code server}. Task cycle counts are derived from the uptime
+ * (one per 5 s, or 60 s for Dead, as the real task runner ticks) and wall times are 0.
+ */
+final class InfoReport {
+  private InfoReport() {}
+
+  /**
+   * Returns INFO's JSON.
+   *
+   * @throws CommandException with WRONGTYPE when a queue shares its name with another Redis key, as on the server
+   */
+  static String build(ModelCore core) throws CommandException {
+    Instant now = core.now();
+    Map<String, Object> queues = new LinkedHashMap<>();
+    long enqueued = 0;
+    for (String name : core.queues.known) {
+      long size = core.redis.llen(name);
+      queues.put(name, size);
+      enqueued += size;
+    }
+    Map<String, Object> sets = Map.of("scheduled", core.redis.zcard("scheduled"), "retries",
+        core.redis.zcard("retries"), "dead", core.redis.zcard("dead"), "working", core.redis.zcard("working"));
+    long failures = core.redis.counter("failures");
+    long processed = core.redis.counter("processed");
+    GoJsonWriter w = new GoJsonWriter().beginObject().field("now", GoTime.format(now))
+        .field("server_utc_time", GoTime.formatClock(now)).key("faktory").beginObject()
+        .field("queues", queues).field("sets", sets).field("tasks", tasks(core, now))
+        .field("total_failures", failures).field("total_processed", processed).field("total_enqueued", enqueued)
+        .field("total_queues", (long) queues.size()).endObject();
+    w.key("server").beginObject().field("description", "Faktory").field("faktory_version", core.settings.version())
+        .field("uptime", Duration.between(core.stats.startedAt, now).getSeconds())
+        .field("connections", core.stats.connections).field("command_count", core.stats.commands)
+        .field("used_memory_mb", usedMemoryMb()).endObject();
+    return w.endObject().toString();
+  }
+
+  private static Map<String, Object> tasks(ModelCore core, Instant now) {
+    Map<String, Object> tasks = new LinkedHashMap<>();
+    tasks.put("Busy", Map.of("reaped", core.reservations.reaped, "size", (long) core.reservations.byJid.size()));
+    tasks.put("Workers", Map.of("reaped", core.workers.reaped, "size", (long) core.workers.byWid.size()));
+    tasks.put("Scheduled", scanner(core, now, 5, core.timedSets.scheduledEnqueued, core.redis.scheduled));
+    tasks.put("Retries", scanner(core, now, 5, core.timedSets.retriesEnqueued, core.redis.retries));
+    tasks.put("Dead", scanner(core, now, 60, core.timedSets.deadPurged, core.redis.dead));
+    return tasks;
+  }
+
+  private static Map<String, Object> scanner(ModelCore core, Instant now, long every, long jobs, SortedJobSet set) {
+    long startSecond = core.stats.startedAt.getEpochSecond();
+    long cycles = Math.floorDiv(now.getEpochSecond(), every) - Math.floorDiv(startSecond - 1, every);
+    return Map.of("cycles", Math.max(0, cycles), "enqueued", jobs, "size", (long) set.size(), "wall_time_sec", 0.0);
+  }
+
+  private static long usedMemoryMb() {
+    Runtime runtime = Runtime.getRuntime();
+    return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+  }
+}

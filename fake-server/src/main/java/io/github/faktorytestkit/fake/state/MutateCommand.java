@@ -1,0 +1,46 @@
+package io.github.faktorytestkit.fake.state;
+
+import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
+import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * MUTATE {@code {"cmd","target","filter"}}: clear, kill, discard or requeue entries of the retries, scheduled or
+ * dead set. The line must split into exactly two parts at spaces, so the JSON may hold no space at all.
+ */
+final class MutateCommand implements Command {
+
+  @Override
+  public CompletionStage<Outcome> execute(CommandContext context) throws CommandException {
+    String[] parts = context.line().split(" ", -1);
+    if (parts.length != 2) {
+      throw new CommandException(ErrorTexts.MUTATE_INVALID_FORMAT);
+    }
+    Map<String, Object> operation;
+    try {
+      operation = GoJob.decodedMap(GoDecoder.decode(parts[1], GoTypes.OPERATION));
+    } catch (GoJsonException e) {
+      throw new CommandException(e.getMessage());
+    }
+    Mutation mutation = new Mutation(context.core(), (String) operation.getOrDefault("target", ""),
+        GoJob.decodedMap(operation.get("filter")));
+    switch ((String) operation.getOrDefault("cmd", "")) {
+      case "clear":
+        mutation.clear();
+        break;
+      case "kill":
+        mutation.kill();
+        break;
+      case "discard":
+        mutation.discard();
+        break;
+      case "requeue":
+        mutation.requeue();
+        break;
+      default:
+        throw new CommandException(ErrorTexts.MUTATE_UNKNOWN_OPERATION);
+    }
+    return Outcomes.done(Outcomes.ok());
+  }
+}

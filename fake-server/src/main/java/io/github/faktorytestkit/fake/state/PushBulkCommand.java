@@ -1,0 +1,46 @@
+package io.github.faktorytestkit.fake.state;
+
+import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
+import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
+import io.github.faktorytestkit.fake.state.gocompat.GoJsonWriter;
+import io.github.faktorytestkit.fake.state.gocompat.GoTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** PUSHB {@code [<job>, ...]}: pushes each job as PUSH does and answers a bulk map of jid to error ({} if none). */
+final class PushBulkCommand implements Command {
+
+  @Override
+  public CompletionStage<Outcome> execute(CommandContext context) throws CommandException {
+    ModelCore core = context.core();
+    List<?> jobs = decode(context.payloadAfter(6));
+    String createdAt = GoTime.format(core.now());
+    Map<String, Object> errors = new LinkedHashMap<>();
+    for (Object fields : jobs) {
+      GoJob job = GoJob.fromDecoded(GoJob.decodedMap(fields));
+      if (job.createdAt.isEmpty()) {
+        job.createdAt = createdAt;
+      }
+      if (job.retry == null) {
+        job.retry = core.retryDefault;
+      }
+      try {
+        core.queues.push(job);
+      } catch (CommandException e) {
+        errors.put(job.jid, e.getMessage());
+      }
+    }
+    return Outcomes.done(Outcomes.bulk(GoJsonWriter.write(errors)));
+  }
+
+  private static List<?> decode(String payload) throws CommandException {
+    try {
+      List<?> jobs = (List<?>) GoDecoder.decode(payload, GoTypes.JOBS);
+      return jobs == null ? List.of() : jobs;
+    } catch (GoJsonException e) {
+      throw new CommandException(ErrorTexts.invalidJson(e.getMessage()));
+    }
+  }
+}
