@@ -4,8 +4,10 @@ import io.github.faktorytestkit.fake.state.Outcome;
 import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One command a fake server received and how it answered, as kept in its journal ({@link FakeFaktory#takeCommand()}).
@@ -49,26 +51,37 @@ public record RecordedCommand(ReceivedCommand received, Outcome outcome) {
     return received.receivedAt();
   }
 
-  /** Returns the reply sent, or empty when the server sent none (a close, or raw bytes from a fault). */
+  /**
+   * Returns the reply answering the command: the first one sent, or empty when the server sent none (a close, or
+   * raw bytes from a fault).
+   */
   public Optional<Reply> reply() {
+    return replies().stream().findFirst();
+  }
+
+  /** Returns every reply sent in answer, in order: usually one, two when the server refuses a connection. */
+  public List<Reply> replies() {
     if (outcome instanceof Outcome.Send send) {
-      return Optional.of(send.reply());
+      return List.of(send.reply());
     }
     if (outcome instanceof Outcome.SendAndClose sendAndClose) {
-      return Optional.of(sendAndClose.reply());
+      return List.of(sendAndClose.reply());
     }
-    return Optional.empty();
+    if (outcome instanceof Outcome.SendAllAndClose sendAll) {
+      return sendAll.replies();
+    }
+    return List.of();
   }
 
   /** Returns whether the server closed the connection after this command. */
   public boolean closedConnection() {
-    return outcome instanceof Outcome.SendAndClose || outcome instanceof Outcome.Close;
+    return !(outcome instanceof Outcome.Send || outcome instanceof Outcome.SendRaw);
   }
 
   @Override
   public String toString() {
     String answer = outcome instanceof Outcome.SendRaw raw ? "raw " + Escaping.escape(raw.bytes())
-        : reply().map(Reply::escaped).orElse("");
+        : replies().stream().map(Reply::escaped).collect(Collectors.joining(" "));
     return received + " -> " + answer + (closedConnection() ? " (closed)" : "");
   }
 }

@@ -3,6 +3,7 @@ package io.github.faktorytestkit.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.faktorytestkit.fake.state.ManualClock;
 import io.github.faktorytestkit.fake.state.Outcome;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import io.github.faktorytestkit.protocol.Reply;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class CommandHooksTest {
   private static final Duration SHORT = Duration.ofMillis(100);
 
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock();
   private final Journal journal = new Journal();
   private final CommandHooks hooks = new CommandHooks(clock, journal);
   private final StubModel model = new StubModel();

@@ -133,6 +133,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     } else if (outcome instanceof Outcome.SendAndClose sendAndClose) {
       ctx.write(ReplyMessages.toMessage(sendAndClose.reply()));
       finish();
+    } else if (outcome instanceof Outcome.SendAllAndClose sendAll) {
+      sendAll.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
+      finish();
     } else {
       finish();
     }
