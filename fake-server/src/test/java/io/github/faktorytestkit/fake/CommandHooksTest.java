@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.faktorytestkit.fake.state.ManualClock;
 import io.github.faktorytestkit.fake.state.Outcome;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
+import io.github.faktorytestkit.fake.transport.ScriptedSession;
 import io.github.faktorytestkit.protocol.Reply;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,9 +22,9 @@ class CommandHooksTest {
   private final ManualClock clock = new ManualClock();
   private final Journal journal = new Journal();
   private final CommandHooks hooks = new CommandHooks(clock, journal);
-  private final StubModel model = new StubModel();
+  private final ScriptedSession model = new ScriptedSession();
   private final FaktoryTransport transport = FaktoryTransport.start(new InetSocketAddress("127.0.0.1", 0), 1024,
-      connection -> hooks.decorate(model.openSession(), connection.index()));
+      connection -> hooks.decorate(model, connection.index()));
 
   @AfterEach
   void closeTransport() {
@@ -79,7 +80,7 @@ class CommandHooksTest {
     try (RawClient client = connect()) {
       assertThat(client.command("PUSH {}")).isEqualTo("-NOTUNIQUE Job not unique\r\n");
       assertThat(client.command("INFO")).isEqualTo("+OK\r\n");
-      assertThat(model.handled).containsExactly("INFO");
+      assertThat(model.lines()).containsExactly("INFO");
     }
   }
 
@@ -113,7 +114,7 @@ class CommandHooksTest {
       client.send("PUSH {}");
 
       assertThat(client.closedByServer()).isTrue();
-      assertThat(model.handled).containsExactly("PUSH {}");
+      assertThat(model.lines()).containsExactly("PUSH {}");
     }
   }
 
@@ -151,7 +152,7 @@ class CommandHooksTest {
       assertThat(hooks.faults().snapshot()).containsExactly(Fault.errorReply("PUSH", Reply.err("boom")));
       assertThat(client.command("PUSH 2")).isEqualTo("-ERR boom\r\n");
       assertThat(client.command("PUSH 3")).isEqualTo("+OK\r\n");
-      assertThat(model.handled).containsExactly("PUSH 3");
+      assertThat(model.lines()).containsExactly("PUSH 3");
     }
   }
 

@@ -14,13 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the model's session: greets with {@code +HI {"v":2}}, answers {@code +OK} to every line unless a
- * test scripted a pending stage for it, and records what it was told.
+ * test scripted a pending stage for it, and records what it was told. Thread-safe.
  */
-final class ScriptedSession implements ServerSession {
+public final class ScriptedSession implements ServerSession {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final Map<String, CompletableFuture<Outcome>> scripted = new ConcurrentHashMap<>();
   final AtomicInteger closedCalls = new AtomicInteger();
   volatile Connection connection;
+
+  /** Returns every line handed to the session so far. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
 
   /** Returns a factory that hands out this session and remembers the connection. */
   SessionFactory factory() {
