@@ -126,6 +126,21 @@ class SessionHandlerTest {
   }
 
   @Test
+  void readingPausesWhileTooManyLinesWaitBehindAPendingStage() {
+    outbound(channel);
+    CompletableFuture<Outcome> fetch = session.pending("FETCH q");
+    send("FETCH q\r\n" + "INFO\r\n".repeat(SessionHandler.MAX_QUEUED_LINES));
+
+    assertThat(channel.config().isAutoRead()).isFalse();
+
+    fetch.complete(Outcome.send(Reply.NULL_BULK));
+    channel.runPendingTasks();
+
+    assertThat(channel.config().isAutoRead()).isTrue();
+    assertThat(session.lines).hasSize(SessionHandler.MAX_QUEUED_LINES + 1);
+  }
+
+  @Test
   void peerCloseTellsTheSessionOnce() {
     channel.close();
     channel.close();
