@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -18,6 +19,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({"failed_at", "next_at", "message", "errtype", "backtrace", "retry_count", "remaining"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Failure(
     @JsonProperty("failed_at") @JsonInclude(JsonInclude.Include.ALWAYS) String failedAt,
     @JsonProperty("next_at") String nextAt,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class Job {
 
   /** Returns a job of {@code jobtype} with these args, a random jid and the server's defaults otherwise. */
   public static Job of(String jobtype, Object... args) {
-    return builder(jobtype).args(List.of(args)).build();
+    return builder(jobtype).args(args).build();
   }
 
   /** Returns a random jid in the official clients' form: 12 random bytes, base64url without padding. */
@@ -140,6 +141,7 @@ public final class Job {
 
   /** Returns the reservation time in seconds, 0 for the server default (1800). */
   @JsonProperty("reserve_for")
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   public int reserveFor() {
     return reserveFor;
   }
@@ -164,6 +166,7 @@ public final class Job {
 
   /** Returns how many backtrace lines a worker should keep on failure (stored, not used by the server). */
   @JsonProperty("backtrace")
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   public int backtrace() {
     return backtrace;
   }
@@ -232,9 +235,9 @@ public final class Job {
       return this;
     }
 
-    /** Sets the arguments. */
+    /** Sets the arguments; null elements are allowed and sent as JSON null. */
     public Builder args(Object... args) {
-      return args(List.of(args));
+      return args(Arrays.asList(args));
     }
 
     /** Sets the queue; null lets the server use "default". */

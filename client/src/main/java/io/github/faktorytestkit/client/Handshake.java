@@ -1,0 +1,105 @@
+package io.github.faktorytestkit.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.faktorytestkit.client.internal.Connection;
+import io.github.faktorytestkit.protocol.CommandLine;
+import io.github.faktorytestkit.protocol.JobJson;
+import io.github.faktorytestkit.protocol.PasswordHash;
+import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.protocol.Verb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the HI / HELLO / OK exchange that opens every connection. */
+final class Handshake {
+  private static final Logger LOG = LoggerFactory.getLogger(FaktoryClient.class);
+  private static final String INVALID_PASSWORD = "Invalid password";
+
+  private Handshake() {}
+
+  /**
+   * Reads HI, answers HELLO and expects OK; returns the server's protocol version. Closes the connection when the
+   * handshake fails.
+   */
+  static int perform(Connection connection, Identity identity, String password) {
+    try {
+      return exchange(connection, identity, password);
+    } catch (FaktoryException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  private static int exchange(Connection connection, Identity identity, String password) {
+    JsonNode hi = readHi(connection);
+    int version = hi.path("v").asInt();
+    if (version > FaktoryClient.PROTOCOL_VERSION) {
+      LOG.warn("Faktory at {} speaks protocol v{}, newer than this client's v{}; carrying on",
+          where(connection), version, FaktoryClient.PROTOCOL_VERSION);
+    }
+    String hash = passwordHash(connection, hi, password, identity.protocolVersion());
+    connection.send(CommandLine.of(Verb.HELLO, identity.helloJson(hash)));
+    expectOk(connection, receive(connection, "HELLO", "the server closes the connection silently when it"
+        + " cannot accept the HELLO"));
+    return version;
+  }
+
+  private static Reply receive(Connection connection, String waitingFor, String hint) {
+    try {
+      return connection.receive(waitingFor);
+    } catch (FaktoryTimeoutException e) {
+      throw e;
+    } catch (FaktoryConnectionException e) {
+      throw new FaktoryHandshakeException("handshake failed: " + e.getMessage() + "; " + hint, e);
+    }
+  }
+
+  private static JsonNode readHi(Connection connection) {
+    Reply reply = receive(connection, "HI", "a TLS server closes plain-text clients (expected: tcp+tls:// for it)");
+    if (reply instanceof Reply.SimpleString hi && hi.text().startsWith("HI ")) {
+      try {
+        JsonNode json = JobJson.mapper().readTree(hi.text().substring(3));
+        if (json.isObject()) {
+          return json;
+        }
+      } catch (JsonProcessingException e) {
+        throw new FaktoryHandshakeException("HI from " + where(connection) + " is not JSON: " + reply.escaped(), e);
+      }
+    }
+    throw new FaktoryHandshakeException("expected HI {...} from " + where(connection) + ", got: "
+        + reply.escaped(), null);
+  }
+
+  private static String passwordHash(Connection connection, JsonNode hi, String password, int protocolVersion) {
+    if (!hi.hasNonNull("s")) {
+      return null;
+    }
+    if (password == null || password.isEmpty()) {
+      throw new FaktoryAuthenticationException("password: none (expected: the password " + where(connection)
+          + " requires, e.g. tcp://:password@host:port)", null);
+    }
+    int iterations = protocolVersion >= 2 ? Math.max(1, hi.path("i").asInt()) : 1;
+    return PasswordHash.compute(password, hi.path("s").asText(), iterations);
+  }
+
+  private static void expectOk(Connection connection, Reply reply) {
+    if (reply.equals(Reply.OK)) {
+      return;
+    }
+    if (reply instanceof Reply.ErrorReply error && error.message().equals(INVALID_PASSWORD)) {
+      throw new FaktoryAuthenticationException(where(connection) + " rejected the password: " + reply.escaped(),
+          ServerErrors.toException("HELLO", error));
+    }
+    if (reply instanceof Reply.ErrorReply error) {
+      throw new FaktoryHandshakeException(where(connection) + " refused HELLO: " + reply.escaped(),
+          ServerErrors.toException("HELLO", error));
+    }
+    throw new FaktoryHandshakeException("expected +OK to HELLO from " + where(connection) + ", got: "
+        + reply.escaped(), null);
+  }
+
+  private static String where(Connection connection) {
+    return connection.host() + ":" + connection.port();
+  }
+}

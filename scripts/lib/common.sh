@@ -1,0 +1,56 @@
+# Shared settings and helpers of the scripts under scripts/. Source it; do not run it.
+# FAKTORY_VERSION selects the Faktory release every script and test targets (default 1.9.4).
+
+FAKTORY_VERSION="${FAKTORY_VERSION:-1.9.4}"
+FAKTORY_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/faktory-testkit/faktory-$FAKTORY_VERSION"
+FAKTORY_IMAGE="faktory-testkit/faktory:$FAKTORY_VERSION"
+STEP_TIMES=()
+APT_UPDATED=""
+
+say() { printf '==> %s\n' "$*"; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+now_ms() { date +%s%3N; }
+
+# step "description" command [args...]: runs the command and prints (and records) how long it took.
+# Returns the command's status (reached only where errexit is off, e.g. in `step ... || warn ...`).
+step() {
+  local name=$1 start status took
+  shift
+  say "$name"
+  start=$(now_ms)
+  "$@"
+  status=$?
+  took=$(awk -v ms="$(( $(now_ms) - start ))" 'BEGIN { printf "%.1f", ms / 1000 }')
+  if [ "$status" = 0 ]; then say "$name: done in ${took} s"; else warn "$name: failed after ${took} s"; fi
+  STEP_TIMES+=("$(printf '%8s s  %s' "$took" "$name")")
+  return "$status"
+}
+
+print_step_times() {
+  [ "${#STEP_TIMES[@]}" -gt 0 ] || return 0
+  say "provisioning times"
+  printf '  %s\n' "${STEP_TIMES[@]}"
+}
+
+# apt_install package...: installs Debian packages; runs apt-get update once per script. Services the
+# packages ship (redis on port 6379, the docker init script) are not started: see policy-rc.d(8).
+apt_install() {
+  [ "$(id -u)" = 0 ] || die "installing $* needs root (apt-get); install it yourself or run as root"
+  if [ -z "$APT_UPDATED" ]; then
+    say "apt-get update"
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  (
+    policy=/usr/sbin/policy-rc.d
+    if [ ! -e "$policy" ]; then
+      trap 'rm -f "$policy"' EXIT
+      printf '#!/bin/sh\nexit 101\n' >"$policy"
+      chmod 755 "$policy"
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null
+  )
+}
