@@ -126,6 +126,22 @@ public final class FakeFaktory implements AutoCloseable {
   }
 
   /**
+   * Removes and returns the oldest answered command with {@code verb} (such as {@code "PUSH"}) not yet taken,
+   * waiting up to {@link #DEFAULT_TIMEOUT}; commands with other verbs (the handshake's {@code HELLO}, say) stay
+   * in the journal for other takes.
+   *
+   * @throws AssertionError when no such command is answered in time (never returns null)
+   */
+  public RecordedCommand takeCommand(String verb) {
+    return takeCommand(verb, DEFAULT_TIMEOUT);
+  }
+
+  /** Works like {@link #takeCommand(String)}, waiting up to {@code timeout} of real time. */
+  public RecordedCommand takeCommand(String verb, Duration timeout) {
+    return hooks.journal().take(command -> command.verb().equals(verb), verb + " command", timeout);
+  }
+
+  /**
    * Blocks until a command with {@code verb} has arrived that no earlier call returned, and returns it, whether or
    * not it was answered yet: the way to know a worker's FETCH is waiting before the test moves the clock. A command
    * counts as arrived once the server started handling it, so a wait it began is already on the clock. Waits up to

@@ -2,12 +2,14 @@ package io.github.faktorytestkit.fake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +24,7 @@ final class Journal {
   private final List<RecordedCommand> recorded = new ArrayList<>();
   private final List<ReceivedCommand> notAwaited = new ArrayList<>();
   private final Map<String, ReceivedCommand> inFlight = new LinkedHashMap<>();
-  private int taken;
+  private final BitSet taken = new BitSet();
 
   /** Notes that {@code command} arrived; its answer follows through {@link #record}. */
   void receive(ReceivedCommand command) {
@@ -40,13 +42,32 @@ final class Journal {
     });
   }
 
-  /** Blocks up to {@code timeout} for the next answered command not yet taken, and takes it. */
+  /** Blocks up to {@code timeout} for the oldest answered command not yet taken, and takes it. */
   RecordedCommand take(Duration timeout) {
+    return take(command -> true, "command", timeout);
+  }
+
+  /**
+   * Blocks up to {@code timeout} for the oldest answered command not yet taken that {@code wanted} accepts, and
+   * takes it; {@code what} names the wanted command in the failure message.
+   */
+  RecordedCommand take(Predicate<RecordedCommand> wanted, String what, Duration timeout) {
     return withLock(() -> {
-      awaitUntil(() -> taken < recorded.size(), timeout, () -> "takeCommand: no command answered within "
-          + timeout + " (" + taken + " answered commands already taken)");
-      return recorded.get(taken++);
+      awaitUntil(() -> firstUntaken(wanted) >= 0, timeout, () -> "takeCommand: no " + what + " answered within "
+          + timeout + " (" + taken.cardinality() + " answered commands already taken)");
+      int index = firstUntaken(wanted);
+      taken.set(index);
+      return recorded.get(index);
     });
+  }
+
+  private int firstUntaken(Predicate<RecordedCommand> wanted) {
+    for (int i = taken.nextClearBit(0); i < recorded.size(); i = taken.nextClearBit(i + 1)) {
+      if (wanted.test(recorded.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -77,7 +98,7 @@ final class Journal {
       recorded.clear();
       notAwaited.clear();
       inFlight.clear();
-      taken = 0;
+      taken.clear();
     });
   }
 

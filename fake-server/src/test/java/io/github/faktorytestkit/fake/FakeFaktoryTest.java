@@ -50,6 +50,22 @@ class FakeFaktoryTest {
   }
 
   @Test
+  void takeCommandByVerbSkipsOtherVerbsAndLeavesThemForLaterTakes() {
+    try (FakeFaktory faktory = FakeFaktory.start();
+        FaktoryClient producer = FaktoryClient.connect(faktory.url().toString())) {
+      producer.push(Job.of("First"));
+      producer.push(Job.of("Second"));
+
+      assertThat(faktory.takeCommand("PUSH").line()).contains("\"First\"");
+      assertThat(faktory.takeCommand().verb()).isEqualTo("HELLO");
+      assertThat(faktory.takeCommand().line()).contains("\"Second\"");
+      assertThatThrownBy(() -> faktory.takeCommand("PUSH", Duration.ofMillis(50)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("takeCommand: no PUSH command answered within PT0.05S (3 answered commands");
+    }
+  }
+
+  @Test
   void emptyFetchWaitsForTheTestToMoveTheClock() throws Exception {
     try (FakeFaktory faktory = FakeFaktory.start();
         FaktoryClient worker = FaktoryClient.builder().url(faktory.url()).wid("worker-1").connect()) {
