@@ -1,9 +1,6 @@
 package io.github.faktorytestkit.fake.state;
 
-import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
-import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.state.gocompat.GoType;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** ACK {@code {"jid":"..."}}: ends a reservation; an unknown jid still gets {@code +OK}. */
@@ -12,16 +9,11 @@ final class AckCommand implements Command {
   @Override
   public CompletionStage<Outcome> execute(CommandContext context) throws CommandException {
     String payload = context.payloadAfter(4);
-    Map<String, Object> hash;
-    try {
-      hash = GoJob.decodedMap(GoDecoder.decode(payload, GoType.STRING_MAP));
-    } catch (GoJsonException e) {
+    Fields hash = Payloads.struct(payload, GoType.STRING_MAP, goError -> ErrorTexts.invalidAck(payload));
+    if (!hash.has("jid")) {
       throw new CommandException(ErrorTexts.invalidAck(payload));
     }
-    if (hash == null || !hash.containsKey("jid")) {
-      throw new CommandException(ErrorTexts.invalidAck(payload));
-    }
-    context.core().reservations.acknowledge((String) hash.get("jid"));
+    context.core().reservations.acknowledge(hash.string("jid"));
     return Outcomes.done(Outcomes.ok());
   }
 }

@@ -1,9 +1,6 @@
 package io.github.faktorytestkit.fake.state;
 
-import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
-import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.state.gocompat.GoQuote;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -15,15 +12,9 @@ final class BeatCommand implements Command {
   @Override
   public CompletionStage<Outcome> execute(CommandContext context) throws CommandException {
     String payload = context.payloadAfter(5);
-    Map<String, Object> beat;
-    try {
-      beat = GoJob.decodedMap(GoDecoder.decode(payload, GoTypes.CLIENT_BEAT));
-    } catch (GoJsonException e) {
-      throw new CommandException(ErrorTexts.invalidBeat(payload));
-    }
-    String wid = (String) beat.getOrDefault("wid", "");
-    ClientData worker = context.core().workers.beat(wid, (String) beat.getOrDefault("current_state", ""),
-        (Long) beat.getOrDefault("rss_kb", 0L));
+    Fields beat = Payloads.struct(payload, GoTypes.CLIENT_BEAT, goError -> ErrorTexts.invalidBeat(payload));
+    String wid = beat.string("wid");
+    ClientData worker = context.core().workers.beat(wid, beat.string("current_state"), beat.integer("rss_kb"));
     if (worker == null) {
       throw new CommandException(ErrorTexts.unknownWorker(wid));
     }

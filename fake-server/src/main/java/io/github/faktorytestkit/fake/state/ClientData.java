@@ -3,7 +3,6 @@ package io.github.faktorytestkit.fake.state;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,16 +24,15 @@ final class ClientData {
   final Set<Session> connections = new LinkedHashSet<>();
   FaktoryClock.Cancellable reaper;
 
-  @SuppressWarnings("unchecked")
-  ClientData(Map<String, Object> hello) {
-    this.hostname = (String) hello.getOrDefault("hostname", "");
-    this.wid = (String) hello.getOrDefault("wid", "");
-    this.passwordHash = (String) hello.getOrDefault("pwdhash", "");
-    List<String> labels = (List<String>) hello.get("labels");
+  ClientData(Fields hello) {
+    this.hostname = hello.string("hostname");
+    this.wid = hello.string("wid");
+    this.passwordHash = hello.string("pwdhash");
+    List<String> labels = hello.list("labels");
     this.labels = labels == null ? null : List.copyOf(labels);
-    this.pid = (Long) hello.getOrDefault("pid", 0L);
-    this.version = (Long) hello.getOrDefault("v", 0L);
-    this.rssKb = (Long) hello.getOrDefault("rss_kb", 0L);
+    this.pid = hello.integer("pid");
+    this.version = hello.integer("v");
+    this.rssKb = hello.integer("rss_kb");
   }
 
   boolean isConsumer() {

@@ -88,6 +88,11 @@ public final class ErrorTexts {
     return "cannot add element in the working set: " + cause;
   }
 
+  /** Returns {@code cannot unmarshal job payload: <Go's JSON error>}, a stored job that does not decode. */
+  public static String cannotUnmarshalJob(String goJsonError) {
+    return "cannot unmarshal job payload: " + goJsonError;
+  }
+
   /** Returns {@code invalid ACK <payload>}. */
   public static String invalidAck(String payload) {
     return "invalid ACK " + payload;

@@ -7,6 +7,9 @@ import java.util.Objects;
  * transport opens a {@link ServerSession} per accepted connection; tests seed and inspect it through
  * {@link #state()}. No sockets, no threads of its own: timed behaviour runs when the clock says so.
  * Thread-safe: one lock guards the whole model.
+ *
+ * <p>Where 1.9.4 crashes (a bare {@code PUSH}, {@code ACK}, ...), the model answers {@code -ERR internal error}
+ * as 1.10.0 does; this and the other deliberate differences are listed in fake-server/KNOWN-DIFFERENCES.md.
  */
 public final class FaktoryModel {
   private final ModelCore core;

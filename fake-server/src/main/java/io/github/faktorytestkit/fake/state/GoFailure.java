@@ -2,7 +2,6 @@ package io.github.faktorytestkit.fake.state;
 
 import io.github.faktorytestkit.fake.state.gocompat.GoJsonWriter;
 import java.util.List;
-import java.util.Map;
 
 /** The server's {@code client.Failure} record inside a job: mutable like its Go original, not thread-safe. */
 final class GoFailure {
@@ -14,16 +13,15 @@ final class GoFailure {
   long retryCount;
   long remaining;
 
-  @SuppressWarnings("unchecked")
-  static GoFailure fromDecoded(Map<String, Object> fields) {
+  static GoFailure fromDecoded(Fields fields) {
     GoFailure f = new GoFailure();
-    f.failedAt = (String) fields.getOrDefault("failed_at", "");
-    f.nextAt = (String) fields.getOrDefault("next_at", "");
-    f.message = (String) fields.getOrDefault("message", "");
-    f.errtype = (String) fields.getOrDefault("errtype", "");
-    f.backtrace = (List<String>) fields.get("backtrace");
-    f.retryCount = (Long) fields.getOrDefault("retry_count", 0L);
-    f.remaining = (Long) fields.getOrDefault("remaining", 0L);
+    f.failedAt = fields.string("failed_at");
+    f.nextAt = fields.string("next_at");
+    f.message = fields.string("message");
+    f.errtype = fields.string("errtype");
+    f.backtrace = fields.list("backtrace");
+    f.retryCount = fields.integer("retry_count");
+    f.remaining = fields.integer("remaining");
     return f;
   }
 

@@ -30,32 +30,26 @@ final class GoJob {
    * @throws GoJsonException with Go's message when the text is not a job
    */
   static GoJob parse(String json) throws GoJsonException {
-    return fromDecoded(decodedMap(GoDecoder.decode(json, GoTypes.JOB)));
+    return fromDecoded(Fields.of(GoDecoder.decode(json, GoTypes.JOB)));
   }
 
-  /** Builds a job from the field map {@link GoDecoder} produced for {@link GoTypes#JOB}. */
-  @SuppressWarnings("unchecked")
-  static GoJob fromDecoded(Map<String, Object> fields) {
+  /** Builds a job from what {@link GoDecoder} produced for {@link GoTypes#JOB}. */
+  static GoJob fromDecoded(Fields fields) {
     GoJob job = new GoJob();
-    job.retry = (Long) fields.get("retry");
-    Object failure = fields.get("failure");
-    job.failure = failure == null ? null : GoFailure.fromDecoded((Map<String, Object>) failure);
-    job.custom = (Map<String, Object>) fields.get("custom");
-    job.jid = (String) fields.getOrDefault("jid", "");
-    job.queue = (String) fields.getOrDefault("queue", "");
-    job.jobtype = (String) fields.getOrDefault("jobtype", "");
-    job.createdAt = (String) fields.getOrDefault("created_at", "");
-    job.enqueuedAt = (String) fields.getOrDefault("enqueued_at", "");
-    job.at = (String) fields.getOrDefault("at", "");
-    job.args = (List<Object>) fields.get("args");
-    job.reserveFor = (Long) fields.getOrDefault("reserve_for", 0L);
-    job.backtrace = (Long) fields.getOrDefault("backtrace", 0L);
+    job.retry = fields.pointer("retry");
+    Fields failure = fields.struct("failure");
+    job.failure = failure == null ? null : GoFailure.fromDecoded(failure);
+    job.custom = fields.object("custom");
+    job.jid = fields.string("jid");
+    job.queue = fields.string("queue");
+    job.jobtype = fields.string("jobtype");
+    job.createdAt = fields.string("created_at");
+    job.enqueuedAt = fields.string("enqueued_at");
+    job.at = fields.string("at");
+    job.args = fields.list("args");
+    job.reserveFor = fields.integer("reserve_for");
+    job.backtrace = fields.integer("backtrace");
     return job;
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> decodedMap(Object decoded) {
-    return (Map<String, Object>) decoded;
   }
 
   /** Returns the job as Go's {@code json.Marshal} writes it. */

@@ -22,17 +22,19 @@ final class InfoReport {
    */
   static String build(ModelCore core) throws CommandException {
     Instant now = core.now();
+    Pipeline pipeline = new Pipeline();
     Map<String, Object> queues = new LinkedHashMap<>();
-    long enqueued = 0;
     for (String name : core.queues.known) {
-      long size = core.redis.llen(name);
-      queues.put(name, size);
-      enqueued += size;
+      queues.put(name, pipeline.run(() -> core.redis.llen(name)));
     }
-    Map<String, Object> sets = Map.of("scheduled", core.redis.zcard("scheduled"), "retries",
-        core.redis.zcard("retries"), "dead", core.redis.zcard("dead"), "working", core.redis.zcard("working"));
-    long failures = core.redis.counter("failures");
-    long processed = core.redis.counter("processed");
+    Map<String, Object> sets = new LinkedHashMap<>();
+    for (String set : new String[] {"scheduled", "retries", "dead", "working"}) {
+      sets.put(set, pipeline.run(() -> core.redis.zcard(set)));
+    }
+    long failures = pipeline.run(() -> core.redis.counter("failures"));
+    long processed = pipeline.run(() -> core.redis.counter("processed"));
+    pipeline.throwFirstError();
+    long enqueued = queues.values().stream().mapToLong(size -> (Long) size).sum();
     GoJsonWriter w = new GoJsonWriter().beginObject().field("now", GoTime.format(now))
         .field("server_utc_time", GoTime.formatClock(now)).key("faktory").beginObject()
         .field("queues", queues).field("sets", sets).field("tasks", tasks(core, now))
@@ -59,6 +61,31 @@ final class InfoReport {
     long startSecond = core.stats.startedAt.getEpochSecond();
     long cycles = Math.floorDiv(now.getEpochSecond(), every) - Math.floorDiv(startSecond - 1, every);
     return Map.of("cycles", Math.max(0, cycles), "enqueued", jobs, "size", (long) set.size(), "wall_time_sec", 0.0);
+  }
+
+  /** Runs every Redis read like a Redis pipeline does, remembering the first error instead of stopping. */
+  private static final class Pipeline {
+    private CommandException firstError;
+
+    long run(RedisRead read) {
+      try {
+        return read.get();
+      } catch (CommandException e) {
+        firstError = firstError == null ? e : firstError;
+        return 0;
+      }
+    }
+
+    void throwFirstError() throws CommandException {
+      if (firstError != null) {
+        throw firstError;
+      }
+    }
+  }
+
+  /** One Redis read. */
+  private interface RedisRead {
+    long get() throws CommandException;
   }
 
   private static long usedMemoryMb() {

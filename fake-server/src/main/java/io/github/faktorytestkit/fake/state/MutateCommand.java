@@ -1,8 +1,5 @@
 package io.github.faktorytestkit.fake.state;
 
-import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
-import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,15 +14,9 @@ final class MutateCommand implements Command {
     if (parts.length != 2) {
       throw new CommandException(ErrorTexts.MUTATE_INVALID_FORMAT);
     }
-    Map<String, Object> operation;
-    try {
-      operation = GoJob.decodedMap(GoDecoder.decode(parts[1], GoTypes.OPERATION));
-    } catch (GoJsonException e) {
-      throw new CommandException(e.getMessage());
-    }
-    Mutation mutation = new Mutation(context.core(), (String) operation.getOrDefault("target", ""),
-        GoJob.decodedMap(operation.get("filter")));
-    switch ((String) operation.getOrDefault("cmd", "")) {
+    Fields operation = Payloads.struct(parts[1], GoTypes.OPERATION, goError -> goError);
+    Mutation mutation = new Mutation(context.core(), operation.string("target"), operation.struct("filter"));
+    switch (operation.string("cmd")) {
       case "clear":
         mutation.clear();
         break;

@@ -5,7 +5,6 @@ import io.github.faktorytestkit.fake.state.gocompat.GoQuote;
 import io.github.faktorytestkit.fake.state.gocompat.RedisGlob;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -16,9 +15,9 @@ import java.util.function.Predicate;
 final class Mutation {
   private final ModelCore core;
   private final String target;
-  private final Map<String, Object> filter;
+  private final Fields filter;
 
-  Mutation(ModelCore core, String target, Map<String, Object> filter) {
+  Mutation(ModelCore core, String target, Fields filter) {
     this.core = core;
     this.target = target;
     this.filter = filter;
@@ -108,18 +107,17 @@ final class Mutation {
     return payload -> true;
   }
 
-  @SuppressWarnings("unchecked")
   private List<String> jids() {
-    List<String> jids = (List<String>) filter.get("jids");
+    List<String> jids = filter.list("jids");
     return jids == null ? List.of() : jids;
   }
 
   private String regexp() {
-    return (String) filter.getOrDefault("regexp", "");
+    return filter.string("regexp");
   }
 
   private String jobtype() {
-    return (String) filter.getOrDefault("jobtype", "");
+    return filter.string("jobtype");
   }
 
   private static String queueOf(String payload) throws CommandException {

@@ -1,7 +1,5 @@
 package io.github.faktorytestkit.fake.state;
 
-import io.github.faktorytestkit.fake.state.gocompat.GoDecoder;
-import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.state.gocompat.GoJsonWriter;
 import io.github.faktorytestkit.fake.state.gocompat.GoTime;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ final class PushBulkCommand implements Command {
     String createdAt = GoTime.format(core.now());
     Map<String, Object> errors = new LinkedHashMap<>();
     for (Object fields : jobs) {
-      GoJob job = GoJob.fromDecoded(GoJob.decodedMap(fields));
+      GoJob job = GoJob.fromDecoded(Fields.of(fields));
       if (job.createdAt.isEmpty()) {
         job.createdAt = createdAt;
       }
@@ -36,11 +34,7 @@ final class PushBulkCommand implements Command {
   }
 
   private static List<?> decode(String payload) throws CommandException {
-    try {
-      List<?> jobs = (List<?>) GoDecoder.decode(payload, GoTypes.JOBS);
-      return jobs == null ? List.of() : jobs;
-    } catch (GoJsonException e) {
-      throw new CommandException(ErrorTexts.invalidJson(e.getMessage()));
-    }
+    List<?> jobs = (List<?>) Payloads.value(payload, GoTypes.JOBS, ErrorTexts::invalidJson);
+    return jobs == null ? List.of() : jobs;
   }
 }

@@ -5,7 +5,6 @@ import io.github.faktorytestkit.fake.state.gocompat.GoJson;
 import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.state.gocompat.GoType;
 import java.math.BigInteger;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -27,8 +26,7 @@ final class PushCommand implements Command {
     try {
       Object tree = GoJson.parse(payload);
       overwriteRetryDefault(core, tree);
-      Map<String, Object> fields = GoJob.decodedMap(GoDecoder.decodeTree(tree, GoTypes.JOB));
-      GoJob job = GoJob.fromDecoded(fields);
+      GoJob job = GoJob.fromDecoded(Fields.of(GoDecoder.decodeTree(tree, GoTypes.JOB)));
       if (job.retry == null) {
         job.retry = core.retryDefault;
       }

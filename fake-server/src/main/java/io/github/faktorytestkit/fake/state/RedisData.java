@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -200,16 +201,16 @@ final class RedisData {
     return counters.containsKey(key) ? Type.STRING : null;
   }
 
-  private java.util.Optional<SortedJobSet> zset(String key) {
+  private Optional<SortedJobSet> zset(String key) {
     switch (key) {
       case "scheduled":
-        return java.util.Optional.of(scheduled);
+        return Optional.of(scheduled);
       case "retries":
-        return java.util.Optional.of(retries);
+        return Optional.of(retries);
       case "dead":
-        return java.util.Optional.of(dead);
+        return Optional.of(dead);
       default:
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
   }
 

@@ -139,7 +139,7 @@ final class Reservations {
     try {
       return GoJob.parse(payload);
     } catch (GoJsonException e) {
-      throw new CommandException("cannot unmarshal job payload: " + e.getMessage());
+      throw new CommandException(ErrorTexts.cannotUnmarshalJob(e.getMessage()));
     }
   }
 

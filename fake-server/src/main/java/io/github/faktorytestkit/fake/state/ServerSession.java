@@ -17,10 +17,15 @@ public interface ServerSession {
 
   /**
    * Handles one line received from the client (without its line terminator) and returns what to do.
-   * Most stages are already complete; FETCH completes when a job arrives or its wait times out on the clock.
+   * Most stages are already complete; FETCH completes when a job arrives or its wait times out on the clock, on
+   * whichever thread caused that (another connection's PUSH, or the clock's advancing or timer thread).
    */
   CompletionStage<Outcome> handle(String line);
 
-  /** Tells the session its connection is closed; releases what it holds (worker registration, pending FETCH). */
+  /**
+   * Tells the session its connection is closed; releases its worker registration and connection count. A FETCH
+   * still waiting keeps waiting and may still reserve a job, as on the real server, which only notices the closed
+   * socket when it writes the reply; its stage then completes unused.
+   */
   void closed();
 }

@@ -5,7 +5,6 @@ import io.github.faktorytestkit.fake.state.gocompat.GoJsonException;
 import io.github.faktorytestkit.protocol.PasswordHash;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -83,8 +82,7 @@ final class Session implements ServerSession {
     }
     ClientData hello;
     try {
-      Map<String, Object> fields = GoJob.decodedMap(GoDecoder.decode(line.substring(5), GoTypes.CLIENT_DATA));
-      hello = new ClientData(fields);
+      hello = new ClientData(Fields.of(GoDecoder.decode(line.substring(5), GoTypes.CLIENT_DATA)));
     } catch (GoJsonException e) {
       return refuse(Outcome.close());
     }

@@ -1,5 +1,7 @@
 package io.github.faktorytestkit.fake.state;
 
+import java.util.Locale;
+
 /** A worker process's lifecycle state; it only moves forward: running, then quiet, then terminate. */
 public enum WorkerState {
   /** Processing jobs. */
@@ -11,7 +13,7 @@ public enum WorkerState {
 
   /** Returns the state as BEAT's {@code current_state} names it, or "" for running. */
   public String wireName() {
-    return this == RUNNING ? "" : name().toLowerCase(java.util.Locale.ROOT);
+    return this == RUNNING ? "" : name().toLowerCase(Locale.ROOT);
   }
 
   static WorkerState fromWire(String name) {

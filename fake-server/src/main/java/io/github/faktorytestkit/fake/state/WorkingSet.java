@@ -38,12 +38,8 @@ final class WorkingSet {
    * entry with that score whatever its jid, else the first one of that jid; returns whether one was removed.
    */
   boolean removeElement(Instant expiry, String jid) {
-    List<Entry> sameScore = new ArrayList<>();
-    for (Entry entry : entries) {
-      if (entry.expiry().equals(expiry)) {
-        sameScore.add(entry);
-      }
-    }
+    List<Entry> sameScore = new ArrayList<>(
+        entries.subSet(new Entry(expiry, "", Long.MIN_VALUE), true, new Entry(expiry, "", Long.MAX_VALUE), true));
     if (sameScore.size() == 1) {
       return entries.remove(sameScore.get(0));
     }

@@ -1,6 +1,9 @@
 package io.github.faktorytestkit.fake.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 
 /** A model on a manual clock at a fixed instant with a fixed seed, plus clients talking to it: the test fixture. */
@@ -41,6 +44,15 @@ final class FakeServer {
   TestClient connect() {
     TestConnection connection = new TestConnection(connections++);
     return new TestClient(connection, model.openSession(connection));
+  }
+
+  /** Sends {@code line} (a FETCH that must wait), lets its 2 s pass on the clock and returns its outcome. */
+  Outcome afterFetchTimeout(TestClient client, String line) {
+    CompletableFuture<Outcome> fetch = client.sendAsync(line);
+    assertThat(fetch).as(line).isNotDone();
+    advanceSeconds(2);
+    assertThat(fetch).as(line).isDone();
+    return fetch.join();
   }
 
   ServerState state() {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class FetchTest {
+  private static final Outcome NOTHING = Outcome.send(Reply.NULL_BULK);
+
   private final FakeServer server = new FakeServer();
   private final TestClient client = server.producer();
 
@@ -44,7 +46,7 @@ class FetchTest {
     server.advance(Duration.ofMillis(1999));
     assertThat(fetch).isNotDone();
     server.advance(Duration.ofMillis(1));
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(fetch).isCompletedWithValue(NOTHING);
   }
 
   @Test
@@ -72,7 +74,7 @@ class FetchTest {
     push("a0000002", "a");
     assertThat(fetch).isNotDone();
     server.advanceSeconds(2);
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(fetch).isCompletedWithValue(NOTHING);
     assertThat(server.state().queueSize("a")).isEqualTo(2);
   }
 
@@ -82,9 +84,7 @@ class FetchTest {
     TestClient first = server.worker("w1");
     TestClient second = server.worker("w1");
     server.state().quiet("w1");
-    CompletableFuture<Outcome> fetch = first.sendAsync("FETCH a");
-    server.advanceSeconds(2);
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(server.afterFetchTimeout(first, "FETCH a")).isEqualTo(NOTHING);
     assertThat(jidOf(second.send("FETCH a"))).isEqualTo("a0000001");
   }
 
@@ -92,9 +92,7 @@ class FetchTest {
   void quietWorkerGetsNothingEvenForABareFetch() {
     TestClient worker = server.worker("w1");
     server.state().terminate("all");
-    CompletableFuture<Outcome> fetch = worker.sendAsync("FETCH");
-    server.advanceSeconds(2);
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(server.afterFetchTimeout(worker, "FETCH")).isEqualTo(NOTHING);
   }
 
   @Test
@@ -130,9 +128,7 @@ class FetchTest {
 
   @Test
   void fetchOfAnEmptyQueueNameWaitsLikeAnyOther() {
-    CompletableFuture<Outcome> fetch = client.sendAsync("FETCH ");
-    server.advanceSeconds(2);
-    assertThat(fetch).isCompletedWithValue(Outcome.send(Reply.NULL_BULK));
+    assertThat(server.afterFetchTimeout(client, "FETCH ")).isEqualTo(NOTHING);
   }
 
   @Test

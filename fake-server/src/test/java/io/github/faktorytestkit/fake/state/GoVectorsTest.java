@@ -60,7 +60,7 @@ class GoVectorsTest {
         case "quote":
           return GoQuote.quote(in);
         case "job":
-          return GoJob.fromDecoded(GoJob.decodedMap(GoDecoder.decode(in, GoTypes.JOB))).toJson();
+          return GoJob.fromDecoded(Fields.of(GoDecoder.decode(in, GoTypes.JOB))).toJson();
         default:
           return decodedJson(kind, in);
       }

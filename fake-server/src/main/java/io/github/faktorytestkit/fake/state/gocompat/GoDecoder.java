@@ -39,8 +39,7 @@ public final class GoDecoder {
    * @throws GoJsonException with Go's message for the first type mismatch
    */
   public static Object decodeTree(Object tree, GoType type) throws GoJsonException {
-    Object value = value(tree, type, null, new Context(null, List.of()));
-    return value == UNCHANGED ? zero(type) : value;
+    return orZero(value(tree, type, null, new Context(null, List.of())), type);
   }
 
   private static Object value(Object json, GoType type, Object existing, Context context) throws GoJsonException {
@@ -57,7 +56,7 @@ public final class GoDecoder {
       case ANY:
         return any(json, context);
       case TIME:
-        return time(json, type, context);
+        return time(json);
       case SLICE:
         return slice(json, type, context);
       case MAP:
@@ -109,7 +108,7 @@ public final class GoDecoder {
     return json;
   }
 
-  private static Object time(Object json, GoType type, Context context) throws GoJsonException {
+  private static Object time(Object json) throws GoJsonException {
     if (!(json instanceof String text)) {
       throw new GoJsonException("Time.UnmarshalJSON: input is not a JSON string");
     }
@@ -132,27 +131,17 @@ public final class GoDecoder {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static Object map(Object json, GoType type, Object existing, Context context) throws GoJsonException {
-    if (!(json instanceof JsonObject object)) {
-      throw mismatch(json, type, context);
-    }
-    Map<String, Object> out = existing instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-    for (Member member : object.members()) {
+    Map<String, Object> out = objectInto(json, type, existing, context);
+    for (Member member : ((JsonObject) json).members()) {
       out.put(member.key(), orZero(value(member.value(), type.element(), null, context), type.element()));
     }
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static Object struct(Object json, GoType type, Object existing, Context context) throws GoJsonException {
-    if (!(json instanceof JsonObject object)) {
-      throw mismatch(json, type, context);
-    }
-    Map<String, Object> out = existing instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-    for (Member member : object.members()) {
+    Map<String, Object> out = objectInto(json, type, existing, context);
+    for (Member member : ((JsonObject) json).members()) {
       Field field = type.fieldFor(member.key());
       if (field != null) {
         Context inner = context.enter(type.shortName(), field.key());
@@ -163,6 +152,16 @@ public final class GoDecoder {
       }
     }
     return out;
+  }
+
+  /** Checks that {@code json} is an object and returns the map to decode it into: Go reuses an existing one. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> objectInto(Object json, GoType type, Object existing, Context context)
+      throws GoJsonException {
+    if (!(json instanceof JsonObject)) {
+      throw mismatch(json, type, context);
+    }
+    return existing instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
   }
 
   private static Object string(Object json, GoType type, Context context) throws GoJsonException {

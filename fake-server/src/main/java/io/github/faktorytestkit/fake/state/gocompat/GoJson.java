@@ -3,6 +3,7 @@ package io.github.faktorytestkit.fake.state.gocompat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -99,11 +100,7 @@ public final class GoJson {
   }
 
   private Object openObject() throws GoJsonException {
-    push(new Container(true));
-    skipSpace();
-    requireMore();
-    if (in[pos] == '}') {
-      pos++;
+    if (opensEmpty(new Container(true), '}')) {
       return stack.pop().value();
     }
     stack.peek().key = key();
@@ -111,14 +108,19 @@ public final class GoJson {
   }
 
   private Object openArray() throws GoJsonException {
-    push(new Container(false));
+    return opensEmpty(new Container(false), ']') ? stack.pop().value() : Container.OPEN;
+  }
+
+  /** Pushes {@code container} past its opening bracket; returns whether {@code close} follows at once. */
+  private boolean opensEmpty(Container container, char close) throws GoJsonException {
+    push(container);
     skipSpace();
     requireMore();
-    if (in[pos] == ']') {
+    if (in[pos] == close) {
       pos++;
-      return stack.pop().value();
+      return true;
     }
-    return Container.OPEN;
+    return false;
   }
 
   /** Reads what follows a value in the top container: returns the closed container, or OPEN after a comma. */
@@ -325,7 +327,7 @@ public final class GoJson {
     }
 
     Object value() {
-      return isObject ? new JsonObject(members) : java.util.Collections.unmodifiableList(elements);
+      return isObject ? new JsonObject(members) : Collections.unmodifiableList(elements);
     }
   }
 }

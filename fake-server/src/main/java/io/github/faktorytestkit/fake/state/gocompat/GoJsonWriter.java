@@ -3,6 +3,8 @@ package io.github.faktorytestkit.fake.state.gocompat;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -148,8 +150,7 @@ public final class GoJsonWriter {
 
   /** Compares strings by their UTF-8 bytes, the order Go sorts map keys in. */
   static int compareUtf8(String a, String b) {
-    return java.util.Arrays.compareUnsigned(
-        a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns a float64 as Go's encoder writes it: shortest round-trip digits, exponent form below 1e-6 and from 1e21. */

@@ -45,7 +45,7 @@ final class GoStringDecoder {
 
   private void flushRawBytes() {
     if (rawBytes.size() > 0) {
-      text.append(GoStrings.decodeUtf8(rawBytes.toByteArray()));
+      text.append(GoStrings.decodeUtf8(rawBytes.toByteArray(), false));
       rawBytes.reset();
     }
   }

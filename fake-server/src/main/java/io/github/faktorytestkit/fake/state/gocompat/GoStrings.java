@@ -10,8 +10,9 @@ public final class GoStrings {
   private GoStrings() {}
 
   /**
-   * Returns {@code text} cut to at most {@code maxBytes} UTF-8 bytes as Go's {@code s[0:n]} does, then read back
-   * as Go's JSON encoder reads it: a multi-byte character cut in the middle leaves one U+FFFD per remaining byte.
+   * Returns {@code text} cut to at most {@code maxBytes} UTF-8 bytes as Go's {@code s[0:n]} does. A multi-byte
+   * character cut in the middle leaves invalid bytes, which Go's JSON encoder writes as one {@code \ufffd} escape
+   * each; they are kept as lone surrogates, which {@link GoJsonWriter} writes the same way.
    */
   public static String truncateBytes(String text, int maxBytes) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -20,7 +21,7 @@ public final class GoStrings {
     }
     byte[] cut = new byte[maxBytes];
     System.arraycopy(bytes, 0, cut, 0, maxBytes);
-    return decodeUtf8(cut);
+    return decodeUtf8(cut, true);
   }
 
   /** Returns {@code text} without leading and trailing white space as Go's {@code strings.TrimSpace} defines it. */
@@ -47,14 +48,17 @@ public final class GoStrings {
     }
   }
 
-  /** Decodes UTF-8 as Go does when it ranges over a string: each byte of an invalid sequence becomes U+FFFD. */
-  static String decodeUtf8(byte[] bytes) {
+  /**
+   * Decodes UTF-8 as Go does when it ranges over a string: each byte of an invalid sequence becomes U+FFFD, or with
+   * {@code keepInvalid} a lone surrogate standing for the invalid byte.
+   */
+  static String decodeUtf8(byte[] bytes, boolean keepInvalid) {
     StringBuilder out = new StringBuilder(bytes.length);
     int i = 0;
     while (i < bytes.length) {
       int size = sequenceLength(bytes, i);
       if (size == 0) {
-        out.append(REPLACEMENT);
+        out.append(keepInvalid ? (char) (0xDC00 | (bytes[i] & 0xff)) : REPLACEMENT);
         i++;
       } else {
         out.append(new String(bytes, i, size, StandardCharsets.UTF_8));

@@ -1,0 +1,293 @@
+package io.github.faktorytestkit.fake;
+
+import io.github.faktorytestkit.fake.state.FaktoryClock;
+import io.github.faktorytestkit.fake.state.FaktoryModel;
+import io.github.faktorytestkit.fake.state.ManualClock;
+import io.github.faktorytestkit.fake.state.ModelSettings;
+import io.github.faktorytestkit.fake.state.ServerState;
+import io.github.faktorytestkit.fake.transport.FaktoryTransport;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An in-process fake Faktory 1.9.4 server listening on a loopback TCP port, with a test API: a clock the test
+ * moves, direct access to the server's state, a journal of the commands it received, an interceptor and faults.
+ *
+ * <pre>{@code
+ * try (FakeFaktory faktory = FakeFaktory.start()) {
+ *   URI url = faktory.url();                    // tcp://127.0.0.1:PORT
+ *   // ... the code under test pushes a job ...
+ *   assertThat(faktory.takeCommand().verb()).isEqualTo("PUSH");
+ *   faktory.advance(Duration.ofSeconds(2));     // an empty FETCH times out now
+ * }
+ * }</pre>
+ *
+ * <p>By default the server's time moves only when the test moves it ({@link #advance}); that drives scheduled jobs,
+ * retries, reservation expiry, heartbeat expiry and the FETCH wait. Tests never need to sleep.
+ *
+ * <p>Every method is thread-safe. {@link #takeCommand()} and {@link #awaitReceived(String)} block (with a timeout);
+ * nothing else does except {@link #close()}. Instances cannot be restarted; all of them share one daemon
+ * event-loop group, so starting many in one JVM is cheap.
+ */
+public final class FakeFaktory implements AutoCloseable {
+  /** How long {@link #takeCommand()} and {@link #awaitReceived(String)} wait, in real time. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final FaktoryModel model;
+  private final FaktoryClock clock;
+  private final CommandHooks hooks;
+  private final FaktoryTransport transport;
+  private final String password;
+
+  private FakeFaktory(Builder builder) {
+    this.clock = builder.clock != null ? builder.clock : new ManualClock();
+    this.password = builder.password;
+    this.model = new FaktoryModel(builder.settings(), clock);
+    this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null);
+    this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port), builder.maxLineLength,
+        connection -> hooks.decorate(model.openSession(connection), connection.index()));
+  }
+
+  /** Starts a server with the defaults: 127.0.0.1, a free port, no password, a manual clock. */
+  public static FakeFaktory start() {
+    return builder().start();
+  }
+
+  /** Returns a builder for a server with other settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the URL clients connect to: {@code tcp://127.0.0.1:PORT}, with {@code :password@} when the server has
+   * one. A server bound to every interface is reached through 127.0.0.1.
+   */
+  public URI url() {
+    InetSocketAddress address = transport.localAddress();
+    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+    try {
+      return new URI("tcp", password == null ? null : ":" + password, host, address.getPort(), null, null, null);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("url of " + address, e);
+    }
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return transport.localAddress().getPort();
+  }
+
+  /** Returns the server's password, or empty when it accepts any client. */
+  public Optional<String> password() {
+    return Optional.ofNullable(password);
+  }
+
+  /** Returns the clock all of the server's deadlines run on. */
+  public FaktoryClock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves the server's clock forward by {@code duration} and runs what fell due (scheduled jobs, retries, expired
+   * reservations and heartbeats, FETCH waits, delayed replies). Returns once those ran; the replies they cause reach
+   * clients asynchronously.
+   *
+   * @throws IllegalStateException when the server runs on a clock other than a {@link ManualClock}
+   */
+  public void advance(Duration duration) {
+    if (!(clock instanceof ManualClock manual)) {
+      throw new IllegalStateException("clock: " + clock + " (expected: a ManualClock; this server runs on real time)");
+    }
+    manual.advance(duration);
+  }
+
+  /** Returns the server's state, for seeding and inspection. Thread-safe; see {@link ServerState}. */
+  public ServerState state() {
+    return model.state();
+  }
+
+  /**
+   * Removes and returns the oldest answered command not yet taken, waiting up to {@link #DEFAULT_TIMEOUT}.
+   *
+   * @throws AssertionError when no command is answered in time (never returns null)
+   * @throws IllegalStateException when the server keeps no journal
+   */
+  public RecordedCommand takeCommand() {
+    return takeCommand(DEFAULT_TIMEOUT);
+  }
+
+  /** Works like {@link #takeCommand()}, waiting up to {@code timeout} of real time. */
+  public RecordedCommand takeCommand(Duration timeout) {
+    return hooks.journal().take(timeout);
+  }
+
+  /**
+   * Removes and returns the oldest answered command with {@code verb} (such as {@code "PUSH"}) not yet taken,
+   * waiting up to {@link #DEFAULT_TIMEOUT}; commands with other verbs (the handshake's {@code HELLO}, say) stay
+   * in the journal for other takes.
+   *
+   * @throws AssertionError when no such command is answered in time (never returns null)
+   */
+  public RecordedCommand takeCommand(String verb) {
+    return takeCommand(verb, DEFAULT_TIMEOUT);
+  }
+
+  /** Works like {@link #takeCommand(String)}, waiting up to {@code timeout} of real time. */
+  public RecordedCommand takeCommand(String verb, Duration timeout) {
+    return hooks.journal().take(command -> command.verb().equals(verb), verb + " command", timeout);
+  }
+
+  /**
+   * Blocks until a command with {@code verb} has arrived that no earlier call returned, and returns it, whether or
+   * not it was answered yet: the way to know a worker's FETCH is waiting before the test moves the clock. A command
+   * counts as arrived once the server started handling it, so a wait it began is already on the clock. Waits up to
+   * {@link #DEFAULT_TIMEOUT}.
+   *
+   * @throws AssertionError when no such command arrives in time (never returns null)
+   */
+  public ReceivedCommand awaitReceived(String verb) {
+    return awaitReceived(verb, DEFAULT_TIMEOUT);
+  }
+
+  /** Works like {@link #awaitReceived(String)}, waiting up to {@code timeout} of real time. */
+  public ReceivedCommand awaitReceived(String verb, Duration timeout) {
+    return hooks.journal().awaitReceived(verb, timeout);
+  }
+
+  /** Returns every command answered since start or the last {@link #reset()}, taken or not, in answer order. */
+  public List<RecordedCommand> commands() {
+    return hooks.journal().snapshot();
+  }
+
+  /** Returns how many commands were answered since start or the last {@link #reset()}. */
+  public int commandCount() {
+    return hooks.journal().count();
+  }
+
+  /** Installs {@code interceptor}, replacing the previous one; {@link Interceptor#PROCEED} removes it. */
+  public void intercept(Interceptor interceptor) {
+    hooks.intercept(interceptor);
+  }
+
+  /** Plans {@code fault} after the faults already planned; the first planned fault matching a command applies. */
+  public void inject(Fault fault) {
+    hooks.faults().add(fault);
+  }
+
+  /** Returns the faults still planned, each with the number of commands it has yet to hit. */
+  public List<Fault> faults() {
+    return hooks.faults().snapshot();
+  }
+
+  /** Drops every planned fault. */
+  public void clearFaults() {
+    hooks.faults().clear();
+  }
+
+  /**
+   * Returns the server to a fresh state between tests: the model's state is reset, the journal cleared, faults and
+   * the interceptor removed. Open connections stay open and their numbering continues; the clock is not moved.
+   */
+  public void reset() {
+    model.state().reset();
+    hooks.reset();
+  }
+
+  /**
+   * Stops the server and closes every connection; blocks until done. Idempotent. Does not close a clock passed to
+   * the builder.
+   */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeFaktory[" + url() + "]";
+  }
+
+  /** Settings of a server to start. Not thread-safe; each {@link #start()} starts a new server. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private String password;
+    private FaktoryClock clock;
+    private long seed;
+    private int maxLineLength = FaktoryTransport.DEFAULT_MAX_LINE_LENGTH;
+    private boolean journal = true;
+
+    private Builder() {}
+
+    /** Sets the address to listen on; default 127.0.0.1. Tests should keep loopback. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** Sets the port; default 0, a free port. Tests should keep 0 to avoid clashes. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Sets the password clients must prove in HELLO; default none (null). */
+    public Builder password(String password) {
+      this.password = password == null || password.isEmpty() ? null : password;
+      return this;
+    }
+
+    /**
+     * Sets the clock; default a new {@link ManualClock} that moves only on {@link FakeFaktory#advance}. The caller
+     * keeps ownership (e.g. closes a {@code SystemClock} after the server).
+     */
+    public Builder clock(FaktoryClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Sets the seed of the server's randomness (salts, retry jitter); default 0, so runs repeat exactly. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the longest line accepted, in bytes without the terminator; default 16 MiB. Real Faktory has no limit;
+     * the fake answers a longer line with an error and closes the connection.
+     */
+    public Builder maxLineLength(int maxLineLength) {
+      this.maxLineLength = maxLineLength;
+      return this;
+    }
+
+    /**
+     * Sets whether the server keeps a journal of commands; default true. A long-running server without tests
+     * ({@code java -jar}) turns it off to keep memory flat; the journal methods then throw.
+     */
+    public Builder journal(boolean journal) {
+      this.journal = journal;
+      return this;
+    }
+
+    /**
+     * Starts a server with these settings; blocks until it listens.
+     *
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public FakeFaktory start() {
+      return new FakeFaktory(this);
+    }
+
+    private ModelSettings settings() {
+      return ModelSettings.builder().password(password).seed(seed).build();
+    }
+  }
+}

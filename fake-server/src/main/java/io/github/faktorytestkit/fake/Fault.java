@@ -1,0 +1,159 @@
+package io.github.faktorytestkit.fake;
+
+import io.github.faktorytestkit.protocol.Escaping;
+import io.github.faktorytestkit.protocol.Reply;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A misbehaviour of the server, as data: what goes wrong ({@link Effect}) for which verb, and for how many of the
+ * matching commands. Inject it with {@link FakeFaktory#inject(Fault)}:
+ *
+ * <pre>{@code
+ * server.inject(Fault.closeAfterReply("FETCH"));                                   // next FETCH only
+ * server.inject(Fault.errorReply("PUSH", Reply.err("boom")).repeated(3));           // next three PUSHes
+ * server.inject(Fault.delayReply("ACK", Duration.ofSeconds(5)).always());          // every ACK, on the fake clock
+ * }</pre>
+ *
+ * <p>The verb matches the command's verb exactly (case-sensitive, as the server dispatches). Immutable.
+ *
+ * @param verb the verb of the commands this fault hits
+ * @param effect what happens to them
+ * @param times how many matching commands it hits, counted from injection; {@link #ALWAYS} for all of them
+ */
+public record Fault(String verb, Effect effect, int times) {
+
+  /** The {@link #times()} of a fault that never wears off. */
+  public static final int ALWAYS = Integer.MAX_VALUE;
+
+  /** Creates the fault; {@code times} must be positive. */
+  public Fault {
+    Objects.requireNonNull(verb, "verb");
+    Objects.requireNonNull(effect, "effect");
+    if (times < 1) {
+      throw new IllegalArgumentException("times: " + times + " (expected: >= 1)");
+    }
+  }
+
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb}, its reply is sent, then the connection
+   * closes.
+   */
+  public static Fault closeAfterReply(String verb) {
+    return new Fault(verb, new Effect.CloseAfterReply(), 1);
+  }
+
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb} (its state changes) but the connection closes
+   * instead of replying, so the client cannot tell whether the command took effect.
+   */
+  public static Fault closeInsteadOfReply(String verb) {
+    return new Fault(verb, new Effect.CloseInsteadOfReply(), 1);
+  }
+
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb} at once, but its reply leaves only after
+   * {@code delay} on the fake's clock (a test advances it; the standalone server waits in real time).
+   */
+  public static Fault delayReply(String verb, Duration delay) {
+    return new Fault(verb, new Effect.DelayReply(delay), 1);
+  }
+
+  /**
+   * Returns a one-shot fault: the model handles the next {@code verb}, and {@code bytes} are sent instead of its
+   * reply.
+   */
+  public static Fault garbage(String verb, byte[] bytes) {
+    return new Fault(verb, new Effect.SendGarbage(bytes), 1);
+  }
+
+  /** Returns {@link #garbage(String, byte[])} with bytes no Faktory client can parse: {@code ?garbage\x00\r\n}. */
+  public static Fault garbage(String verb) {
+    return garbage(verb, "?garbage\0\r\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Returns a one-shot fault: the next {@code verb} is answered with {@code error} and never reaches the model. */
+  public static Fault errorReply(String verb, Reply.ErrorReply error) {
+    return new Fault(verb, new Effect.AnswerWithError(error), 1);
+  }
+
+  /** Returns this fault hitting the next {@code times} matching commands. */
+  public Fault repeated(int times) {
+    return new Fault(verb, effect, times);
+  }
+
+  /** Returns this fault hitting every matching command until it is cleared. */
+  public Fault always() {
+    return repeated(ALWAYS);
+  }
+
+  /** What a fault does to the command it hits. */
+  public sealed interface Effect {
+
+    /** The model's reply is sent, then the connection closes. A reply-less outcome is left as it is. */
+    record CloseAfterReply() implements Effect {}
+
+    /** The model handles the command, then the connection closes without its reply. */
+    record CloseInsteadOfReply() implements Effect {}
+
+    /**
+     * The model's outcome is carried out after {@code delay} on the fake's clock.
+     *
+     * @param delay how long the reply is held; not negative
+     */
+    record DelayReply(Duration delay) implements Effect {
+      /** Creates the effect. */
+      public DelayReply {
+        if (delay.isNegative()) {
+          throw new IllegalArgumentException("delay: " + delay + " (expected: >= 0)");
+        }
+      }
+    }
+
+    /**
+     * The model handles the command and {@code bytes} are sent instead of its reply; the connection stays open.
+     *
+     * @param bytes the raw bytes to send
+     */
+    record SendGarbage(byte[] bytes) implements Effect {
+      /** Creates the effect; the array is copied. */
+      public SendGarbage {
+        bytes = bytes.clone();
+      }
+
+      @Override
+      public byte[] bytes() {
+        return bytes.clone();
+      }
+
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof SendGarbage garbage && Arrays.equals(bytes, garbage.bytes);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(bytes);
+      }
+
+      @Override
+      public String toString() {
+        return "SendGarbage[" + Escaping.escape(bytes) + "]";
+      }
+    }
+
+    /**
+     * The command is answered with {@code error} and never reaches the model.
+     *
+     * @param error the error reply sent
+     */
+    record AnswerWithError(Reply.ErrorReply error) implements Effect {
+      /** Creates the effect. */
+      public AnswerWithError {
+        Objects.requireNonNull(error, "error");
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.faktorytestkit.fake;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line a client sent to a fake server, as it arrived and before it was answered: what interceptors see and
+ * what {@link FakeFaktory#awaitReceived(String)} returns.
+ *
+ * <p>{@code (connectionIndex, exchangeIndex)} identifies the command within its server: the connection's index in
+ * accept order and the line's index on that connection, both counted from 0.
+ *
+ * @param connectionIndex the index of the connection in accept order, from 0
+ * @param exchangeIndex the index of this line on its connection, from 0 (the HELLO is usually 0)
+ * @param line the line without its terminator
+ * @param receivedAt when the line arrived, on the fake's clock
+ */
+public record ReceivedCommand(int connectionIndex, int exchangeIndex, String line, Instant receivedAt) {
+
+  /** Creates the value; {@code line} and {@code receivedAt} must not be null. */
+  public ReceivedCommand {
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /**
+   * Returns the verb: the text before the first space, or the whole line, as the server dispatches it
+   * (case-sensitive; the empty string for an empty line).
+   */
+  public String verb() {
+    int space = line.indexOf(' ');
+    return space < 0 ? line : line.substring(0, space);
+  }
+
+  @Override
+  public String toString() {
+    return "#" + connectionIndex + "." + exchangeIndex + " " + line;
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.faktorytestkit.fake.standalone;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The standalone server's log, in real Faktory's format on stdout: {@code <level letter> <UTC time with
+ * milliseconds>Z <message>}, e.g. {@code I 2026-02-19T12:00:00.000Z PID 42 listening at ...}.
+ *
+ * <p>As in Faktory, info lines appear only at level {@code info} or {@code debug}; warnings and errors always.
+ * Thread-safe.
+ */
+final class ServerLog {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final PrintStream out;
+  private final boolean infoEnabled;
+  private final Clock clock;
+
+  /** Creates a log writing to {@code out} at {@code level} (any text; only info and debug enable info lines). */
+  ServerLog(PrintStream out, String level, Clock clock) {
+    this.out = out;
+    this.infoEnabled = level.equals("info") || level.equals("debug");
+    this.clock = clock;
+  }
+
+  /** Writes an info line, if the level allows. */
+  void info(String message) {
+    if (infoEnabled) {
+      write('I', message);
+    }
+  }
+
+  /** Writes an error line. */
+  void error(String message) {
+    write('E', message);
+  }
+
+  private synchronized void write(char level, String message) {
+    out.println(level + " " + TIME.format(clock.instant()) + " " + message);
+    out.flush();
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.faktorytestkit.fake.standalone;
+
+import io.github.faktorytestkit.fake.FakeFaktory;
+import io.github.faktorytestkit.fake.state.SystemClock;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * A fake server running on real time the way the {@code faktory} binary runs: the command port, and the web
+ * endpoints unless disabled. Thread-safe; {@link #close()} is idempotent.
+ */
+final class StandaloneServer implements AutoCloseable {
+  private final SystemClock clock;
+  private final FakeFaktory faktory;
+  private final WebEndpoints web;
+
+  private StandaloneServer(SystemClock clock, FakeFaktory faktory, WebEndpoints web) {
+    this.clock = clock;
+    this.faktory = faktory;
+    this.web = web;
+  }
+
+  /**
+   * Starts listening on {@code command} and, unless {@code web} is empty, serving the web endpoints there.
+   *
+   * @param password the password clients and the web endpoints require; empty for none
+   * @throws StartupException when an address cannot be bound
+   */
+  static StandaloneServer start(Binding command, Optional<Binding> web, String password) throws StartupException {
+    SystemClock clock = new SystemClock();
+    FakeFaktory faktory;
+    try {
+      faktory = FakeFaktory.builder().host(command.bindHost()).port(command.port()).password(password)
+          .clock(clock).journal(false).start();
+    } catch (UncheckedIOException e) {
+      clock.close();
+      throw StartupException.boot("Unable to boot the command server: cannot listen on " + command.text() + ": "
+          + e.getCause().getMessage());
+    }
+    try {
+      return new StandaloneServer(clock, faktory, web.isEmpty() ? null
+          : WebEndpoints.start(web.get().address(), faktory, password));
+    } catch (UncheckedIOException e) {
+      faktory.close();
+      clock.close();
+      throw StartupException.boot(web.get().text() + " server crashed: " + e.getCause().getMessage());
+    }
+  }
+
+  /** Returns the fake behind the command port. */
+  FakeFaktory faktory() {
+    return faktory;
+  }
+
+  /** Returns where the web endpoints listen, or empty when they are disabled. */
+  Optional<InetSocketAddress> webAddress() {
+    return Optional.ofNullable(web).map(WebEndpoints::address);
+  }
+
+  /** Stops the web endpoints, closes every connection and stops the clock. */
+  @Override
+  public void close() {
+    if (web != null) {
+      web.close();
+    }
+    faktory.close();
+    clock.close();
+  }
+}

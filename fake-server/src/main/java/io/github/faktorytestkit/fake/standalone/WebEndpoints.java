@@ -1,0 +1,65 @@
+package io.github.faktorytestkit.fake.standalone;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.faktorytestkit.fake.FakeFaktory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+
+/**
+ * The two endpoints of Faktory's Web UI that scripts use, on the JDK's HTTP server: {@code GET /health} (no auth)
+ * and {@code POST /busy} (quiet or terminate workers; Basic auth when the server has a password; cross-origin
+ * requests refused as Go's {@code CrossOriginProtection} does). Every other path answers 404.
+ */
+final class WebEndpoints implements AutoCloseable {
+  private final HttpServer server;
+
+  private WebEndpoints(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts serving on {@code address} for {@code faktory}.
+   *
+   * @param password the Basic-auth password for {@code /busy}; empty for none
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  static WebEndpoints start(InetSocketAddress address, FakeFaktory faktory, String password) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", e);
+    }
+    Health health = new Health(faktory);
+    Busy busy = new Busy(faktory.state());
+    server.createContext("/", exchange -> route(exchange, health, busy, password));
+    server.start();
+    return new WebEndpoints(server);
+  }
+
+  private static void route(HttpExchange exchange, Health health, Busy busy, String password) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals("/health")) {
+        health.handle(exchange);
+      } else if (!path.equals("/busy")) {
+        HttpResponses.error(exchange, 404, "404 page not found");
+      } else if (WebAccess.allowed(exchange, password)) {
+        busy.handle(exchange);
+      }
+    }
+  }
+
+  /** Returns the bound address, with the actual port when port 0 was requested. */
+  InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Stops serving at once. */
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

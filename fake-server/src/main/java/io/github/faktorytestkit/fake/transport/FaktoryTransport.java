@@ -1,0 +1,101 @@
+package io.github.faktorytestkit.fake.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A listening socket that speaks Faktory's framing (lines in, RESP out) and hands every connection to a
+ * {@link SessionFactory}. It knows nothing of Faktory's commands.
+ *
+ * <p>All transports of a JVM share one daemon event-loop group. Instances are thread-safe.
+ */
+public final class FaktoryTransport implements AutoCloseable {
+  /** The default longest accepted line, 16 MiB without the terminator (real Faktory has no limit). */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+  /** The largest value {@link #start} accepts for the line limit (512 MiB, the longest Redis string, minus 2). */
+  public static final int MAX_LINE_LENGTH_LIMIT = Pipelines.MAX_LINE_LENGTH_LIMIT;
+
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+  private final AtomicBoolean closed;
+
+  private FaktoryTransport(Channel serverChannel, ChannelGroup connections, AtomicBoolean closed) {
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+    this.closed = closed;
+  }
+
+  /**
+   * Binds {@code address} and starts accepting connections; blocks until the socket is bound.
+   *
+   * @param address where to listen; port 0 picks a free port
+   * @param maxLineLength the longest accepted line in bytes, terminator excluded; a longer line gets an error reply
+   *     and the connection closes (1 to {@link #MAX_LINE_LENGTH_LIMIT})
+   * @param sessions opens the session of each accepted connection
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+    if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxLineLength: " + maxLineLength + " (expected: 1.." + MAX_LINE_LENGTH_LIMIT + ")");
+    }
+    ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
+    AtomicInteger nextIndex = new AtomicInteger();
+    AtomicBoolean closed = new AtomicBoolean();
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(SharedEventLoop.group())
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            connections.add(channel);
+            if (closed.get()) {
+              // accepted while the transport closed, after the group was closed
+              channel.close();
+            }
+            Pipelines.configure(channel.pipeline(), maxLineLength, sessions, nextIndex.getAndIncrement());
+          }
+        });
+    return new FaktoryTransport(bind(bootstrap, address), connections, closed);
+  }
+
+  private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress address) {
+    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+    Throwable cause = bound.cause();
+    if (cause == null) {
+      return bound.channel();
+    }
+    IOException failure = cause instanceof IOException io ? io : new IOException(cause);
+    throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", failure);
+  }
+
+  /** Returns the bound address, with the actual port when port 0 was requested. */
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /**
+   * Stops listening and closes every open connection; blocks until done. Idempotent. Must not be called from a
+   * network thread (a session's or interceptor's callback).
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      serverChannel.close().awaitUninterruptibly();
+      connections.close().awaitUninterruptibly();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.faktorytestkit.fake.transport;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.redis.FixedRedisMessagePool;
+import io.netty.handler.codec.redis.RedisDecoder;
+import io.netty.handler.codec.redis.RedisEncoder;
+
+/** Builds the handler chain of one connection: framing, netty's Redis codec, then the session. */
+final class Pipelines {
+  /** The largest line limit: netty's codec (and a Redis string) stops at 512 MiB. */
+  static final int MAX_LINE_LENGTH_LIMIT = 512 * 1024 * 1024 - 2;
+
+  private Pipelines() {}
+
+  /** Adds the handlers of one connection with index {@code connectionIndex} to {@code pipeline}. */
+  static void configure(ChannelPipeline pipeline, int maxLineLength, SessionFactory sessions, int connectionIndex) {
+    pipeline.addLast("framer", new LineFramer(maxLineLength));
+    // lines reach the codec complete and CRLF-terminated, so its own limit (checked on partial lines) never bites
+    pipeline.addLast("decoder", new RedisDecoder(maxLineLength + 2, FixedRedisMessagePool.INSTANCE, true));
+    pipeline.addLast("encoder", new RedisEncoder());
+    pipeline.addLast("session", new SessionHandler(sessions, connectionIndex));
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.faktorytestkit.fake.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.faktorytestkit.fake.RawClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs the shaded jar as the faktory binary would run in another language's CI, and stops it with SIGTERM. */
+@Timeout(60)
+class StandaloneJarIT {
+  private static final Path JAR = Path.of("target", "faktory-fake-server.jar");
+
+  @Test
+  void jarStartsPrintsTheReadyLineServesAndStopsCleanlyOnSigterm() throws Exception {
+    assertThat(JAR).as("built by mvn package").exists();
+    int port = freePort();
+    int webPort = freePort();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort).start();
+    BlockingQueue<String> stdout = lines(process);
+    try {
+      assertThat(awaitLine(stdout, "listening at 127.0.0.1:" + port))
+          .matches("I \\S+Z PID " + process.pid() + " listening at 127\\.0\\.0\\.1:" + port
+              + ", press Ctrl-C to stop");
+      assertThat(health(webPort)).contains("\"faktory_version\":\"1.9.4\"");
+      try (RawClient client = RawClient.connect(port)) {
+        assertThat(client.readLine()).startsWith("+HI {\"v\":2");
+      }
+
+      // SIGTERM; Process.destroy() would also close our end of the jar's stdout
+      process.toHandle().destroy();
+
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(awaitLine(stdout, "shutting down")).endsWith("Faktory shutting down");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  private static String health(int webPort) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/health")).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static BlockingQueue<String> lines(Process process) {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        in.lines().forEach(lines::add);
+      } catch (java.io.IOException | UncheckedIOException e) {
+        // the process ended
+      }
+    }, "jar-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    return lines;
+  }
+
+  private static String awaitLine(BlockingQueue<String> lines, String fragment) throws InterruptedException {
+    List<String> skipped = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      String line = lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line != null && line.contains(fragment)) {
+        return line;
+      }
+      skipped.add(line);
+    }
+    throw new AssertionError("no line containing '" + fragment + "' on the jar's stdout within 30 s: " + skipped);
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.faktorytestkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.faktorytestkit.client.FaktoryClient;
+import io.github.faktorytestkit.fake.FakeFaktory;
+import io.github.faktorytestkit.protocol.Job;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The README's JUnit example, kept compiling and passing; keep the two in step. */
+@Timeout(20)
+class ReadmeExampleTest {
+
+  @RegisterExtension
+  static FakeFaktoryExtension faktory = FakeFaktoryExtension.create();   // started once, reset before each test
+
+  @Test
+  void enqueuesAWelcomeMail(FakeFaktory server, FaktoryClient worker) {  // also injectable: URI url
+    new SignupService(faktory.url()).signUp("ann@example.com");          // tcp://127.0.0.1:PORT
+    assertThat(server.takeCommand("PUSH").line()).contains("SendWelcome"); // fails clearly, never null
+    assertThat(worker.fetch("default")).hasValueSatisfying(job -> assertThat(job.args()).hasSize(1));
+    faktory.advance(Duration.ofMinutes(5));                               // time moves only when the test says so
+  }
+
+  @Test
+  void eachTestStartsFromAnEmptyServer(FakeFaktory server) {
+    assertThat(server.state().queueNames()).isEmpty();
+    assertThat(server.commands()).isEmpty();
+  }
+
+  /** The code under test in the README's example: something that pushes a job. */
+  private record SignupService(URI faktoryUrl) {
+    void signUp(String email) {
+      try (FaktoryClient client = FaktoryClient.connect(faktoryUrl.toString())) {
+        client.push(Job.of("SendWelcome", email));
+      }
+    }
+  }
+}
