@@ -1,34 +1,50 @@
 package io.github.faktorytestkit.conformance;
 
+import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.Objects;
 
 /**
- * What came back from a server after one line: a reply frame, or an event instead of one (the connection closed,
- * nothing arrived in time, the bytes were not a valid frame).
- *
- * @param reply the frame, or null for an event
- * @param event what happened instead of a frame, or null for a frame
+ * What came back from a server after one line: a reply frame with its exact bytes, or an event instead of one (the
+ * connection closed, nothing arrived in time, the bytes were not a valid frame). Immutable.
  */
-public record Heard(Reply reply, String event) {
+public final class Heard {
   /** The connection was closed by the server (or was already closed). */
-  public static final Heard CLOSED = new Heard(null, "<closed>");
+  public static final Heard CLOSED = new Heard(null, null, "<closed>");
 
-  /** Creates the value; exactly one of {@code reply} and {@code event} is set. */
-  public Heard {
-    if ((reply == null) == (event == null)) {
-      throw new IllegalArgumentException("reply, event: " + reply + ", " + event + " (expected: exactly one set)");
-    }
+  private final Reply reply;
+  private final byte[] wire;
+  private final String event;
+
+  private Heard(Reply reply, byte[] wire, String event) {
+    this.reply = reply;
+    this.wire = wire;
+    this.event = event;
   }
 
-  /** Returns a frame that was heard. */
-  public static Heard frame(Reply reply) {
-    return new Heard(Objects.requireNonNull(reply, "reply"), null);
+  /** Returns a frame that was heard: the decoded {@code reply} and the {@code wire} bytes it was read from. */
+  public static Heard frame(Reply reply, byte[] wire) {
+    return new Heard(Objects.requireNonNull(reply, "reply"), wire.clone(), null);
   }
 
-  /** Returns an event, written in angle brackets, e.g. {@code <no reply within PT5S>}. */
+  /** Returns an event, written in angle brackets, e.g. {@code <no reply within 5 s>}. */
   public static Heard event(String description) {
-    return new Heard(null, "<" + description + ">");
+    return new Heard(null, null, "<" + description + ">");
+  }
+
+  /** Returns the frame, or null for an event. */
+  public Reply reply() {
+    return reply;
+  }
+
+  /** Returns a copy of the frame's bytes on the wire, CRLF included, or null for an event. */
+  public byte[] wire() {
+    return wire == null ? null : wire.clone();
+  }
+
+  /** Returns the event in angle brackets, or null for a frame. */
+  public String event() {
+    return event;
   }
 
   /** Returns whether the connection is unusable after this: closed, silent or out of sync. */
@@ -38,6 +54,6 @@ public record Heard(Reply reply, String event) {
 
   @Override
   public String toString() {
-    return reply != null ? reply.escaped() : event;
+    return reply != null ? Escaping.escape(wire) : event;
   }
 }

@@ -2,9 +2,11 @@ package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.client.FaktoryClientBuilder;
+import io.github.faktorytestkit.fake.FakeFaktory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +72,11 @@ public interface Target extends AutoCloseable {
 
   /** Tells the worker {@code wid} to terminate, as the Web UI's {@code POST /busy} does. */
   void terminate(String wid);
+
+  /** Returns the fake server when this target is the fake, for assertions on its state and journal. */
+  default Optional<FakeFaktory> fake() {
+    return Optional.empty();
+  }
 
   /** Stops the server if this target started it; blocks until it is down. Idempotent. */
   @Override

@@ -25,19 +25,21 @@ public final class WireNormaliser {
 
   private WireNormaliser() {}
 
-  /** Returns {@code heard}, the answer to {@code sent} (null for the greeting), as comparable text. */
+  /**
+   * Returns {@code heard}, the answer to {@code sent} (null for the greeting), as comparable text: the frame's exact
+   * bytes with control characters and invalid UTF-8 escaped, a bulk string as {@code $} and its normalised content.
+   */
   public static String normalise(String sent, Heard heard) {
     if (heard.reply() == null) {
       return heard.event();
     }
-    Reply reply = heard.reply();
-    if (reply instanceof Reply.BulkString bulk) {
-      return "$" + Escaping.escape(bulkText(sent == null ? "" : sent, bulk.text()));
+    String frame = Escaping.escape(heard.wire());
+    if (heard.reply() instanceof Reply.BulkString) {
+      String content = frame.substring(frame.indexOf("\\r\\n") + 4, frame.length() - 4);
+      return "$" + bulkText(sent == null ? "" : sent, content);
     }
-    if (reply instanceof Reply.SimpleString simple && simple.text().startsWith("HI ")) {
-      return "+" + greeting(simple.text());
-    }
-    return reply.escaped().replaceFirst("\\\\r\\\\n$", "");
+    String line = frame.substring(0, frame.length() - 4);
+    return line.startsWith("+HI ") ? greeting(line) : line;
   }
 
   private static String bulkText(String sent, String text) {

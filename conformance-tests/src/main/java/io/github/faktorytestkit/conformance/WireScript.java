@@ -2,6 +2,7 @@ package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.protocol.Escaping;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,41 +10,63 @@ import java.util.Objects;
 /**
  * A sequence of raw lines sent on one new connection, the handshake included, and the transcript it yields: the
  * greeting, then one normalised answer per line ({@link WireNormaliser}). Two servers are wire-compatible on a
- * script when their transcripts are equal. Immutable.
- *
- * @param name what the script exercises, for messages
- * @param lines the lines, each sent with CRLF unless it ends in LF; usually a HELLO first
+ * script when their transcripts are equal. Each line is sent with CRLF unless it ends in LF; a line may hold any
+ * bytes, invalid UTF-8 included. Immutable.
  */
-public record WireScript(String name, List<String> lines) {
-  /** Creates the script; refuses a line that crashes Faktory 1.9.4 (see {@link WireSession#send(String)}). */
-  public WireScript {
-    Objects.requireNonNull(name, "name");
-    lines = List.copyOf(lines);
-    for (String line : lines) {
-      if (WireSession.crashesFaktory194(line.endsWith("\n") ? line : line + "\r\n")) {
+public final class WireScript {
+  private final String name;
+  private final List<byte[]> lines;
+
+  /**
+   * Creates a script named {@code name} (for messages) of {@code lines}, usually a HELLO first.
+   *
+   * @throws IllegalArgumentException when a line would crash Faktory 1.9.4 (see {@link WireSession#send(byte[])})
+   */
+  public WireScript(String name, List<byte[]> lines) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.lines = lines.stream().map(byte[]::clone).toList();
+    for (byte[] line : this.lines) {
+      if (WireSession.crashesFaktory194(WireSession.terminated(line))) {
         throw new IllegalArgumentException("line: " + Escaping.escape(line) + " (expected: a line that does not"
             + " crash Faktory 1.9.4)");
       }
     }
   }
 
-  /** Returns a script of {@code lines}. */
+  /** Returns a script of text lines, sent as UTF-8. */
   public static WireScript of(String name, String... lines) {
-    return new WireScript(name, List.of(lines));
+    return new WireScript(name, List.of(lines).stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList());
+  }
+
+  /** Returns what the script exercises. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns how many lines the script sends. */
+  public int size() {
+    return lines.size();
   }
 
   /**
    * Runs the script on a new connection to {@code url} and returns its transcript: {@code "<greeting> => ..."}
-   * first, then {@code "<line> => <answer>"} per line. Blocks up to 5 s per line; closes the connection.
+   * first, then {@code "<line> => <answer>"} per line, control characters and invalid bytes escaped. Blocks up to
+   * 5 s per line; closes the connection.
    */
   public List<String> transcript(URI url) {
     List<String> transcript = new ArrayList<>();
     try (WireSession session = WireSession.open(url)) {
       transcript.add("<greeting> => " + WireNormaliser.normalise(null, session.greeting()));
-      for (String line : lines) {
-        transcript.add(Escaping.escape(line) + " => " + WireNormaliser.normalise(line, session.send(line)));
+      for (byte[] line : lines) {
+        String sent = new String(line, StandardCharsets.UTF_8);
+        transcript.add(Escaping.escape(line) + " => " + WireNormaliser.normalise(sent, session.send(line)));
       }
     }
     return transcript;
+  }
+
+  @Override
+  public String toString() {
+    return "WireScript[" + name + ", " + lines.size() + " lines]";
   }
 }

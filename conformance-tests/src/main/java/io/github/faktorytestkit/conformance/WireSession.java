@@ -1,10 +1,14 @@
 package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.protocol.CommandLine;
+import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.MalformedReplyException;
 import io.github.faktorytestkit.protocol.ReplyReader;
+import io.github.faktorytestkit.protocol.Reply;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +20,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A raw protocol connection for wire-level comparisons: sends each line exactly as given (no handshake of its own,
@@ -26,14 +31,14 @@ public final class WireSession implements AutoCloseable {
   public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
 
   private final Socket socket;
-  private final InputStream in;
+  private final RecordingInput in;
   private final OutputStream out;
   private final ReplyReader reader = new ReplyReader();
   private boolean ended;
 
   private WireSession(Socket socket) throws IOException {
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream());
+    this.in = new RecordingInput(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
   }
 
@@ -56,20 +61,32 @@ public final class WireSession implements AutoCloseable {
   }
 
   /**
-   * Sends {@code line} and returns what came back. CRLF is appended unless {@code line} already ends in LF (so
-   * {@code "INFO\n"} goes out with a bare LF). After an event the session is over: later calls return
-   * {@link Heard#CLOSED} without sending.
+   * Sends {@code line} (UTF-8) and returns what came back; see {@link #send(byte[])}.
    *
    * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
    */
   public Heard send(String line) {
-    String wire = line.endsWith("\n") ? line : line + "\r\n";
-    refuseCrashing(wire);
+    return send(line.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends the bytes of {@code line} and returns what came back. CRLF is appended unless {@code line} already ends in
+   * LF (so {@code "INFO\n"} goes out with a bare LF). After an event the session is over: later calls return
+   * {@link Heard#CLOSED} without sending.
+   *
+   * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
+   */
+  public Heard send(byte[] line) {
+    byte[] wire = terminated(line);
+    if (crashesFaktory194(wire)) {
+      throw new IllegalArgumentException("line: " + Escaping.escape(line) + " (expected: a line that does not"
+          + " crash Faktory 1.9.4)");
+    }
     if (ended) {
       return Heard.CLOSED;
     }
     try {
-      out.write(wire.getBytes(StandardCharsets.UTF_8));
+      out.write(wire);
       out.flush();
     } catch (IOException e) {
       ended = true;
@@ -78,9 +95,20 @@ public final class WireSession implements AutoCloseable {
     return receive();
   }
 
-  /** Returns whether a line would crash Faktory 1.9.4 as the server splits it (CR and LF stripped at the end). */
-  static boolean crashesFaktory194(String wire) {
-    String text = wire.replaceFirst("\r?\n$", "");
+  /** Returns {@code line} as it goes on the wire: with CRLF appended unless it ends in LF already. */
+  static byte[] terminated(byte[] line) {
+    if (line.length > 0 && line[line.length - 1] == '\n') {
+      return line;
+    }
+    byte[] wire = Arrays.copyOf(line, line.length + 2);
+    wire[line.length] = '\r';
+    wire[line.length + 1] = '\n';
+    return wire;
+  }
+
+  /** Returns whether the terminated line {@code wire} would crash Faktory 1.9.4 as the server splits it. */
+  static boolean crashesFaktory194(byte[] wire) {
+    String text = new String(wire, StandardCharsets.UTF_8).replaceFirst("\r?\n$", "");
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       return false;
     }
@@ -91,19 +119,14 @@ public final class WireSession implements AutoCloseable {
     }
   }
 
-  private static void refuseCrashing(String wire) {
-    if (crashesFaktory194(wire)) {
-      throw new IllegalArgumentException("line: " + wire.strip() + " (expected: a line that does not crash"
-          + " Faktory 1.9.4)");
-    }
-  }
-
   private Heard receive() {
     if (ended) {
       return Heard.CLOSED;
     }
     try {
-      return Heard.frame(reader.read(in));
+      in.take();
+      Reply reply = reader.read(in);
+      return Heard.frame(reply, in.take());
     } catch (EOFException | SocketException e) {
       return end(Heard.CLOSED);
     } catch (SocketTimeoutException e) {
@@ -112,6 +135,39 @@ public final class WireSession implements AutoCloseable {
       return end(Heard.event("malformed: " + e.getMessage()));
     } catch (IOException e) {
       return end(Heard.event("read failed: " + e));
+    }
+  }
+
+  /** Keeps the bytes read since the last {@link #take()}: {@link ReplyReader} reads exactly one frame's bytes. */
+  private static final class RecordingInput extends FilterInputStream {
+    private final ByteArrayOutputStream taken = new ByteArrayOutputStream();
+
+    RecordingInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        taken.write(b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int count = super.read(buffer, offset, length);
+      if (count > 0) {
+        taken.write(buffer, offset, count);
+      }
+      return count;
+    }
+
+    byte[] take() {
+      byte[] bytes = taken.toByteArray();
+      taken.reset();
+      return bytes;
     }
   }
 
