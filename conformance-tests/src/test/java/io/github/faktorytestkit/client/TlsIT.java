@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** TLS (with a password) against a real Faktory using a throwaway certificate for 127.0.0.1. */
+/**
+ * TLS (with a password) against a real Faktory using a throwaway certificate for 127.0.0.1. Real targets only: the
+ * fake serves plain TCP (fake-server/KNOWN-DIFFERENCES.md).
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsIT {
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();

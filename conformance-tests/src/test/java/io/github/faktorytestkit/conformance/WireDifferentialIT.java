@@ -2,11 +2,9 @@ package io.github.faktorytestkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,54 +19,36 @@ import org.junit.jupiter.api.Timeout;
 @TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL})
 class WireDifferentialIT {
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-scripts.txt");
-  private static final Path TRANSCRIPTS = Path.of("target", "wire-transcripts");
 
   @AcrossTargets
-  void everyScriptGetsTheSameAnswersFromTheFakeAsFromRealFaktory(Target oracle) throws IOException {
-    List<String> divergences = new ArrayList<>();
-    List<String> expectedAll = new ArrayList<>();
-    List<String> actualAll = new ArrayList<>();
+  void everyScriptGetsTheSameAnswersFromTheFakeAsFromRealFaktory(Target oracle) {
+    List<String> expected;
+    List<String> actual;
     try (Target candidate = Targets.start(candidateKind(), null)) {
-      for (WireScript script : SCRIPTS) {
-        List<String> expected = script.transcript(oracle.url());
-        List<String> actual = script.transcript(candidate.url());
-        divergences.addAll(divergences(script, expected, actual));
-        expectedAll.addAll(titled(script, expected));
-        actualAll.addAll(titled(script, actual));
-      }
-      write(oracle.name(), expectedAll);
-      write(candidate.name(), actualAll);
+      expected = WireScripts.transcripts(SCRIPTS, oracle.url(), oracle.name() + ".txt");
+      actual = WireScripts.transcripts(SCRIPTS, candidate.url(), candidate.name() + ".txt");
     }
-    assertThat(divergences).as("lines answered differently (oracle first) of " + SCRIPTS.size() + " scripts")
+    assertThat(divergences(expected, actual))
+        .as("lines answered differently in " + SCRIPTS.size() + " scripts (see target/wire-transcripts)")
         .isEmpty();
   }
 
   private static TargetKind candidateKind() {
-    String kind = System.getProperty("faktory.wire.candidate", "fake");
-    return TargetKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+    return TargetKind.valueOf(System.getProperty("faktory.wire.candidate", "fake").toUpperCase(Locale.ROOT));
   }
 
-  private static List<String> divergences(WireScript script, List<String> expected, List<String> actual) {
+  /** Returns each line that differs, with the title of its script, the oracle's answer first. */
+  private static List<String> divergences(List<String> expected, List<String> actual) {
     List<String> found = new ArrayList<>();
+    String script = "";
     for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
       String want = i < expected.size() ? expected.get(i) : "<missing>";
       String got = i < actual.size() ? actual.get(i) : "<missing>";
+      script = want.startsWith(WireScripts.TITLE) ? want : script;
       if (!want.equals(got)) {
-        found.add("[" + script.name() + "]\n    real: " + want + "\n    fake: " + got);
+        found.add(script + "\n    real: " + want + "\n    fake: " + got);
       }
     }
     return found;
-  }
-
-  private static List<String> titled(WireScript script, List<String> transcript) {
-    List<String> lines = new ArrayList<>();
-    lines.add("== " + script.name());
-    lines.addAll(transcript);
-    return lines;
-  }
-
-  private static void write(String name, List<String> transcript) throws IOException {
-    Files.createDirectories(TRANSCRIPTS);
-    Files.write(TRANSCRIPTS.resolve(name + ".txt"), transcript);
   }
 }

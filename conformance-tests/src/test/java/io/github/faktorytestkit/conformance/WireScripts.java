@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,6 +15,9 @@ import java.util.regex.Pattern;
 
 /** Reads the scripts of {@code wire-scripts.txt}; its header comment describes the format. */
 final class WireScripts {
+  /** What starts a script in a script file and heads its transcript. */
+  static final String TITLE = "== ";
+  private static final Path TRANSCRIPTS = Path.of("target", "wire-transcripts");
   private static final Pattern RAW_BYTE = Pattern.compile("<x([0-9a-fA-F]{2})>");
   private WireScripts() {}
 
@@ -27,15 +33,34 @@ final class WireScripts {
     }
   }
 
+  /**
+   * Runs {@code scripts} in order against {@code url} and returns their transcripts, each headed by a
+   * {@code "== name"} line, and writes them to {@code target/wire-transcripts/<file>} for inspection.
+   */
+  static List<String> transcripts(List<WireScript> scripts, URI url, String file) {
+    List<String> lines = new ArrayList<>();
+    for (WireScript script : scripts) {
+      lines.add(TITLE + script.name());
+      lines.addAll(script.transcript(url));
+    }
+    try {
+      Files.createDirectories(TRANSCRIPTS);
+      Files.write(TRANSCRIPTS.resolve(file), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return lines;
+  }
+
   /** Parses the script file format. */
   static List<WireScript> parse(String text) {
     List<WireScript> scripts = new ArrayList<>();
     String name = null;
     List<byte[]> lines = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
-      if (line.startsWith("== ")) {
+      if (line.startsWith(TITLE)) {
         addScript(scripts, name, lines);
-        name = line.substring(3);
+        name = line.substring(TITLE.length());
         lines = new ArrayList<>();
       } else if (!line.isBlank() && !line.startsWith("#")) {
         if (name == null) {

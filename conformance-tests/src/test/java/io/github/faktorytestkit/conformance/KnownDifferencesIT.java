@@ -1,0 +1,48 @@
+package io.github.faktorytestkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Pins the deliberate differences of {@code fake-server/KNOWN-DIFFERENCES.md} that show on the wire: the scripts of
+ * {@code wire-known-differences.txt} go to a fresh fake and to real Faktory, and each side's transcript must equal
+ * its pinned one ({@code wire-known-differences.real.txt}, {@code .fake.txt}). Fixing the fake, or a change of the
+ * real server, therefore fails here until the pin and the known-differences line are updated.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL})
+class KnownDifferencesIT {
+  private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-known-differences.txt");
+
+  @AcrossTargets
+  void invalidUtf8InLinesIsAnsweredAsPinnedByEachServer(Target real) {
+    List<String> pinnedReal = pinned("/wire-known-differences.real.txt");
+    List<String> pinnedFake = pinned("/wire-known-differences.fake.txt");
+    List<String> realAnswers = WireScripts.transcripts(SCRIPTS, real.url(), "known-" + real.name() + ".txt");
+    List<String> fakeAnswers;
+    try (Target fake = Targets.start(TargetKind.FAKE, null)) {
+      fakeAnswers = WireScripts.transcripts(SCRIPTS, fake.url(), "known-fake.txt");
+    }
+    assertThat(realAnswers).as("real Faktory's answers").containsExactlyElementsOf(pinnedReal);
+    assertThat(fakeAnswers).as("the fake's answers").containsExactlyElementsOf(pinnedFake);
+    assertThat(pinnedFake).as("the pins still record a difference").isNotEqualTo(pinnedReal);
+  }
+
+  private static List<String> pinned(String resource) {
+    try (InputStream in = KnownDifferencesIT.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("resource: " + resource + " (expected: on the test class path)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
