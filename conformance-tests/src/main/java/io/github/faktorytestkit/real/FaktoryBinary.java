@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Locates executables of the real Faktory setup: the {@code faktory} binary in {@code FAKTORY_BIN}, then in the
- * cache folder {@code scripts/provision-faktory} fills, then on {@code PATH}; {@code redis-server} on {@code PATH}.
+ * cache folder {@code scripts/provision-faktory} fills, then on {@code PATH}; {@code redis-server} on {@code PATH};
+ * the Go load tester {@code load} next to {@code FAKTORY_BIN} or in the cache folder.
  */
 final class FaktoryBinary {
   static final String DEFAULT_VERSION = "1.9.4";
@@ -35,6 +36,22 @@ final class FaktoryBinary {
     }
     places.add(cacheDirectory().resolve("faktory"));
     onPath("faktory").ifPresent(places::add);
+    return places;
+  }
+
+  /** Returns the first executable Go load tool among {@link #loadToolCandidates()}. */
+  static Optional<Path> findLoadTool() {
+    return loadToolCandidates().stream().filter(Files::isExecutable).findFirst();
+  }
+
+  /** Returns where {@link #findLoadTool()} looks: next to {@code FAKTORY_BIN}, then in the cache folder. */
+  static List<Path> loadToolCandidates() {
+    List<Path> places = new ArrayList<>();
+    String configured = System.getenv("FAKTORY_BIN");
+    if (configured != null && !configured.isBlank() && Path.of(configured).getParent() != null) {
+      places.add(Path.of(configured).getParent().resolve("load"));
+    }
+    places.add(cacheDirectory().resolve("load"));
     return places;
   }
 

@@ -53,6 +53,22 @@ public final class RealTargets {
   }
 
   /**
+   * Returns Faktory's Go load tester ({@code load}, built by {@code scripts/provision-faktory} next to the faktory
+   * binary): next to {@code FAKTORY_BIN}, else in the provisioning cache.
+   *
+   * @throws org.opentest4j.TestAbortedException when it is missing and real targets are not required
+   * @throws org.opentest4j.AssertionFailedError when it is missing and real targets are required
+   */
+  public static Path requireLoadTool() {
+    Path tool = FaktoryBinary.findLoadTool().orElse(null);
+    if (tool == null) {
+      unavailable("Faktory load tool", "no executable 'load' at any of " + FaktoryBinary.loadToolCandidates()
+          + "; run scripts/provision-faktory");
+    }
+    return tool;
+  }
+
+  /**
    * Checks that a Docker engine answers, so that a {@link FaktoryContainer} can start. May block for a few
    * seconds the first time while Testcontainers looks for the engine.
    *
