@@ -33,3 +33,44 @@ print_test_summary() {
     END { if (verdict != "") print verdict }
   ' "$1"
 }
+
+# print_target_summary DIR: prints tests run/failed/skipped per target from the Failsafe XML reports in DIR. A run
+# of an @AcrossTargets test is named after its target ("method(Target) local"); other tests count as "other".
+print_target_summary() {
+  local reports=$1
+  say "conformance summary per target (from $reports)"
+  if ! compgen -G "$reports/TEST-*.xml" >/dev/null; then
+    warn "no Failsafe reports in $reports"
+    return 0
+  fi
+  awk '
+    function finish() {
+      if (target == "") return
+      run[target]++
+      if (state == "failed") failed[target]++
+      if (state == "skipped") skipped[target]++
+      target = ""
+    }
+    /<testcase / {
+      finish()
+      match($0, /name="[^"]*"/)
+      name = substr($0, RSTART + 6, RLENGTH - 7)
+      target = name
+      sub(/.* /, "", target)
+      if (target !~ /^(fake|local|container|url)$/) target = "other"
+      state = "passed"
+      if ($0 ~ /\/>[[:space:]]*$/) finish()
+    }
+    /<(failure|error)[ >]/ { if (target != "") state = "failed" }
+    /<skipped/ { if (target != "") state = "skipped" }
+    /<\/testcase>/ { finish() }
+    END {
+      printf "  %-10s %6s %7s %8s\n", "target", "run", "failed", "skipped"
+      split("fake local container url other", order, " ")
+      for (i = 1; i <= 5; i++) {
+        t = order[i]
+        if (t in run) printf "  %-10s %6d %7d %8d\n", t, run[t], failed[t], skipped[t]
+      }
+    }
+  ' "$reports"/TEST-*.xml
+}
