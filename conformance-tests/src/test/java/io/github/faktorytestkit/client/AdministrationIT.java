@@ -32,6 +32,15 @@ class AdministrationIT {
   }
 
   @AcrossTargets
+  void commandCountCountsEveryKnownVerbIncludingTheInfoThatReportsIt(FaktoryClient client) {
+    long before = client.info().commandCount();
+    client.flush();
+    client.exchange("CMD foo");
+    client.exchange("BATCH NEW {}");
+    assertThat(client.info().commandCount()).isEqualTo(before + 3);
+  }
+
+  @AcrossTargets
   void flushDeletesEveryJob(FaktoryClient client) {
     client.push(Job.builder("T").queue("flush-q").build());
     client.flush();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.faktorytestkit.conformance.AcrossTargets;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.conformance.TargetDefaults;
+import io.github.faktorytestkit.conformance.TargetKind;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.ReplyReader;
 import io.github.faktorytestkit.real.RealTargets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class AuthenticationIT {
   static final String PASSWORD = "s3cret p@ss";
 
-  @AcrossTargets
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
   void rightPasswordConnects(Target target) {
     try (FaktoryClient client = target.connect()) {
       client.flush();
@@ -45,7 +46,7 @@ class AuthenticationIT {
     }
   }
 
-  @AcrossTargets
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
   void wrongPasswordIsRejected(Target target) {
     assertThatThrownBy(() -> target.clientBuilder().password("wrong").connect())
         .isInstanceOf(FaktoryAuthenticationException.class)
