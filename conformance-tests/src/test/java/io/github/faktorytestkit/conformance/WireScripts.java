@@ -52,6 +52,21 @@ final class WireScripts {
     return lines;
   }
 
+  /** Returns each line that differs, with the title of its script, the oracle's answer first. */
+  static List<String> divergences(List<String> expected, List<String> actual) {
+    List<String> found = new ArrayList<>();
+    String script = "";
+    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+      String want = i < expected.size() ? expected.get(i) : "<missing>";
+      String got = i < actual.size() ? actual.get(i) : "<missing>";
+      script = want.startsWith(WireScripts.TITLE) ? want : script;
+      if (!want.equals(got)) {
+        found.add(script + "\n    real: " + want + "\n    fake: " + got);
+      }
+    }
+    return found;
+  }
+
   /** Parses the script file format. */
   static List<WireScript> parse(String text) {
     List<WireScript> scripts = new ArrayList<>();

@@ -1,0 +1,29 @@
+package io.github.faktorytestkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The wire-level differential check of the password handshake: the scripts of {@code wire-password-scripts.txt}
+ * go to a fake and to real Faktory that both require a password, and the transcripts (HI's random iterations and
+ * salt normalised, the iterations range-checked) must be equal.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL}, password = WirePasswordDifferentialIT.PASSWORD)
+class WirePasswordDifferentialIT {
+  static final String PASSWORD = "wire-pw";
+  private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-password-scripts.txt");
+
+  @AcrossTargets
+  void passwordHandshakeGetsTheSameAnswersFromTheFakeAsFromRealFaktory(Target real) {
+    List<String> expected = WireScripts.transcripts(SCRIPTS, real.url(), "password-" + real.name() + ".txt");
+    List<String> actual;
+    try (Target fake = Targets.start(TargetKind.FAKE, PASSWORD)) {
+      actual = WireScripts.transcripts(SCRIPTS, fake.url(), "password-fake.txt");
+    }
+    assertThat(WireScripts.divergences(expected, actual)).as("lines answered differently").isEmpty();
+  }
+}
