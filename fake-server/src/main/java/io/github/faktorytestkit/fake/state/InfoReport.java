@@ -43,7 +43,7 @@ final class InfoReport {
     w.key("server").beginObject().field("description", "Faktory").field("faktory_version", core.settings.version())
         .field("uptime", Duration.between(core.stats.startedAt, now).getSeconds())
         .field("connections", core.stats.connections).field("command_count", core.stats.commands)
-        .field("used_memory_mb", usedMemoryMb()).endObject();
+        .field("used_memory_mb", core.settings.memoryGauge().getAsLong()).endObject();
     return w.endObject().toString();
   }
 
@@ -86,10 +86,5 @@ final class InfoReport {
   /** One Redis read. */
   private interface RedisRead {
     long get() throws CommandException;
-  }
-
-  private static long usedMemoryMb() {
-    Runtime runtime = Runtime.getRuntime();
-    return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.state;
 
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * How a fake server behaves where the real one is configured: password, reported version, connection cap, and the
@@ -16,12 +17,14 @@ public final class ModelSettings {
   private final String version;
   private final Long seed;
   private final int maxConnections;
+  private final LongSupplier memoryGauge;
 
   private ModelSettings(Builder b) {
     this.password = b.password;
     this.version = b.version;
     this.seed = b.seed;
     this.maxConnections = b.maxConnections;
+    this.memoryGauge = b.memoryGauge;
   }
 
   /** Returns the settings of a default server: no password, version 1.9.4, random seed, 2000 connections. */
@@ -54,9 +57,15 @@ public final class ModelSettings {
     return maxConnections;
   }
 
+  /** Returns what INFO reports as {@code used_memory_mb}: by default the JVM's used heap in MiB. */
+  public LongSupplier memoryGauge() {
+    return memoryGauge;
+  }
+
   /** Returns a builder holding these settings. */
   public Builder toBuilder() {
-    return new Builder().password(password).version(version).seed(seed).maxConnections(maxConnections);
+    return new Builder().password(password).version(version).seed(seed).maxConnections(maxConnections)
+        .memoryGauge(memoryGauge);
   }
 
   /** Builds {@link ModelSettings}. Not thread-safe. */
@@ -65,6 +74,7 @@ public final class ModelSettings {
     private String version = DEFAULT_VERSION;
     private Long seed;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private LongSupplier memoryGauge = ModelSettings::usedHeapMb;
 
     private Builder() {}
 
@@ -95,9 +105,20 @@ public final class ModelSettings {
       return this;
     }
 
+    /** Sets what INFO reports as {@code used_memory_mb} (a fixed value makes INFO repeatable in tests). */
+    public Builder memoryGauge(LongSupplier memoryGauge) {
+      this.memoryGauge = Objects.requireNonNull(memoryGauge, "memoryGauge");
+      return this;
+    }
+
     /** Returns the settings. */
     public ModelSettings build() {
       return new ModelSettings(this);
     }
+  }
+
+  private static long usedHeapMb() {
+    Runtime runtime = Runtime.getRuntime();
+    return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class ServerStateTest {
-  private final FakeServer server = new FakeServer();
+  private final FakeServer server = new FakeServer(ModelSettings.builder().seed(1L).memoryGauge(() -> 42).build());
   private final ServerState state = server.state();
   private final TestClient client = server.producer();
 
@@ -123,6 +123,11 @@ class ServerStateTest {
     assertThat(state.retryDefault()).isEqualTo(25);
     assertThat(state.workers()).extracting(WorkerInfo::wid).containsExactly("w1");
     assertThat(client.bulk("INFO")).contains("\"uptime\":0", "\"command_count\":1");
+  }
+
+  @Test
+  void infoReportsTheMemoryGauge() {
+    assertThat(state.info()).contains("\"used_memory_mb\":42}");
   }
 
   @Test
