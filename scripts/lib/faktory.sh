@@ -41,7 +41,9 @@ install_faktory_binaries() (
 
 check_faktory_version() {
   local banner
-  banner=$("$FAKTORY_CACHE_DIR/faktory" -v 2>&1 | head -n 1)
+  # no pipe into head: with pipefail, faktory dying of SIGPIPE would fail the check at random
+  banner=$("$FAKTORY_CACHE_DIR/faktory" -v 2>&1)
+  banner=${banner%%$'\n'*}
   [ "$banner" = "Faktory $FAKTORY_VERSION" ] ||
     die "$FAKTORY_CACHE_DIR/faktory -v: '$banner' (expected: 'Faktory $FAKTORY_VERSION')"
   say "$FAKTORY_CACHE_DIR/faktory reports '$banner'"
