@@ -12,20 +12,14 @@ import io.github.faktorytestkit.protocol.Reply;
  * Two workers: one that never beats after its HELLO and one that beats at every step. A worker silent for more than
  * 60 s is dropped and its connections are closed (real Faktory: its reaper runs every 15 s, so 60-75 s after the
  * last BEAT or HELLO; the fake: just after 60 s); the beating one stays. Part of {@link TimersIT}.
+ *
+ * @param producer a connection without wid, used to BEAT for the silent worker
+ * @param silent the worker connection that never beats
+ * @param beating the worker connection that beats at every step
  */
-final class HeartbeatTimer implements AutoCloseable {
+record HeartbeatTimer(FaktoryClient producer, FaktoryClient silent, FaktoryClient beating) implements AutoCloseable {
   private static final String SILENT = "timers-silent";
   private static final String BEATING = "timers-beating";
-
-  private final FaktoryClient producer;
-  private final FaktoryClient silent;
-  private final FaktoryClient beating;
-
-  private HeartbeatTimer(FaktoryClient producer, FaktoryClient silent, FaktoryClient beating) {
-    this.producer = producer;
-    this.silent = silent;
-    this.beating = beating;
-  }
 
   /** Connects both workers; {@code producer} is a connection without wid, used to BEAT for the silent one. */
   static HeartbeatTimer start(Target target, FaktoryClient producer) {

@@ -15,8 +15,13 @@ import java.time.Instant;
  * A job fetched with {@code reserve_for} 60 and never ACKed: once the reservation expires (real Faktory: its reaper
  * runs every 15 s, so 0-15 s after the deadline; the fake: at the deadline) the job goes through the failure path
  * with errtype {@code ReservationExpired}, and a late ACK or FAIL finds no reservation. Part of {@link TimersIT}.
+ *
+ * @param client the producer connection that fetched the job
+ * @param jid the job's jid
+ * @param fetchSent when the FETCH was sent
+ * @param fetchAnswered when the FETCH was answered
  */
-final class ReservationTimer {
+record ReservationTimer(FaktoryClient client, String jid, Instant fetchSent, Instant fetchAnswered) {
   /** The reservation asked for, Faktory's minimum. */
   static final int RESERVE_SECONDS = 60;
   /** The latest a real server expires a reservation after its deadline: one reaper period and a ticker second. */
@@ -24,18 +29,6 @@ final class ReservationTimer {
   /** How late a real server may move a due retry: one scanner period and a ticker second. */
   private static final Duration LATEST_RETRY = Duration.ofSeconds(5 + 1);
   private static final String QUEUE = "timers-reserve";
-
-  private final FaktoryClient client;
-  private final String jid;
-  private final Instant fetchSent;
-  private final Instant fetchAnswered;
-
-  private ReservationTimer(FaktoryClient client, String jid, Instant fetchSent, Instant fetchAnswered) {
-    this.client = client;
-    this.jid = jid;
-    this.fetchSent = fetchSent;
-    this.fetchAnswered = fetchAnswered;
-  }
 
   /** Pushes the job with {@code reserve_for} 60 and fetches it on {@code client}, a producer connection. */
   static ReservationTimer start(Target target, FaktoryClient client) {

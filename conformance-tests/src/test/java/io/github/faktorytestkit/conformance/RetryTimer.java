@@ -13,24 +13,16 @@ import java.util.List;
  * A FAILed job waits in the retries set until its {@code next_at}, 15-44 s after the failure, then goes back to its
  * queue (real Faktory: up to 5 s later; the fake: at {@code next_at}) with the failure recorded and a fresh
  * {@code enqueued_at}. Part of {@link TimersIT}.
+ *
+ * @param target the server
+ * @param client the producer connection that fetched and FAILed the job
+ * @param jid the job's jid
+ * @param failSent when the FAIL was sent
+ * @param failAnswered when the FAIL was answered
  */
-final class RetryTimer {
+record RetryTimer(Target target, FaktoryClient client, String jid, Instant failSent, Instant failAnswered) {
   private static final String QUEUE = "timers-retry";
   private static final List<String> BACKTRACE = List.of("timers.go:1", "timers.go:2");
-
-  private final Target target;
-  private final FaktoryClient client;
-  private final String jid;
-  private final Instant failSent;
-  private final Instant failAnswered;
-
-  private RetryTimer(Target target, FaktoryClient client, String jid, Instant failSent, Instant failAnswered) {
-    this.target = target;
-    this.client = client;
-    this.jid = jid;
-    this.failSent = failSent;
-    this.failAnswered = failAnswered;
-  }
 
   /** Pushes a job, fetches it and FAILs it. */
   static RetryTimer start(Target target, FaktoryClient client) {

@@ -12,21 +12,15 @@ import java.time.Instant;
  * A job pushed with {@code at} 3 s ahead: it waits in the scheduled set, then the scheduler moves it to its queue
  * (real Faktory: 0-5 s after {@code at}; the fake: at {@code at}) with {@code at} kept and a fresh
  * {@code enqueued_at}. Part of {@link TimersIT}.
+ *
+ * @param target the server
+ * @param client the producer connection that pushed the job
+ * @param job the job as pushed
  */
-final class ScheduledJobTimer {
+record ScheduledJobTimer(Target target, FaktoryClient client, Job job) {
   /** How far ahead the job is scheduled. */
   static final Duration DELAY = Duration.ofSeconds(3);
   private static final String QUEUE = "timers-scheduled";
-
-  private final Target target;
-  private final FaktoryClient client;
-  private final Job job;
-
-  private ScheduledJobTimer(Target target, FaktoryClient client, Job job) {
-    this.target = target;
-    this.client = client;
-    this.job = job;
-  }
 
   /** Pushes the job for {@link #DELAY} from now. */
   static ScheduledJobTimer start(Target target, FaktoryClient client) {

@@ -52,7 +52,7 @@ class TimersIT {
       beforeTheEarliestRetry(client.info(), retry);
       timeline.advanceTo(Duration.ofSeconds(30));
       workers.beat();
-      timeline.advanceTo(Duration.ofSeconds(52)); // longest backoff (44 s) + scanner period + ticker second
+      timeline.advanceTo(Duration.ofSeconds(52)); // longest backoff (44 s) + scanner period + ticker second, and margin
       beforeTheEarliestExpiry(client.info(), retry, workers);
       workers.beat();
       timeline.advanceTo(Duration.ofSeconds(80)); // 60 s + reaper period (15 s) + ticker second, and margin
