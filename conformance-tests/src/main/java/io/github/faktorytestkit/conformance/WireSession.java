@@ -61,6 +61,14 @@ public final class WireSession implements AutoCloseable {
   }
 
   /**
+   * Reads the next frame the server sends without being asked, or the event that comes instead: {@link Heard#CLOSED}
+   * when the server closes the connection, a timeout event when nothing arrives within {@link #REPLY_TIMEOUT}.
+   */
+  public Heard listen() {
+    return receive();
+  }
+
+  /**
    * Sends {@code line} (UTF-8) and returns what came back; see {@link #send(byte[])}.
    *
    * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)

@@ -71,9 +71,14 @@ final class Session implements ServerSession {
     phase = Phase.CLOSED;
   }
 
-  /** Closes the connection from the server side (heartbeat expiry); the transport then calls {@link #closed()}. */
+  /**
+   * Closes the connection from the server side (handshake deadline, heartbeat expiry): lines arriving from now on
+   * are not answered, and the connection closes once the caller, who holds the lock, releases it; the transport
+   * then calls {@link #closed()}.
+   */
   void closeConnection() {
-    connection.close();
+    phase = Phase.CLOSED;
+    core.lock.afterUnlock(connection::close);
   }
 
   private Outcome hello(String line) {
@@ -136,8 +141,7 @@ final class Session implements ServerSession {
 
   private void handshakeTimedOut() {
     if (phase == Phase.AWAITING_HELLO) {
-      phase = Phase.CLOSED;
-      core.lock.afterUnlock(connection::close);
+      closeConnection();
     }
   }
 

@@ -1,7 +1,6 @@
 package io.github.faktorytestkit.fake.state;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,8 +82,6 @@ final class Workers {
     }
     byWid.remove(entry.wid);
     reaped++;
-    for (Session session : new ArrayList<>(entry.connections)) {
-      core.lock.afterUnlock(session::closeConnection);
-    }
+    entry.connections.forEach(Session::closeConnection);
   }
 }

@@ -84,6 +84,13 @@ class BeatTest {
   }
 
   @Test
+  void lineArrivingAfterTheReapOnTheWorkersConnectionIsNotAnswered() {
+    server.advance(Duration.ofSeconds(60).plusNanos(1));
+    assertThat(worker.send("INFO")).isEqualTo(Outcome.close());
+    assertThat(server.producer().call("BEAT {\"wid\":\"w1\"}")).isEqualTo(Reply.err("unknown worker w1"));
+  }
+
+  @Test
   void workerIsDroppedWhenItsLastConnectionCloses() {
     TestClient second = server.worker("w1");
     worker.close();
