@@ -11,6 +11,7 @@ import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.Verb;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class FaktoryClient implements AutoCloseable {
    */
   public PushBulkResult pushBulk(List<Job> jobs) {
     JsonNode errors = session.callJson(CommandLine.of(Verb.PUSHB, JobJson.write(List.copyOf(jobs))), "PUSHB");
-    Map<String, String> byJid = new LinkedHashMap<>();
+    Map<String, String> byJid = new HashMap<>();
     errors.properties().forEach(error -> byJid.put(error.getKey(), error.getValue().asText()));
     return new PushBulkResult(byJid);
   }

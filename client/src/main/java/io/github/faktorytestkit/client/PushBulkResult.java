@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.client;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,7 @@ public record PushBulkResult(Map<String, String> errors) {
 
   /** Creates the value; the map is copied (sorted by jid). */
   public PushBulkResult {
-    errors = Map.copyOf(new TreeMap<>(errors));
+    errors = Collections.unmodifiableSortedMap(new TreeMap<>(errors));
   }
 
   /** Returns whether the server accepted every job. */
@@ -23,7 +24,7 @@ public record PushBulkResult(Map<String, String> errors) {
     return errors.isEmpty();
   }
 
-  /** Returns the jids of the rejected jobs. */
+  /** Returns the jids of the rejected jobs, in jid order. */
   public Set<String> rejectedJids() {
     return errors.keySet();
   }

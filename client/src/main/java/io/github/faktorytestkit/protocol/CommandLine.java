@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public record CommandLine(Verb verb, String argument) {
   private static final Set<String> QUEUE_SUBCOMMANDS_NEEDING_NAMES = Set.of("PAUSE", "RESUME", "REMOVE");
   private static final Pattern PASSWORD_HASH = Pattern.compile("(\"pwdhash\"\\s*:\\s*\")[^\"]*(\")");
-  private static final byte[] CRLF = {'\r', '\n'};
 
   /** Creates the line; rejects an argument holding CR or LF. */
   public CommandLine {
@@ -60,11 +59,7 @@ public record CommandLine(Verb verb, String argument) {
 
   /** Returns the exact bytes of this line on the wire: UTF-8, CRLF-terminated. */
   public byte[] toWire() {
-    byte[] text = text().getBytes(StandardCharsets.UTF_8);
-    byte[] wire = new byte[text.length + 2];
-    System.arraycopy(text, 0, wire, 0, text.length);
-    System.arraycopy(CRLF, 0, wire, text.length, 2);
-    return wire;
+    return (text() + "\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Returns the text for logs: a HELLO's {@code pwdhash} value is replaced by {@code <redacted>}. */

@@ -84,7 +84,7 @@ public final class Job {
 
   /** Returns a builder for a job of {@code jobtype} with a random jid, queue "default" and no args. */
   public static Builder builder(String jobtype) {
-    return new Builder(jobtype);
+    return new Builder(jobtype).jid(randomJid());
   }
 
   /** Returns a job of {@code jobtype} with these args, a random jid and the server's defaults otherwise. */
@@ -200,7 +200,7 @@ public final class Job {
 
   /** Builds {@link Job} values. Not thread-safe. */
   public static final class Builder {
-    private String jid = randomJid();
+    private String jid;
     private String jobtype;
     private List<Object> args = List.of();
     private String queue = "default";

@@ -141,9 +141,7 @@ public final class ReplyReader {
   private int consumeBody(byte[] bytes, int offset, int length) {
     int count = Math.min(bodyRemaining, length);
     body.write(bytes, offset, count);
-    for (int i = 0; i < count; i++) {
-      remember(bytes[offset + i]);
-    }
+    remember(bytes, offset, count);
     bodyRemaining -= count;
     if (bodyRemaining == 0) {
       state = State.BODY_CR;
@@ -260,6 +258,16 @@ public final class ReplyReader {
     if (echo.size() < ECHO_LIMIT) {
       echo.write(b);
     }
+  }
+
+  /** Remembers a run of body bytes at once: a bulk string may be megabytes long. */
+  private void remember(byte[] bytes, int offset, int count) {
+    if (count == 0) {
+      return;
+    }
+    frameBytes += count;
+    lastByte = bytes[offset + count - 1];
+    echo.write(bytes, offset, Math.min(count, ECHO_LIMIT - echo.size()));
   }
 
   private IOException endOfStream() throws MalformedReplyException {

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One socket to a Faktory server: writes command lines, reads reply frames, logs both, and turns I/O trouble into
@@ -65,12 +66,12 @@ public final class Connection implements AutoCloseable {
 
   /** Sends {@code line}. Blocks while the socket's send buffer is full. */
   public void send(CommandLine line) {
-    write(line.toWire(), line.redacted(), line.verb().name());
+    write(line.toWire(), line::redacted, line.verb().name());
   }
 
   /** Sends {@code line} (no CR or LF) as it is, CRLF-terminated, for commands outside {@link CommandLine}. */
   public void sendRaw(String line) {
-    write((line + "\r\n").getBytes(StandardCharsets.UTF_8), line, "command");
+    write((line + "\r\n").getBytes(StandardCharsets.UTF_8), () -> line, "command");
   }
 
   /**
@@ -131,7 +132,7 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  private void write(byte[] bytes, String shown, String command) {
+  private void write(byte[] bytes, Supplier<String> shown, String command) {
     requireUsable();
     wire.sent(shown);
     try {

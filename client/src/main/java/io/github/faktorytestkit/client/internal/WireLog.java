@@ -2,6 +2,7 @@ package io.github.faktorytestkit.client.internal;
 
 import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.Reply;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -17,9 +18,10 @@ final class WireLog {
     this.connection = connection;
   }
 
-  void sent(String redactedLine) {
+  /** Logs a line sent; {@code redactedLine} is only computed when TRACE is on. */
+  void sent(Supplier<String> redactedLine) {
     if (logger.isTraceEnabled()) {
-      logger.trace("{} > {}", connection, Escaping.escape(redactedLine));
+      logger.trace("{} > {}", connection, Escaping.escape(redactedLine.get()));
     }
   }
 
