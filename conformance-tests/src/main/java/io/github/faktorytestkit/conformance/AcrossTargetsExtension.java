@@ -14,7 +14,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class's {@link TargetDefaults}, limited by {@code -Dfaktory.targets}; the url kind only when a URL is configured.
  */
 final class AcrossTargetsExtension implements TestTemplateInvocationContextProvider {
-  private static final List<TargetKind> DEFAULT_KINDS = List.of(TargetKind.FAKE, TargetKind.LOCAL, TargetKind.URL);
+  /** The defaults of {@link TargetDefaults}, read from the annotation itself so they are written once. */
+  private static final TargetDefaults DEFAULTS = Defaults.class.getAnnotation(TargetDefaults.class);
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
@@ -43,11 +44,15 @@ final class AcrossTargetsExtension implements TestTemplateInvocationContextProvi
     if (onMethod.length > 0) {
       return kinds(List.of(onMethod));
     }
-    return AnnotationSupport.findAnnotation(context.getTestClass(), TargetDefaults.class)
-        .map(defaults -> kinds(List.of(defaults.kinds()))).orElseGet(() -> kinds(DEFAULT_KINDS));
+    TargetDefaults defaults = AnnotationSupport.findAnnotation(context.getTestClass(), TargetDefaults.class)
+        .orElse(DEFAULTS);
+    return kinds(List.of(defaults.kinds()));
   }
 
   private static Set<TargetKind> kinds(List<TargetKind> kinds) {
     return kinds.isEmpty() ? EnumSet.noneOf(TargetKind.class) : EnumSet.copyOf(kinds);
   }
+
+  @TargetDefaults
+  private static final class Defaults {}
 }

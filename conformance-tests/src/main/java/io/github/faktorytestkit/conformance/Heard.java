@@ -47,11 +47,6 @@ public final class Heard {
     return event;
   }
 
-  /** Returns whether the connection is unusable after this: closed, silent or out of sync. */
-  public boolean endsSession() {
-    return event != null;
-  }
-
   @Override
   public String toString() {
     return reply != null ? Escaping.escape(wire) : event;

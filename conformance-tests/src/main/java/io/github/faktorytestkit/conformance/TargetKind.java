@@ -7,31 +7,20 @@ import java.util.Set;
 /** The kinds of server a conformance scenario runs against; each name is the display name of its runs. */
 public enum TargetKind {
   /** The in-process fake on a manual clock: always available. */
-  FAKE(false),
+  FAKE,
   /** A real faktory process started by {@link io.github.faktorytestkit.real.LocalFaktory}. */
-  LOCAL(true),
+  LOCAL,
   /** A real Faktory in a Testcontainers container ({@link io.github.faktorytestkit.real.FaktoryContainer}). */
-  CONTAINER(true),
+  CONTAINER,
   /** A real Faktory the run was pointed at with {@code -Dfaktory.url} or {@code FAKTORY_URL}. */
-  URL(true);
+  URL;
 
   /** The system property that limits the kinds run: a comma-separated list of names, e.g. {@code fake,local}. */
   public static final String ONLY_PROPERTY = "faktory.targets";
 
-  private final boolean real;
-
-  TargetKind(boolean real) {
-    this.real = real;
-  }
-
   /** Returns the lower-case name runs are displayed with: {@code fake}, {@code local}, {@code container}, {@code url}. */
   public String displayName() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Returns whether this kind is a real Faktory server (the oracle) rather than the fake. */
-  public boolean isReal() {
-    return real;
   }
 
   /**

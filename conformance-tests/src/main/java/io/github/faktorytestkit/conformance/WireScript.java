@@ -25,12 +25,7 @@ public final class WireScript {
   public WireScript(String name, List<byte[]> lines) {
     this.name = Objects.requireNonNull(name, "name");
     this.lines = lines.stream().map(byte[]::clone).toList();
-    for (byte[] line : this.lines) {
-      if (WireSession.crashesFaktory194(WireSession.terminated(line))) {
-        throw new IllegalArgumentException("line: " + Escaping.escape(line) + " (expected: a line that does not"
-            + " crash Faktory 1.9.4)");
-      }
-    }
+    this.lines.forEach(WireSession::safeWire);
   }
 
   /** Returns a script of text lines, sent as UTF-8. */

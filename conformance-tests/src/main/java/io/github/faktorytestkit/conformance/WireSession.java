@@ -85,11 +85,7 @@ public final class WireSession implements AutoCloseable {
    * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
    */
   public Heard send(byte[] line) {
-    byte[] wire = terminated(line);
-    if (crashesFaktory194(wire)) {
-      throw new IllegalArgumentException("line: " + Escaping.escape(line) + " (expected: a line that does not"
-          + " crash Faktory 1.9.4)");
-    }
+    byte[] wire = safeWire(line);
     if (ended) {
       return Heard.CLOSED;
     }
@@ -104,6 +100,20 @@ public final class WireSession implements AutoCloseable {
   }
 
   /** Returns {@code line} as it goes on the wire: with CRLF appended unless it ends in LF already. */
+  /**
+   * Returns the wire bytes of {@code line} ({@link #terminated}).
+   *
+   * @throws IllegalArgumentException when the line would crash Faktory 1.9.4
+   */
+  static byte[] safeWire(byte[] line) {
+    byte[] wire = terminated(line);
+    if (crashesFaktory194(wire)) {
+      throw new IllegalArgumentException("line: " + Escaping.escape(line) + " (expected: a line that does not"
+          + " crash Faktory 1.9.4)");
+    }
+    return wire;
+  }
+
   static byte[] terminated(byte[] line) {
     if (line.length > 0 && line[line.length - 1] == '\n') {
       return line;

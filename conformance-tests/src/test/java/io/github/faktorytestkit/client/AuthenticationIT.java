@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.client;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,12 +7,9 @@ import io.github.faktorytestkit.conformance.AcrossTargets;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.conformance.TargetDefaults;
 import io.github.faktorytestkit.conformance.TargetKind;
+import io.github.faktorytestkit.conformance.WireSession;
 import io.github.faktorytestkit.protocol.Reply;
-import io.github.faktorytestkit.protocol.ReplyReader;
 import io.github.faktorytestkit.real.RealTargets;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
-import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,13 +63,10 @@ class AuthenticationIT {
   }
 
   @AcrossTargets
-  void helloWithoutAHashGetsTheSameInvalidPasswordFromTheServer(Target target) throws Exception {
-    try (Socket socket = new Socket(target.url().getHost(), target.url().getPort())) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      ReplyReader reader = new ReplyReader();
-      assertThat(reader.read(in)).isInstanceOf(Reply.SimpleString.class);
-      socket.getOutputStream().write("HELLO {\"v\":2}\r\n".getBytes(UTF_8));
-      assertThat(reader.read(in)).isEqualTo(Reply.err("Invalid password"));
+  void helloWithoutAHashGetsTheSameInvalidPasswordFromTheServer(Target target) {
+    try (WireSession session = WireSession.open(target.url())) {
+      assertThat(session.greeting().reply()).isInstanceOf(Reply.SimpleString.class);
+      assertThat(session.send("HELLO {\"v\":2}").reply()).isEqualTo(Reply.err("Invalid password"));
     }
   }
 

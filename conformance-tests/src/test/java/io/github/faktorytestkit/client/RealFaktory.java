@@ -26,11 +26,6 @@ final class RealFaktory implements BeforeAllCallback, AfterAllCallback {
     return server;
   }
 
-  /** Returns a new producer client for the server. */
-  FaktoryClient connect() {
-    return FaktoryClient.connect(server.url().toString());
-  }
-
   @Override
   public void beforeAll(ExtensionContext context) {
     RealTargets.requireLocalFaktory();

@@ -2,10 +2,6 @@ package io.github.faktorytestkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -36,13 +32,6 @@ class KnownDifferencesIT {
   }
 
   private static List<String> pinned(String resource) {
-    try (InputStream in = KnownDifferencesIT.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("resource: " + resource + " (expected: on the test class path)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WireScripts.resourceText(resource).lines().toList();
   }
 }

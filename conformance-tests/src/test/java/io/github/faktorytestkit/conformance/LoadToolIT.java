@@ -6,6 +6,7 @@ import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.client.ServerInfo;
 import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.RealTargets;
+import io.github.faktorytestkit.real.StandaloneFakeProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -15,11 +15,6 @@ class TargetKindTest {
   }
 
   @Test
-  void onlyTheFakeIsNotReal() {
-    assertThat(EnumSet.allOf(TargetKind.class)).filteredOn(kind -> !kind.isReal()).containsExactly(TargetKind.FAKE);
-  }
-
-  @Test
   void unsetOrBlankListAllowsEveryKind() {
     assertThat(TargetKind.parse(null)).isEqualTo(EnumSet.allOf(TargetKind.class));
     assertThat(TargetKind.parse(" ")).isEqualTo(EnumSet.allOf(TargetKind.class));

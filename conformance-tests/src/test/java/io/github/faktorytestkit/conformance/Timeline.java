@@ -22,11 +22,6 @@ final class Timeline {
     return new Timeline(target, target.now());
   }
 
-  /** Returns when the timeline started, on the target's clock. */
-  Instant start() {
-    return start;
-  }
-
   /** Returns how long after the start it is now on the target's clock. */
   Duration elapsed() {
     return Duration.between(start, target.now());

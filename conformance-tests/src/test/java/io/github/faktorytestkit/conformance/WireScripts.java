@@ -23,11 +23,16 @@ final class WireScripts {
 
   /** Returns the scripts in the class-path resource {@code name}, in file order. */
   static List<WireScript> load(String name) {
+    return parse(resourceText(name));
+  }
+
+  /** Returns the text of the UTF-8 class-path resource {@code name}, next to this class. */
+  static String resourceText(String name) {
     try (InputStream in = WireScripts.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("resource: " + name + " (expected: on the test class path)");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

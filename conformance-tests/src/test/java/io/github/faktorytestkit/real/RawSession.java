@@ -3,7 +3,9 @@ package io.github.faktorytestkit.real;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.faktorytestkit.protocol.JobJson;
 import io.github.faktorytestkit.protocol.PasswordHash;
-import java.io.ByteArrayOutputStream;
+import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.protocol.ReplyReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,16 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
-/** A bare Faktory protocol session over a socket, for smoke tests; the client module's FaktoryClient replaces it. */
+/**
+ * A bare Faktory protocol session over a socket, for smoke tests that must not depend on the client under test:
+ * lines are written by hand, replies read with the protocol layer's {@link ReplyReader}.
+ */
 final class RawSession implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private final ReplyReader reader = new ReplyReader();
 
   private RawSession(Socket socket) throws IOException {
     this.socket = socket;
     this.socket.setSoTimeout(10_000);
-    this.in = socket.getInputStream();
+    this.in = new BufferedInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
   }
 
@@ -62,31 +68,20 @@ final class RawSession implements AutoCloseable {
     out.flush();
   }
 
-  /** Reads one reply (see {@link #command(String)}); {@code null} for a null bulk string. */
+  /**
+   * Reads one reply (see {@link #command(String)}): {@code +text} or {@code -text} as on the wire, a bulk string's
+   * content, {@code null} for a null bulk string.
+   */
   String reply() throws IOException {
-    String line = readLine();
-    if (!line.startsWith("$")) {
-      return line;
+    Reply reply = reader.read(in);
+    if (reply instanceof Reply.BulkString bulk) {
+      return bulk.text();
     }
-    int length = Integer.parseInt(line.substring(1));
-    if (length < 0) {
+    if (reply instanceof Reply.NullBulkString) {
       return null;
     }
-    String content = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    readLine();
-    return content;
-  }
-
-  private String readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new IOException("connection closed after '" + line + "' (expected: a line ending in CRLF)");
-      }
-      line.write(b);
-    }
-    String text = line.toString(StandardCharsets.UTF_8);
-    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    String wire = new String(reply.toWire(), StandardCharsets.UTF_8);
+    return wire.substring(0, wire.length() - 2);
   }
 
   @Override
