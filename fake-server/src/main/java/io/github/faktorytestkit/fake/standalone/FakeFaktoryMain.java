@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
+import io.github.faktorytestkit.fake.state.ModelSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
-  private static final String VERSION = "1.9.4";
 
   private FakeFaktoryMain() {}
 
@@ -41,7 +41,7 @@ public final class FakeFaktoryMain {
    */
   static Optional<Running> launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
       Path fallbackPasswordFile) throws StartupException {
-    err.println("Faktory " + VERSION);
+    err.println("Faktory " + ModelSettings.DEFAULT_VERSION);
     err.println("Faktory Testkit fake server: an in-memory stand-in for tests, not Contributed Systems' Faktory");
     StandaloneOptions options = StandaloneOptions.parse(args);
     if (options.help) {

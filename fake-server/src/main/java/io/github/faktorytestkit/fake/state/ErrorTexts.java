@@ -12,8 +12,6 @@ public final class ErrorTexts {
   public static final String INVALID_PASSWORD = "Invalid password";
   /** Sent by Faktory 1.10.0 when a handler panics; the fake sends it where 1.9.4 crashes (bare PUSH, ACK, ...). */
   public static final String INTERNAL_ERROR = "internal error";
-  /** The next command during shutdown gets this, then the connection is closed. */
-  public static final String SHUTDOWN_IN_PROGRESS = "shutdown in progress";
   /** PUSH/PUSHB: jid empty or shorter than 8 characters. */
   public static final String JID_REQUIRED = "jobs must have a reasonable jid parameter";
   /** PUSH/PUSHB: empty jobtype. */

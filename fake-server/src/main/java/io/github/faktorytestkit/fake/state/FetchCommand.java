@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.fake.state;
 
-import io.github.faktorytestkit.protocol.Reply;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,8 +37,7 @@ final class FetchCommand implements Command {
 
   private static CompletionStage<Outcome> nothingAfterTimeout(ModelCore core) {
     CompletableFuture<Outcome> result = new CompletableFuture<>();
-    core.at(core.now().plus(FetchWaiters.FETCH_TIMEOUT),
-        () -> core.lock.afterUnlock(() -> result.complete(Outcome.send(Reply.NULL_BULK))));
+    core.waiters.await(List.of(), "", result);   // a wait on no queue: only its timeout ends it, with $-1
     return result;
   }
 }

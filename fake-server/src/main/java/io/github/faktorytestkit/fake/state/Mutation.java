@@ -32,10 +32,17 @@ final class Mutation {
   void kill() throws CommandException {
     SortedJobSet set = set();
     Instant expiry = core.now().plus(Reservations.DEAD_TTL);
-    for (SortedJobSet.Entry entry : matching(set)) {
-      if (set.remove(entry.payload())) {
-        core.redis.zadd(core.redis.dead, expiry, entry.payload());
-        core.timedSets.watch(core.redis.dead, expiry);
+    boolean killed = false;
+    try {
+      for (SortedJobSet.Entry entry : matching(set)) {
+        if (set.remove(entry.payload())) {
+          core.redis.zadd(core.redis.dead, expiry, entry.payload());
+          killed = true;
+        }
+      }
+    } finally {
+      if (killed) {
+        core.timedSets.watch(core.redis.dead, expiry);   // one purge at the shared expiry covers them all
       }
     }
   }
@@ -98,7 +105,8 @@ final class Mutation {
       return payload -> true;
     }
     if (!jids().isEmpty()) {
-      return payload -> jids().stream().anyMatch(jid -> payload.indexOf("\"jid\":" + GoQuote.quote(jid)) > 0);
+      List<String> jidMatches = jids().stream().map(jid -> "\"jid\":" + GoQuote.quote(jid)).toList();
+      return payload -> jidMatches.stream().anyMatch(jidMatch -> payload.indexOf(jidMatch) > 0);
     }
     if (!regexp().isEmpty() && !jobtype().isEmpty()) {
       String typeMatch = "\"jobtype\":" + GoQuote.quote(jobtype());

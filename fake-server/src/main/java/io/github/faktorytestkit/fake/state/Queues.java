@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class Queues {
   private static final Pattern VALID_NAME = Pattern.compile("\\A[a-zA-Z0-9._-]+\\z");
-  private static final long MAX_RESERVE_SECONDS = 86_400;
 
   final Set<String> known = new TreeSet<>();
   final List<String> paused = new ArrayList<>();
@@ -130,7 +129,7 @@ final class Queues {
     if (job.args == null) {
       throw new CommandException(ErrorTexts.ARGS_REQUIRED);
     }
-    if (job.reserveFor > MAX_RESERVE_SECONDS) {
+    if (job.reserveFor > Reservations.MAX_RESERVE_SECONDS) {
       throw new CommandException(ErrorTexts.RESERVE_TOO_LONG);
     }
   }

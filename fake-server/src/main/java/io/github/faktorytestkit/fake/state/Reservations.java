@@ -18,7 +18,8 @@ final class Reservations {
   static final long DEFAULT_RESERVE_SECONDS = 1800;
   static final Duration DEAD_TTL = Duration.ofDays(180);
   private static final long MIN_RESERVE_SECONDS = 60;
-  private static final long MAX_RESERVE_SECONDS = 86_400;
+  /** The most a job may be reserved for: PUSH rejects more, FETCH clamps to it. */
+  static final long MAX_RESERVE_SECONDS = 86_400;
 
   final Map<String, ReservedJob> byJid = new LinkedHashMap<>();
   long reaped;
@@ -41,7 +42,7 @@ final class Reservations {
     } catch (CommandException e) {
       throw new CommandException(ErrorTexts.cannotReserve(e.getMessage()));
     }
-    byJid.put(job.jid, new ReservedJob(job, wid, now, expiry, entry));
+    byJid.put(job.jid, new ReservedJob(job, wid, now, expiry));
     core.at(expiry, () -> expire(entry));
     return job.toJson();
   }

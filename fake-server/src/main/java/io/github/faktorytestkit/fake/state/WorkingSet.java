@@ -25,10 +25,6 @@ final class WorkingSet {
     return entry;
   }
 
-  boolean contains(Entry entry) {
-    return entries.contains(entry);
-  }
-
   boolean remove(Entry entry) {
     return entries.remove(entry);
   }

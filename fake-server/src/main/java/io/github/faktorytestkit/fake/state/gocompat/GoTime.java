@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 /**
  * Go's {@code time.RFC3339Nano} handling, as Faktory uses it for every timestamp: formatting in UTC with the
@@ -13,6 +14,9 @@ import java.time.ZoneOffset;
 public final class GoTime {
   /** Go's RFC3339Nano layout string, as it appears in parse errors. */
   public static final String LAYOUT = "2006-01-02T15:04:05.999999999Z07:00";
+
+  private static final Pattern STRICT_RFC3339 =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
 
   private GoTime() {}
 
@@ -24,8 +28,12 @@ public final class GoTime {
     out.append(year < 0 ? "-" : "").append(pad(Math.abs(year), 4)).append('-').append(pad(t.getMonthValue(), 2))
         .append('-').append(pad(t.getDayOfMonth(), 2)).append('T').append(clock(t));
     if (t.getNano() != 0) {
-      String fraction = pad(t.getNano(), 9).replaceFirst("0+$", "");
-      out.append('.').append(fraction);
+      String digits = pad(t.getNano(), 9);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      out.append('.').append(digits, 0, end);
     }
     return out.append('Z').toString();
   }
@@ -53,7 +61,7 @@ public final class GoTime {
   public static Instant parseStrictRfc3339(String text) throws GoTimeException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     String s = new String(b, StandardCharsets.ISO_8859_1);
-    if (!s.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)")
+    if (!STRICT_RFC3339.matcher(s).matches()
         || Integer.parseInt(s.substring(11, 13)) > 23) {
       throw new GoTimeException("parsing time " + GoTimeParser.quote(s) + ": not RFC 3339");
     }
