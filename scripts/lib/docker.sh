@@ -27,6 +27,10 @@ docker_answers() { timeout 10 docker info >/dev/null 2>&1; }
 # Starts dockerd in the background unless an engine already answers; returns non-zero (does not exit) when
 # no engine comes up within 60 s, so callers may go on without containers.
 start_dockerd() {
+  if [ -n "$DOCKERD_PID" ] && kill -0 "$DOCKERD_PID" 2>/dev/null; then
+    say "dockerd (pid $DOCKERD_PID) already started by this script"
+    return 0
+  fi
   if docker_answers; then
     say "a Docker engine is already running; using it (it will be left running)"
     return 0
