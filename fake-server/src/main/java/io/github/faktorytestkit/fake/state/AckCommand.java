@@ -14,6 +14,6 @@ final class AckCommand implements Command {
       throw new CommandException(ErrorTexts.invalidAck(payload));
     }
     context.core().reservations.acknowledge(hash.string("jid"));
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 }

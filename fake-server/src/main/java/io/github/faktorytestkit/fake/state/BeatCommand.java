@@ -19,8 +19,8 @@ final class BeatCommand implements Command {
       throw new CommandException(ErrorTexts.unknownWorker(wid));
     }
     if (worker.state == WorkerState.RUNNING) {
-      return Outcomes.done(Outcomes.ok());
+      return Outcome.done(Outcome.ok());
     }
-    return Outcomes.done(Outcomes.bulk("{\"state\":" + GoQuote.quote(worker.state.wireName()) + "}"));
+    return Outcome.done(Outcome.bulk("{\"state\":" + GoQuote.quote(worker.state.wireName()) + "}"));
   }
 }

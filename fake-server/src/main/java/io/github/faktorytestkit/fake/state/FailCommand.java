@@ -15,6 +15,6 @@ final class FailCommand implements Command {
     }
     context.core().reservations.fail(jid, failure.string("errtype"), failure.string("message"),
         failure.list("backtrace"));
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 }

@@ -28,7 +28,7 @@ final class FetchCommand implements Command {
     }
     String payload = core.redis.popFirst(active);
     if (payload != null) {
-      return Outcomes.done(Outcomes.bulk(core.reservations.reserve(payload, client.wid)));
+      return Outcome.done(Outcome.bulk(core.reservations.reserve(payload, client.wid)));
     }
     CompletableFuture<Outcome> result = new CompletableFuture<>();
     core.waiters.await(active, client.wid, result);

@@ -54,7 +54,7 @@ final class FetchWaiters {
     try {
       return Outcome.send(Reply.bulk(core.reservations.reserve(payload, wid)));
     } catch (CommandException e) {
-      return Outcomes.error(e.getMessage());
+      return Outcome.error(e.getMessage());
     }
   }
 

@@ -32,6 +32,6 @@ final class MutateCommand implements Command {
       default:
         throw new CommandException(ErrorTexts.MUTATE_UNKNOWN_OPERATION);
     }
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 }

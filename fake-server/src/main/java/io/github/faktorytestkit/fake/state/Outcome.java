@@ -1,8 +1,11 @@
 package io.github.faktorytestkit.fake.state;
 
 import io.github.faktorytestkit.protocol.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a connection does after the server handled one line: send a reply, send a reply and close, close silently,
@@ -33,11 +36,67 @@ public sealed interface Outcome {
     return Close.INSTANCE;
   }
 
+  /** Returns {@code +OK}. */
+  static Outcome ok() {
+    return send(Reply.OK);
+  }
+
+  /** Returns a bulk reply. */
+  static Outcome bulk(String text) {
+    return send(Reply.bulk(text));
+  }
+
+  /**
+   * Returns {@code -ERR text}. A text holding CR or LF (a jid or wid with a newline, echoed back) is sent raw, as
+   * the real server writes it, though the frame is then broken.
+   */
+  static Outcome error(String text) {
+    if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+      return new SendRaw(("-ERR " + text + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return send(Reply.err(text));
+  }
+
+  /** Returns an already completed stage of {@code outcome}. */
+  static CompletionStage<Outcome> done(Outcome outcome) {
+    return CompletableFuture.completedFuture(outcome);
+  }
+
+  /** Returns the replies this outcome sends, in order; none for a close or raw bytes. */
+  default List<Reply> replies() {
+    return List.of();
+  }
+
+  /** Returns whether the connection closes after this outcome. */
+  default boolean closes() {
+    return true;
+  }
+
+  /** Returns this outcome closing the connection after its reply; an outcome without a reply stays as it is. */
+  default Outcome thenClose() {
+    return this;
+  }
+
   /** Sends a reply; the connection stays open. */
   record Send(Reply reply) implements Outcome {
     /** Creates the outcome. */
     public Send {
       Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public List<Reply> replies() {
+      return List.of(reply);
+    }
+
+    @Override
+    public boolean closes() {
+      return false;
+    }
+
+    @Override
+    public Outcome thenClose() {
+      return new SendAndClose(reply);
     }
   }
 
@@ -46,6 +105,11 @@ public sealed interface Outcome {
     /** Creates the outcome. */
     public SendAndClose {
       Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public List<Reply> replies() {
+      return List.of(reply);
     }
   }
 
@@ -76,6 +140,11 @@ public sealed interface Outcome {
     @Override
     public byte[] bytes() {
       return bytes.clone();
+    }
+
+    @Override
+    public boolean closes() {
+      return false;
     }
   }
 }

@@ -30,7 +30,7 @@ final class PushBulkCommand implements Command {
         errors.put(job.jid, e.getMessage());
       }
     }
-    return Outcomes.done(Outcomes.bulk(GoJsonWriter.write(errors)));
+    return Outcome.done(Outcome.bulk(GoJsonWriter.write(errors)));
   }
 
   private static List<?> decode(String payload) throws CommandException {

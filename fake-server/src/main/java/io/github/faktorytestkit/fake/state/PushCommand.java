@@ -19,7 +19,7 @@ final class PushCommand implements Command {
     ModelCore core = context.core();
     GoJob job = decode(core, context.payloadAfter(5));
     core.queues.push(job);
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 
   private static GoJob decode(ModelCore core, String payload) throws CommandException {

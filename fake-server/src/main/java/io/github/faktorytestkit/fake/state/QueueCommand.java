@@ -29,7 +29,7 @@ final class QueueCommand implements Command {
     Queues queues = context.core().queues;
     switch (subcommand) {
       case "LATENCY":
-        return Outcomes.done(Outcomes.bulk(latency(context.core(), names)));
+        return Outcome.done(Outcome.bulk(latency(context.core(), names)));
       case "PAUSE":
         return apply(queues, names, queues::pause);
       case "RESUME":
@@ -47,7 +47,7 @@ final class QueueCommand implements Command {
     }
     List<String> targets = names.get(0).equals("*") ? new ArrayList<>(queues.known) : names;
     targets.forEach(operation);
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 
   private static String latency(ModelCore core, List<String> names) throws CommandException {

@@ -9,12 +9,12 @@ final class ServerCommands {
   /** END: closes the connection without a reply. */
   static CompletionStage<Outcome> end(CommandContext context) {
     context.session().ending();
-    return Outcomes.done(Outcome.close());
+    return Outcome.done(Outcome.close());
   }
 
   /** INFO: the server's state as bulk JSON; arguments are ignored. */
   static CompletionStage<Outcome> info(CommandContext context) throws CommandException {
-    return Outcomes.done(Outcomes.bulk(InfoReport.build(context.core())));
+    return Outcome.done(Outcome.bulk(InfoReport.build(context.core())));
   }
 
   /**
@@ -23,6 +23,6 @@ final class ServerCommands {
    */
   static CompletionStage<Outcome> flush(CommandContext context) {
     context.core().redis.flushDb();
-    return Outcomes.done(Outcomes.ok());
+    return Outcome.done(Outcome.ok());
   }
 }

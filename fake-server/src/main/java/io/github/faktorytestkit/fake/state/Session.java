@@ -47,11 +47,11 @@ final class Session implements ServerSession {
     return core.lock.call(() -> {
       switch (phase) {
         case AWAITING_HELLO:
-          return Outcomes.done(hello(line));
+          return Outcome.done(hello(line));
         case ACTIVE:
           return dispatch(line);
         default:
-          return Outcomes.done(Outcome.close());
+          return Outcome.done(Outcome.close());
       }
     });
   }
@@ -127,15 +127,15 @@ final class Session implements ServerSession {
     String verb = space < 0 ? line : line.substring(0, space);
     Command command = CommandTable.forVerb(verb);
     if (command == null) {
-      return Outcomes.done(Outcomes.error(ErrorTexts.unknownCommand(verb)));
+      return Outcome.done(Outcome.error(ErrorTexts.unknownCommand(verb)));
     }
     core.stats.commands++;
     try {
       return command.execute(new CommandContext(core, this, line));
     } catch (CommandException e) {
-      return Outcomes.done(Outcomes.error(e.getMessage()));
+      return Outcome.done(Outcome.error(e.getMessage()));
     } catch (HandlerPanic e) {
-      return Outcomes.done(Outcomes.error(ErrorTexts.INTERNAL_ERROR));
+      return Outcome.done(Outcome.error(ErrorTexts.INTERNAL_ERROR));
     }
   }
 

@@ -126,17 +126,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void apply(Outcome outcome) {
-    if (outcome instanceof Outcome.Send send) {
-      ctx.write(ReplyMessages.toMessage(send.reply()));
-    } else if (outcome instanceof Outcome.SendRaw raw) {
+    if (outcome instanceof Outcome.SendRaw raw) {
       ctx.write(Unpooled.wrappedBuffer(raw.bytes()));
-    } else if (outcome instanceof Outcome.SendAndClose sendAndClose) {
-      ctx.write(ReplyMessages.toMessage(sendAndClose.reply()));
-      finish();
-    } else if (outcome instanceof Outcome.SendAllAndClose sendAll) {
-      sendAll.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
-      finish();
-    } else {
+    }
+    outcome.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
+    if (outcome.closes()) {
       finish();
     }
   }
