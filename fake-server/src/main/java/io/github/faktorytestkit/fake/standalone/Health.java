@@ -30,7 +30,7 @@ final class Health {
         "connections", counters.connections(),
         "description", "Faktory",
         "faktory_version", ModelSettings.DEFAULT_VERSION));
-    Map<String, Object> health = new TreeMap<>(Map.of("now", GoTime.format(faktory.clock().now()), "server", server));
+    Map<String, Object> health = new TreeMap<>(Map.of("now", GoTime.format(faktory.now()), "server", server));
     HttpResponses.json(exchange, JobJson.write(health));
   }
 }
