@@ -52,6 +52,15 @@ public record CommandLine(Verb verb, String argument) {
     return new CommandLine(verb, space < 0 ? null : text.substring(space + 1));
   }
 
+  /**
+   * Returns the verb of {@code line} as the server dispatches it: the text before the first space, or the whole line
+   * (case-sensitive; the empty string for an empty line).
+   */
+  public static String verbOf(String line) {
+    int space = line.indexOf(' ');
+    return space < 0 ? line : line.substring(0, space);
+  }
+
   /** Returns the line as text without the terminator. */
   public String text() {
     return argument == null ? verb.name() : verb.name() + ' ' + argument;

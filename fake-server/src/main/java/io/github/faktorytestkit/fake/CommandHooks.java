@@ -1,8 +1,8 @@
 package io.github.faktorytestkit.fake;
 
-import io.github.faktorytestkit.fake.state.FaktoryClock;
-import io.github.faktorytestkit.fake.state.Outcome;
-import io.github.faktorytestkit.fake.state.ServerSession;
+import io.github.faktorytestkit.fake.clock.FaktoryClock;
+import io.github.faktorytestkit.fake.session.Outcome;
+import io.github.faktorytestkit.fake.session.ServerSession;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Duration;
 import java.util.Objects;

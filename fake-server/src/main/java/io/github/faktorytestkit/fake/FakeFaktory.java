@@ -1,11 +1,10 @@
 package io.github.faktorytestkit.fake;
 
-import io.github.faktorytestkit.fake.state.FaktoryClock;
-import io.github.faktorytestkit.fake.state.FaktoryModel;
-import io.github.faktorytestkit.fake.state.ManualClock;
-import io.github.faktorytestkit.fake.state.ModelSettings;
-import io.github.faktorytestkit.fake.state.ServerState;
-import io.github.faktorytestkit.fake.state.SystemClock;
+import io.github.faktorytestkit.fake.clock.FaktoryClock;
+import io.github.faktorytestkit.fake.model.FaktoryModel;
+import io.github.faktorytestkit.fake.clock.ManualClock;
+import io.github.faktorytestkit.fake.model.ModelSettings;
+import io.github.faktorytestkit.fake.clock.SystemClock;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.fake;
 
-import io.github.faktorytestkit.fake.state.Outcome;
+import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.Objects;
 

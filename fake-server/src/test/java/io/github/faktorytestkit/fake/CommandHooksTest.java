@@ -3,8 +3,8 @@ package io.github.faktorytestkit.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.faktorytestkit.fake.state.ManualClock;
-import io.github.faktorytestkit.fake.state.Outcome;
+import io.github.faktorytestkit.fake.clock.ManualClock;
+import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import io.github.faktorytestkit.fake.transport.ScriptedSession;
 import io.github.faktorytestkit.protocol.Reply;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.client.FaktoryClient;
-import io.github.faktorytestkit.fake.state.ManualClock;
+import io.github.faktorytestkit.fake.clock.ManualClock;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.faktorytestkit.fake.standalone;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.faktorytestkit.fake.state.ServerState;
+import io.github.faktorytestkit.fake.ServerState;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.github.faktorytestkit.fake.standalone;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.faktorytestkit.fake.FakeFaktory;
-import io.github.faktorytestkit.fake.state.Counters;
-import io.github.faktorytestkit.fake.state.ModelSettings;
-import io.github.faktorytestkit.fake.state.gocompat.GoTime;
+import io.github.faktorytestkit.fake.ServerState;
+import io.github.faktorytestkit.fake.model.ModelSettings;
+import io.github.faktorytestkit.fake.model.gocompat.GoTime;
 import io.github.faktorytestkit.protocol.JobJson;
 import java.io.IOException;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class Health {
 
   /** Answers the request with the current figures. */
   void handle(HttpExchange exchange) throws IOException {
-    Counters counters = faktory.state().counters();
+    ServerState.Counters counters = faktory.state().counters();
     Map<String, Object> server = new TreeMap<>(Map.of(
         "command_count", counters.commandCount(),
         "connections", counters.connections(),

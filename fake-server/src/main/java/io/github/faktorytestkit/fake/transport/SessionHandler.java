@@ -1,7 +1,8 @@
 package io.github.faktorytestkit.fake.transport;
 
-import io.github.faktorytestkit.fake.state.Outcome;
-import io.github.faktorytestkit.fake.state.ServerSession;
+import io.github.faktorytestkit.fake.session.SessionFactory;
+import io.github.faktorytestkit.fake.session.Outcome;
+import io.github.faktorytestkit.fake.session.ServerSession;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
