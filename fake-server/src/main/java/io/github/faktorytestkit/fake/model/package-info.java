@@ -1,8 +1,8 @@
 /**
- * The model of a Faktory 1.9.4 server, without sockets: {@link io.github.faktorytestkit.fake.state.FaktoryModel}
- * (sessions per connection, commands, timers on a {@link io.github.faktorytestkit.fake.state.FaktoryClock}),
- * {@link io.github.faktorytestkit.fake.state.ServerState} for tests, the clocks, and
- * {@link io.github.faktorytestkit.fake.state.ErrorTexts}. Deliberate differences from the real server are listed in
- * fake-server/KNOWN-DIFFERENCES.md.
+ * Internal: no compatibility promise. The Faktory 1.9.4 domain without sockets or replies: queues, reservations,
+ * workers, timed sets and FETCH waits around {@link io.github.faktorytestkit.fake.model.ModelCore}, the error texts
+ * ({@link io.github.faktorytestkit.fake.model.ErrorTexts}) and the Go mirrors of Faktory's structs ({@code GoJob},
+ * {@code GoFailure}: Go-exact JSON, unlike the client's Jackson {@code Job}). Deliberate differences from the real
+ * server are listed in fake-server/KNOWN-DIFFERENCES.md.
  */
 package io.github.faktorytestkit.fake.model;
