@@ -15,10 +15,10 @@ import java.util.TreeMap;
  * {@code {"now":"<RFC 3339, nanoseconds>","server":{"command_count":n,"connections":n,"description":"Faktory",
  * "faktory_version":"1.9.4"}}}.
  */
-final class Health {
+final class HealthEndpoint {
   private final FakeFaktory faktory;
 
-  Health(FakeFaktory faktory) {
+  HealthEndpoint(FakeFaktory faktory) {
     this.faktory = faktory;
   }
 

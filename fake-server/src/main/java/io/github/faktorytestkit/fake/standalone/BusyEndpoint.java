@@ -14,10 +14,10 @@ import java.util.Map;
  * unknown worker is ignored; an unknown signal is a 500. Form fields may come in the body or the query, the body
  * winning, as with Go's {@code FormValue}.
  */
-final class Busy {
+final class BusyEndpoint {
   private final ServerState state;
 
-  Busy(ServerState state) {
+  BusyEndpoint(ServerState state) {
     this.state = state;
   }
 
