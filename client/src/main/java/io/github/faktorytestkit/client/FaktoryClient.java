@@ -215,8 +215,7 @@ public final class FaktoryClient implements AutoCloseable {
    *     that crash Faktory 1.9.4 (see {@link CommandLine#crashesFaktory194()})
    */
   public Reply exchange(String line) {
-    int space = line.indexOf(' ');
-    Optional<Verb> verb = Verb.find(space < 0 ? line : line.substring(0, space));
+    Optional<Verb> verb = Verb.find(CommandLine.verbOf(line));
     if (verb.isPresent()) {
       CommandLine command = CommandLine.parse(line);
       if (!verb.get().answered()) {
