@@ -43,13 +43,13 @@ public final class FaktoryClient implements AutoCloseable {
 
   private static final int MAX_BACKTRACE_LINES = 50;
 
-  private final Session session;
+  private final CommandRunner runner;
   private final Identity identity;
   private final FaktoryUrl url;
   private final int serverProtocolVersion;
 
   FaktoryClient(Connection connection, Identity identity, FaktoryUrl url, int serverProtocolVersion) {
-    this.session = new Session(connection);
+    this.runner = new CommandRunner(connection);
     this.identity = identity;
     this.url = url;
     this.serverProtocolVersion = serverProtocolVersion;
@@ -76,7 +76,7 @@ public final class FaktoryClient implements AutoCloseable {
    * @throws FaktoryCommandException when the server refuses the job, e.g. {@code jobs must have a jobtype parameter}
    */
   public void push(Job job) {
-    session.callOk(CommandLine.of(Verb.PUSH, JobJson.toJson(Objects.requireNonNull(job, "job"))), "PUSH");
+    runner.callOk(CommandLine.of(Verb.PUSH, JobJson.toJson(Objects.requireNonNull(job, "job"))));
   }
 
   /**
@@ -84,7 +84,7 @@ public final class FaktoryClient implements AutoCloseable {
    * whole batch (e.g. invalid JSON) throws instead, and then no job was enqueued.
    */
   public PushBulkResult pushBulk(List<Job> jobs) {
-    JsonNode errors = session.callJson(CommandLine.of(Verb.PUSHB, JobJson.write(List.copyOf(jobs))), "PUSHB");
+    JsonNode errors = runner.callJson(CommandLine.of(Verb.PUSHB, JobJson.write(List.copyOf(jobs))));
     Map<String, String> byJid = new HashMap<>();
     errors.properties().forEach(error -> byJid.put(error.getKey(), error.getValue().asText()));
     return new PushBulkResult(byJid);
@@ -97,24 +97,24 @@ public final class FaktoryClient implements AutoCloseable {
    * @throws IllegalArgumentException when no queue is given, or a name is empty or holds whitespace
    */
   public Optional<Job> fetch(String... queues) {
-    Reply reply = session.call(CommandLine.of(Verb.FETCH, names("queues", queues)), "FETCH");
+    Reply reply = runner.call(CommandLine.of(Verb.FETCH, names("queues", queues)));
     if (reply instanceof Reply.NullBulkString || reply instanceof Reply.BulkString bulk && bulk.text().isEmpty()) {
       return Optional.empty();
     }
     if (!(reply instanceof Reply.BulkString bulk)) {
-      throw session.rejected("FETCH", reply);
+      throw runner.rejected("FETCH", reply);
     }
     try {
       return Optional.of(JobJson.parse(bulk.text()));
     } catch (JsonProcessingException e) {
-      throw session.unexpected("FETCH reply is not a job: " + e.getOriginalMessage(), reply, e);
+      throw runner.unexpected("FETCH reply is not a job: " + e.getOriginalMessage(), reply, e);
     }
   }
 
   /** Acknowledges the job {@code jid}; the server answers OK even for a jid it does not know. */
   public void ack(String jid) {
-    ObjectNode ack = JobJson.mapper().createObjectNode().put("jid", Objects.requireNonNull(jid, "jid"));
-    session.callOk(CommandLine.of(Verb.ACK, JobJson.write(ack)), "ACK");
+    ObjectNode ack = JobJson.newObject().put("jid", Objects.requireNonNull(jid, "jid"));
+    runner.callOk(CommandLine.of(Verb.ACK, JobJson.write(ack)));
   }
 
   /**
@@ -125,14 +125,14 @@ public final class FaktoryClient implements AutoCloseable {
    * @throws FaktoryCommandException when the job is not reserved ({@code Job not found <jid>})
    */
   public void fail(String jid, String errtype, String message, List<String> backtrace) {
-    ObjectNode fail = JobJson.mapper().createObjectNode()
+    ObjectNode fail = JobJson.newObject()
         .put("jid", Objects.requireNonNull(jid, "jid"))
         .put("errtype", errtype)
         .put("message", message);
     if (backtrace != null) {
       backtrace.forEach(fail.putArray("backtrace")::add);
     }
-    session.callOk(CommandLine.of(Verb.FAIL, JobJson.write(fail)), "FAIL");
+    runner.callOk(CommandLine.of(Verb.FAIL, JobJson.write(fail)));
   }
 
   /** Reports the fetched job {@code jid} as failed by {@code error}: its class, message and first 50 frames. */
@@ -166,17 +166,17 @@ public final class FaktoryClient implements AutoCloseable {
 
   /** Returns the server's state (queues, set sizes, counters). */
   public ServerInfo info() {
-    return new ServerInfo(session.callJson(CommandLine.of(Verb.INFO), "INFO"));
+    return new ServerInfo(runner.callJson(CommandLine.of(Verb.INFO)));
   }
 
   /** Deletes every job, queue and set on the server. */
   public void flush() {
-    session.callOk(CommandLine.of(Verb.FLUSH), "FLUSH");
+    runner.callOk(CommandLine.of(Verb.FLUSH));
   }
 
   /** Applies {@code mutation} to the retries, scheduled or dead set. */
   public void mutate(Mutation mutation) {
-    session.callOk(CommandLine.of(Verb.MUTATE, mutation.toJson()), "MUTATE");
+    runner.callOk(CommandLine.of(Verb.MUTATE, mutation.toJson()));
   }
 
   /** Pauses the named queues ({@code *} for all): FETCH skips them. Unknown names are ignored by the server. */
@@ -201,7 +201,7 @@ public final class FaktoryClient implements AutoCloseable {
    */
   public Map<String, Duration> queueLatency(String... names) {
     CommandLine line = CommandLine.of(Verb.QUEUE, "LATENCY " + names("names", names));
-    JsonNode seconds = session.callJson(line, "QUEUE LATENCY");
+    JsonNode seconds = runner.callJson(line, "QUEUE LATENCY");
     Map<String, Duration> latency = new LinkedHashMap<>();
     seconds.properties().forEach(queue ->
         latency.put(queue.getKey(), Duration.ofNanos(Math.round(queue.getValue().asDouble() * 1e9))));
@@ -216,22 +216,16 @@ public final class FaktoryClient implements AutoCloseable {
    *     that crash Faktory 1.9.4 (see {@link CommandLine#crashesFaktory194()})
    */
   public Reply exchange(String line) {
-    int space = line.indexOf(' ');
-    Optional<Verb> verb = Verb.find(space < 0 ? line : line.substring(0, space));
+    Optional<Verb> verb = Verb.find(CommandLine.verbOf(line));
     if (verb.isPresent()) {
       CommandLine command = CommandLine.parse(line);
       if (!verb.get().answered()) {
         throw new IllegalArgumentException("line: " + line + " (expected: an answered command; use close())");
       }
-      return session.call(command, verb.get().name());
+      return runner.call(command);
     }
     CommandLine.of(Verb.INFO, line); // rejects CR and LF
-    return session.callRaw(line);
-  }
-
-  /** Sends END and closes the connection; the same as {@link #close()}. */
-  public void end() {
-    close();
+    return runner.callRaw(line);
   }
 
   /**
@@ -240,12 +234,12 @@ public final class FaktoryClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    session.close();
+    runner.close();
   }
 
   /** Returns whether the client is open and not broken by an earlier error. */
   public boolean isUsable() {
-    return session.isUsable();
+    return runner.isUsable();
   }
 
   /** Returns the server this client talks to (password hidden in its text form). */
@@ -272,7 +266,7 @@ public final class FaktoryClient implements AutoCloseable {
     if (identity.wid() == null) {
       throw new IllegalStateException("wid: null (expected: a worker client, see FaktoryClientBuilder.wid)");
     }
-    return JobJson.mapper().createObjectNode().put("wid", identity.wid());
+    return JobJson.newObject().put("wid", identity.wid());
   }
 
   private static ObjectNode withState(ObjectNode heartbeat, WorkerState currentState) {
@@ -280,22 +274,22 @@ public final class FaktoryClient implements AutoCloseable {
   }
 
   private WorkerState beat(ObjectNode heartbeat) {
-    Reply reply = session.call(CommandLine.of(Verb.BEAT, JobJson.write(heartbeat)), "BEAT");
+    Reply reply = runner.call(CommandLine.of(Verb.BEAT, JobJson.write(heartbeat)));
     if (reply.equals(Reply.OK)) {
       return WorkerState.RUNNING;
     }
     String text = reply instanceof Reply.BulkString bulk ? bulk.text()
         : reply instanceof Reply.SimpleString simple ? simple.text() : null;
     if (text == null) {
-      throw session.rejected("BEAT", reply);
+      throw runner.rejected("BEAT", reply);
     }
-    String state = session.json("BEAT", reply, text).path("state").asText();
+    String state = runner.json("BEAT", reply, text).path("state").asText();
     return WorkerState.fromWireName(state)
-        .orElseThrow(() -> session.unexpected("BEAT reply has an unknown state", reply, null));
+        .orElseThrow(() -> runner.unexpected("BEAT reply has an unknown state", reply, null));
   }
 
   private void queueCommand(String subcommand, String... names) {
-    session.callOk(CommandLine.of(Verb.QUEUE, subcommand + " " + names("names", names)), "QUEUE " + subcommand);
+    runner.callOk(CommandLine.of(Verb.QUEUE, subcommand + " " + names("names", names)), "QUEUE " + subcommand);
   }
 
   private static String names(String what, String... names) {

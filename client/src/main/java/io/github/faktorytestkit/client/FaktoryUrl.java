@@ -89,6 +89,18 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     return parse(url);
   }
 
+  /**
+   * Returns {@code url} safe to print: as {@link #toString()} shows it when it parses, else with everything between
+   * the scheme and the last {@code @} replaced by {@code ***}.
+   */
+  public static String mask(String url) {
+    try {
+      return parse(url).toString();
+    } catch (IllegalArgumentException e) {
+      return hideUserInfo(url);
+    }
+  }
+
   /** Returns this URL with {@code password} (null for none). */
   public FaktoryUrl withPassword(String password) {
     return new FaktoryUrl(tls, host, port, username, password);
@@ -151,10 +163,12 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
   }
 
   private static IllegalArgumentException invalid(String url) {
+    return new IllegalArgumentException("url: " + hideUserInfo(url) + " (" + EXPECTED + ")");
+  }
+
+  private static String hideUserInfo(String url) {
     int at = url.lastIndexOf('@');
     int schemeEnd = url.indexOf("://");
-    String shown = at > schemeEnd && schemeEnd >= 0 ? url.substring(0, schemeEnd + 3) + "***" + url.substring(at)
-        : url;
-    return new IllegalArgumentException("url: " + shown + " (" + EXPECTED + ")");
+    return at > schemeEnd && schemeEnd >= 0 ? url.substring(0, schemeEnd + 3) + "***" + url.substring(at) : url;
   }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /** Runs the HI / HELLO / OK exchange that opens every connection. */
 final class Handshake {
   private static final Logger LOG = LoggerFactory.getLogger(FaktoryClient.class);
+  /** Verbatim from the server (Faktory's reply to a wrong HELLO; the fake has it in its {@code ErrorTexts}). */
   private static final String INVALID_PASSWORD = "Invalid password";
 
   private Handshake() {}
@@ -59,7 +60,7 @@ final class Handshake {
     Reply reply = receive(connection, "HI", "a TLS server closes plain-text clients (expected: tcp+tls:// for it)");
     if (reply instanceof Reply.SimpleString hi && hi.text().startsWith("HI ")) {
       try {
-        JsonNode json = JobJson.mapper().readTree(hi.text().substring(3));
+        JsonNode json = JobJson.readTree(hi.text().substring(3));
         if (json.isObject()) {
           return json;
         }

@@ -16,7 +16,7 @@ record Identity(String wid, String hostname, long pid, List<String> labels, Stri
 
   /** Returns HELLO's JSON, with {@code pwdhash} when {@code passwordHash} is not null. */
   String helloJson(String passwordHash) {
-    ObjectNode hello = JobJson.mapper().createObjectNode().put("hostname", hostname);
+    ObjectNode hello = JobJson.newObject().put("hostname", hostname);
     if (wid != null) {
       hello.put("wid", wid);
     }

@@ -49,7 +49,7 @@ public record Mutation(Command command, Target target, Filter filter) {
    * are written as the JSON escape <code>&#92;u0020</code>, which the server decodes back to a space.
    */
   public String toJson() {
-    ObjectNode json = JobJson.mapper().createObjectNode()
+    ObjectNode json = JobJson.newObject()
         .put("cmd", command.wireName())
         .put("target", target.wireName());
     if (filter != null) {
@@ -127,7 +127,7 @@ public record Mutation(Command command, Target target, Filter filter) {
     }
 
     private ObjectNode toJsonNode() {
-      ObjectNode json = JobJson.mapper().createObjectNode();
+      ObjectNode json = JobJson.newObject();
       if (jobtype != null) {
         json.put("jobtype", jobtype);
       }

@@ -45,16 +45,15 @@ public record CommandLine(Verb verb, String argument) {
    */
   public static CommandLine parse(String line) {
     String text = stripTerminator(line);
-    int space = text.indexOf(' ');
-    String verbText = space < 0 ? text : text.substring(0, space);
+    String verbText = verbOf(text);
     Verb verb = Verb.find(verbText).orElseThrow(() -> new IllegalArgumentException(
         "verb: " + Escaping.escape(verbText) + " (expected: one of " + Set.of(Verb.values()) + ")"));
-    return new CommandLine(verb, space < 0 ? null : text.substring(space + 1));
+    return new CommandLine(verb, verbText.length() == text.length() ? null : text.substring(verbText.length() + 1));
   }
 
   /**
-   * Returns the verb of {@code line} as the server dispatches it: the text before the first space, or the whole line
-   * (case-sensitive; the empty string for an empty line).
+   * Returns the verb of {@code line} as the server dispatches it: the text before the first space, or the whole
+   * line when it has none (case kept; the empty string for an empty line). {@code line} has no terminator.
    */
   public static String verbOf(String line) {
     int space = line.indexOf(' ');

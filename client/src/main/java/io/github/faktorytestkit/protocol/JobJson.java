@@ -1,8 +1,10 @@
 package io.github.faktorytestkit.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /** Reads and writes {@link Job} values as the compact JSON Faktory speaks. Thread-safe. */
@@ -11,9 +13,26 @@ public final class JobJson {
 
   private JobJson() {}
 
-  /** Returns the shared mapper configured for Faktory JSON. Do not reconfigure it. */
+  /**
+   * Returns a new mapper configured for Faktory JSON: a copy, so reconfiguring it changes nothing else. For reading
+   * or writing a few documents prefer {@link #readTree}, {@link #newObject} and {@link #write}.
+   */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return MAPPER.copy();
+  }
+
+  /** Returns a new, empty JSON object. */
+  public static ObjectNode newObject() {
+    return MAPPER.createObjectNode();
+  }
+
+  /**
+   * Parses any JSON document into a tree.
+   *
+   * @throws JsonProcessingException when {@code json} is not JSON
+   */
+  public static JsonNode readTree(String json) throws JsonProcessingException {
+    return MAPPER.readTree(json);
   }
 
   /** Returns {@code job} as compact JSON. */

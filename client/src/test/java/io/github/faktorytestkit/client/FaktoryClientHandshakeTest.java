@@ -158,6 +158,6 @@ class FaktoryClientHandshakeTest {
 
   private static JsonNode helloJson(String line) throws Exception {
     assertThat(line).startsWith("HELLO {");
-    return JobJson.mapper().readTree(line.substring("HELLO ".length()));
+    return JobJson.readTree(line.substring("HELLO ".length()));
   }
 }

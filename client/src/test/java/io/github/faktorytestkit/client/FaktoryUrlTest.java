@@ -53,6 +53,13 @@ class FaktoryUrlTest {
   }
 
   @Test
+  void maskHidesThePasswordOfAnyUrlText() {
+    assertThat(FaktoryUrl.mask("tcp://:s3cret@127.0.0.1:7419")).isEqualTo("tcp://:***@127.0.0.1:7419");
+    assertThat(FaktoryUrl.mask("tcp://127.0.0.1")).isEqualTo("tcp://127.0.0.1:7419");
+    assertThat(FaktoryUrl.mask("http://u:s3cret@host/x")).isEqualTo("http://***@host/x");
+  }
+
+  @Test
   void environmentDefaultsToLocalhost() {
     assertThat(FaktoryUrl.fromEnvironment(Map.of())).isEqualTo(FaktoryUrl.LOCALHOST);
     assertThat(FaktoryUrl.LOCALHOST).hasToString("tcp://localhost:7419");

@@ -38,6 +38,14 @@ class CommandLineTest {
   }
 
   @Test
+  void verbOfIsTheTextBeforeTheFirstSpace() {
+    assertThat(CommandLine.verbOf("QUEUE PAUSE a b")).isEqualTo("QUEUE");
+    assertThat(CommandLine.verbOf("info")).isEqualTo("info");
+    assertThat(CommandLine.verbOf(" PUSH")).isEmpty();
+    assertThat(CommandLine.verbOf("")).isEmpty();
+  }
+
+  @Test
   void parseMatchesVerbsCaseSensitively() {
     assertThatThrownBy(() -> CommandLine.parse("push {}"))
         .isInstanceOf(IllegalArgumentException.class)

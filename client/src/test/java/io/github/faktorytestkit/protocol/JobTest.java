@@ -3,6 +3,7 @@ package io.github.faktorytestkit.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,8 +40,8 @@ class JobTest {
   @Test
   void whatTheRealServerReturnsRoundTripsInTheServersKeyOrder() throws Exception {
     for (String fetched : REAL_FETCHES) {
-      JsonNode original = JobJson.mapper().readTree(fetched);
-      JsonNode written = JobJson.mapper().readTree(JobJson.toJson(JobJson.parse(fetched)));
+      JsonNode original = JobJson.readTree(fetched);
+      JsonNode written = JobJson.readTree(JobJson.toJson(JobJson.parse(fetched)));
       assertThat(original.equals(NUMERICALLY, written)).as(fetched).isTrue();
       assertThat(fieldNames(written)).isEqualTo(fieldNames(original));
       assertThat(fieldNames(written.path("failure"))).isEqualTo(fieldNames(original.path("failure")));
@@ -81,6 +82,12 @@ class JobTest {
     Job job = Job.of("T", null, 1);
     assertThat(job.args()).containsExactly(null, 1);
     assertThat(JobJson.toJson(job)).contains("\"args\":[null,1]");
+  }
+
+  @Test
+  void reconfiguringTheHandedOutMapperLeavesJobJsonAlone() {
+    JobJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    assertThat(JobJson.write(Map.of("a", 1))).isEqualTo("{\"a\":1}");
   }
 
   @Test

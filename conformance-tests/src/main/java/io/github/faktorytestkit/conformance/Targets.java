@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.conformance;
 
+import io.github.faktorytestkit.junit.RealServer;
 import org.junit.jupiter.api.Assumptions;
 
 /** Starts targets by kind. */
@@ -26,8 +27,8 @@ public final class Targets {
 
   private static Target configuredUrl(String password) {
     UrlTarget target = UrlTarget.configured().orElse(null);
-    Assumptions.assumeTrue(target != null, () -> "url target: no -D" + UrlTarget.PROPERTY + " or "
-        + UrlTarget.VARIABLE + " names a server");
+    Assumptions.assumeTrue(target != null, () -> "url target: no -D" + RealServer.PROPERTY + " or "
+        + RealServer.VARIABLE + " names a server");
     Assumptions.assumeTrue(password == null || password.equals(target.password()),
         () -> "url target: the scenario needs a server with its own password; " + target + " is not one");
     return target;

@@ -1,21 +1,19 @@
 package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.client.FaktoryUrl;
+import io.github.faktorytestkit.junit.RealServer;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A real Faktory the run was pointed at: {@code -Dfaktory.url}, else the environment variable {@code FAKTORY_URL}.
+ * A real Faktory the run was pointed at: {@code -Dfaktory.url}, else the environment variable {@code FAKTORY_URL},
+ * read by {@link RealServer} as for the JUnit extension.
  * Its Web UI is {@code -Dfaktory.web.url}, else {@code http://<host>:<port + 1>} (Faktory's 7419/7420 pairing).
  * The scenarios FLUSH it before every test: never point them at a server whose jobs matter.
  */
 final class UrlTarget extends RealTarget {
-  /** The system property naming the server. */
-  static final String PROPERTY = "faktory.url";
-  /** The environment variable naming the server when the property is unset. */
-  static final String VARIABLE = "FAKTORY_URL";
   /** The system property naming the server's Web UI. */
   static final String WEB_PROPERTY = "faktory.web.url";
 
@@ -36,15 +34,13 @@ final class UrlTarget extends RealTarget {
 
   /** Returns the target {@code properties} or {@code env} name, the property winning. */
   static Optional<UrlTarget> configured(UnaryOperator<String> properties, Map<String, String> env) {
-    String text = firstNonBlank(properties.apply(PROPERTY), env.get(VARIABLE));
-    if (text == null) {
-      return Optional.empty();
-    }
-    FaktoryUrl url = FaktoryUrl.parse(text.strip());
-    String web = properties.apply(WEB_PROPERTY);
-    URI webUrl = web == null || web.isBlank()
-        ? URI.create("http://" + url.host() + ":" + (url.port() + 1)) : URI.create(web.strip());
-    return Optional.of(new UrlTarget(URI.create(text.strip()), url, webUrl));
+    return RealServer.select(properties, env).map(real -> {
+      FaktoryUrl url = FaktoryUrl.parse(real.url().toString());
+      String web = properties.apply(WEB_PROPERTY);
+      URI webUrl = web == null || web.isBlank()
+          ? URI.create("http://" + url.host() + ":" + (url.port() + 1)) : URI.create(web.strip());
+      return new UrlTarget(real.url(), url, webUrl);
+    });
   }
 
   @Override
@@ -74,12 +70,5 @@ final class UrlTarget extends RealTarget {
   @Override
   public String toString() {
     return "faktory at " + parsed.host() + ":" + parsed.port();
-  }
-
-  private static String firstNonBlank(String first, String second) {
-    if (first != null && !first.isBlank()) {
-      return first;
-    }
-    return second != null && !second.isBlank() ? second : null;
   }
 }

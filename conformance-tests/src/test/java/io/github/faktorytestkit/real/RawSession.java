@@ -46,7 +46,7 @@ final class RawSession implements AutoCloseable {
 
   /** Reads the server's HI, answers HELLO (with the password hash when the server asks) and returns the reply. */
   String handshake(String hi, String password) throws IOException {
-    JsonNode greeting = JobJson.mapper().readTree(hi.substring("+HI ".length()));
+    JsonNode greeting = JobJson.readTree(hi.substring("+HI ".length()));
     Map<String, Object> hello = new LinkedHashMap<>();
     hello.put("hostname", "smoke-test");
     hello.put("v", 2);

@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.junit;
 
+import io.github.faktorytestkit.client.FaktoryUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -8,24 +9,29 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real Faktory the tests were pointed at instead of the fake: the system property {@code faktory.url}, else the
- * environment variable {@code FAKTORY_URL} (blank values count as unset).
+ * environment variable {@code FAKTORY_URL} (blank values count as unset). The one reading of that switch, shared by
+ * {@link FakeFaktoryExtension} and the conformance tests' URL target.
  *
  * @param url the server's URL, possibly with a password
  * @param source where it came from, for messages
  */
-record RealServer(URI url, String source) {
+public record RealServer(URI url, String source) {
   /** The system property naming a real server. */
-  static final String PROPERTY = "faktory.url";
+  public static final String PROPERTY = "faktory.url";
   /** The environment variable naming a real server. */
-  static final String VARIABLE = "FAKTORY_URL";
+  public static final String VARIABLE = "FAKTORY_URL";
 
   /** Returns the real server this JVM's settings name, if any. */
-  static Optional<RealServer> fromEnvironment() {
+  public static Optional<RealServer> fromEnvironment() {
     return select(System::getProperty, System.getenv());
   }
 
-  /** Returns the real server named by {@code properties} or {@code env}, the property winning. */
-  static Optional<RealServer> select(UnaryOperator<String> properties, Map<String, String> env) {
+  /**
+   * Returns the real server named by {@code properties} or {@code env}, the property winning.
+   *
+   * @throws IllegalArgumentException when the value is not a URI (the message names the setting, not the value)
+   */
+  public static Optional<RealServer> select(UnaryOperator<String> properties, Map<String, String> env) {
     String property = properties.apply(PROPERTY);
     if (property != null && !property.isBlank()) {
       return Optional.of(new RealServer(parse(property, "-D" + PROPERTY), "-D" + PROPERTY));
@@ -37,18 +43,9 @@ record RealServer(URI url, String source) {
     return Optional.empty();
   }
 
-  /** Returns the URL with any password replaced by {@code ***}, safe to print. */
-  String maskedUrl() {
-    if (url.getUserInfo() == null) {
-      return url.toString();
-    }
-    return url.toString().replace(url.getRawUserInfo() + "@", maskedUserInfo() + "@");
-  }
-
-  private String maskedUserInfo() {
-    String userInfo = url.getRawUserInfo();
-    int colon = userInfo.indexOf(':');
-    return colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
+  /** Returns the URL with any password replaced by {@code ***}, safe to print; see {@link FaktoryUrl#mask}. */
+  public String maskedUrl() {
+    return FaktoryUrl.mask(url.toString());
   }
 
   private static URI parse(String text, String source) {

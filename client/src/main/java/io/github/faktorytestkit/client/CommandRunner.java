@@ -13,12 +13,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runs commands one at a time on a connection and interprets the replies: OK, bulk JSON, or an error frame turned
  * into an exception. Thread-safe.
  */
-final class Session {
+final class CommandRunner {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
 
-  Session(Connection connection) {
+  CommandRunner(Connection connection) {
     this.connection = connection;
+  }
+
+  /** Sends {@code line} and returns the reply, whatever it is; its verb names it in errors. */
+  Reply call(CommandLine line) {
+    return call(line, line.verb().name());
   }
 
   /** Sends {@code line} and returns the reply, whatever it is; {@code command} names it in errors. */
@@ -47,7 +52,12 @@ final class Session {
     }
   }
 
-  /** Sends {@code line} and expects {@code +OK}. */
+  /** Sends {@code line} and expects {@code +OK}; its verb names it in errors. */
+  void callOk(CommandLine line) {
+    callOk(line, line.verb().name());
+  }
+
+  /** Sends {@code line} and expects {@code +OK}; {@code command} names it in errors. */
   void callOk(CommandLine line, String command) {
     Reply reply = call(line, command);
     if (!reply.equals(Reply.OK)) {
@@ -55,7 +65,12 @@ final class Session {
     }
   }
 
-  /** Sends {@code line} and returns the JSON object of the bulk reply. */
+  /** Sends {@code line} and returns the JSON object of the bulk reply; its verb names it in errors. */
+  JsonNode callJson(CommandLine line) {
+    return callJson(line, line.verb().name());
+  }
+
+  /** Sends {@code line} and returns the JSON object of the bulk reply; {@code command} names it in errors. */
   JsonNode callJson(CommandLine line, String command) {
     Reply reply = call(line, command);
     if (reply instanceof Reply.BulkString bulk) {
@@ -67,7 +82,7 @@ final class Session {
   /** Returns {@code text}, part of {@code reply}, as a JSON object; anything else breaks the connection. */
   JsonNode json(String command, Reply reply, String text) {
     try {
-      JsonNode json = JobJson.mapper().readTree(text);
+      JsonNode json = JobJson.readTree(text);
       if (json != null && json.isObject()) {
         return json;
       }
