@@ -9,6 +9,7 @@ import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.JobJson;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.Verb;
+import io.github.faktorytestkit.protocol.WorkerState;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -149,17 +150,17 @@ public final class FaktoryClient implements AutoCloseable {
    *
    * @throws IllegalStateException when the client has no wid (producers must not beat)
    */
-  public BeatState beat() {
+  public WorkerState beat() {
     return beat(heartbeat());
   }
 
   /** Sends a heartbeat reporting {@code currentState} (RUNNING reports none) and returns the server's state. */
-  public BeatState beat(BeatState currentState) {
+  public WorkerState beat(WorkerState currentState) {
     return beat(withState(heartbeat(), currentState));
   }
 
   /** Sends a heartbeat reporting {@code currentState} and the resident memory {@code rssKb} (KiB). */
-  public BeatState beat(BeatState currentState, long rssKb) {
+  public WorkerState beat(WorkerState currentState, long rssKb) {
     return beat(withState(heartbeat(), currentState).put("rss_kb", rssKb));
   }
 
@@ -268,14 +269,14 @@ public final class FaktoryClient implements AutoCloseable {
     return JobJson.newObject().put("wid", identity.wid());
   }
 
-  private static ObjectNode withState(ObjectNode heartbeat, BeatState currentState) {
-    return currentState == BeatState.RUNNING ? heartbeat : heartbeat.put("current_state", currentState.wireName());
+  private static ObjectNode withState(ObjectNode heartbeat, WorkerState currentState) {
+    return currentState == WorkerState.RUNNING ? heartbeat : heartbeat.put("current_state", currentState.currentState());
   }
 
-  private BeatState beat(ObjectNode heartbeat) {
+  private WorkerState beat(ObjectNode heartbeat) {
     Reply reply = runner.call(CommandLine.of(Verb.BEAT, JobJson.write(heartbeat)));
     if (reply.equals(Reply.OK)) {
-      return BeatState.RUNNING;
+      return WorkerState.RUNNING;
     }
     String text = reply instanceof Reply.BulkString bulk ? bulk.text()
         : reply instanceof Reply.SimpleString simple ? simple.text() : null;
@@ -283,7 +284,7 @@ public final class FaktoryClient implements AutoCloseable {
       throw runner.rejected("BEAT", reply);
     }
     String state = runner.json("BEAT", reply, text).path("state").asText();
-    return BeatState.fromWireName(state)
+    return WorkerState.fromWireName(state)
         .orElseThrow(() -> runner.unexpected("BEAT reply has an unknown state", reply, null));
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.protocol.WorkerState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -138,9 +139,9 @@ class FaktoryClientTest {
     String terminate = "+{\"state\": \"terminate\"}\r\n";
     try (ScriptedServer server = ScriptedServer.start(HI, OK, OK, quiet, terminate);
         FaktoryClient client = FaktoryClient.builder().url(server.url()).wid("w1").connect()) {
-      assertThat(client.beat()).isEqualTo(BeatState.RUNNING);
-      assertThat(client.beat(BeatState.QUIET)).isEqualTo(BeatState.QUIET);
-      assertThat(client.beat(BeatState.TERMINATE, 54176)).isEqualTo(BeatState.TERMINATE);
+      assertThat(client.beat()).isEqualTo(WorkerState.RUNNING);
+      assertThat(client.beat(WorkerState.QUIET)).isEqualTo(WorkerState.QUIET);
+      assertThat(client.beat(WorkerState.TERMINATE, 54176)).isEqualTo(WorkerState.TERMINATE);
       server.nextLine();
       assertThat(server.nextLine()).isEqualTo("BEAT {\"wid\":\"w1\"}");
       assertThat(server.nextLine()).isEqualTo("BEAT {\"wid\":\"w1\",\"current_state\":\"quiet\"}");

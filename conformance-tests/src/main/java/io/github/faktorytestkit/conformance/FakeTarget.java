@@ -45,7 +45,7 @@ final class FakeTarget implements Target {
 
   @Override
   public Instant now() {
-    return fake.clock().now();
+    return fake.now();
   }
 
   @Override

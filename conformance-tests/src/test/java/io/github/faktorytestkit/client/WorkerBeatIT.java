@@ -6,6 +6,7 @@ import io.github.faktorytestkit.conformance.AcrossTargets;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.protocol.WorkerState;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,18 +17,18 @@ class WorkerBeatIT {
   @AcrossTargets
   void runningWorkerBeatsRunning(Target target) {
     try (FaktoryClient worker = worker(target, "beat-running")) {
-      assertThat(worker.beat()).isEqualTo(BeatState.RUNNING);
-      assertThat(worker.beat(BeatState.RUNNING, 1024)).isEqualTo(BeatState.RUNNING);
+      assertThat(worker.beat()).isEqualTo(WorkerState.RUNNING);
+      assertThat(worker.beat(WorkerState.RUNNING, 1024)).isEqualTo(WorkerState.RUNNING);
     }
   }
 
   @AcrossTargets
   void reportedStateIsEchoedAndNeverGoesBack(Target target) {
     try (FaktoryClient worker = worker(target, "beat-states")) {
-      assertThat(worker.beat(BeatState.QUIET)).isEqualTo(BeatState.QUIET);
-      assertThat(worker.beat()).isEqualTo(BeatState.QUIET);
-      assertThat(worker.beat(BeatState.TERMINATE, 2048)).isEqualTo(BeatState.TERMINATE);
-      assertThat(worker.beat(BeatState.QUIET)).isEqualTo(BeatState.TERMINATE);
+      assertThat(worker.beat(WorkerState.QUIET)).isEqualTo(WorkerState.QUIET);
+      assertThat(worker.beat()).isEqualTo(WorkerState.QUIET);
+      assertThat(worker.beat(WorkerState.TERMINATE, 2048)).isEqualTo(WorkerState.TERMINATE);
+      assertThat(worker.beat(WorkerState.QUIET)).isEqualTo(WorkerState.TERMINATE);
     }
   }
 
@@ -37,7 +38,7 @@ class WorkerBeatIT {
       target.quiet("beat-web-quiet");
       client.push(Job.builder("T").queue("quiet-q").build());
 
-      assertThat(worker.beat()).isEqualTo(BeatState.QUIET);
+      assertThat(worker.beat()).isEqualTo(WorkerState.QUIET);
       assertThat(target.blockingFetch(() -> worker.fetch("quiet-q"))).isEmpty();
       assertThat(client.fetch("quiet-q")).isPresent();
     }
@@ -47,8 +48,8 @@ class WorkerBeatIT {
   void terminateFromTheWebUiArrivesWithTheNextBeat(Target target) {
     try (FaktoryClient worker = worker(target, "beat-web-terminate")) {
       target.terminate("beat-web-terminate");
-      assertThat(worker.beat()).isEqualTo(BeatState.TERMINATE);
-      assertThat(worker.beat(BeatState.QUIET)).isEqualTo(BeatState.TERMINATE);
+      assertThat(worker.beat()).isEqualTo(WorkerState.TERMINATE);
+      assertThat(worker.beat(WorkerState.QUIET)).isEqualTo(WorkerState.TERMINATE);
     }
   }
 

@@ -3,7 +3,7 @@ package io.github.faktorytestkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.faktorytestkit.client.BeatState;
+import io.github.faktorytestkit.protocol.WorkerState;
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.client.FaktoryConnectionException;
 import io.github.faktorytestkit.protocol.Reply;
@@ -29,7 +29,7 @@ record HeartbeatTimer(FaktoryClient producer, FaktoryClient silent, FaktoryClien
 
   /** Beats for the beating worker, which must still be running. */
   void beat() {
-    assertThat(beating.beat()).as("BEAT of %s", BEATING).isEqualTo(BeatState.RUNNING);
+    assertThat(beating.beat()).as("BEAT of %s", BEATING).isEqualTo(WorkerState.RUNNING);
   }
 
   /** Asserts, before 60 s of silence, that the silent worker's connection still answers commands. */

@@ -1,16 +1,18 @@
 package io.github.faktorytestkit.fake;
 
-import io.github.faktorytestkit.fake.state.FaktoryClock;
-import io.github.faktorytestkit.fake.state.FaktoryModel;
-import io.github.faktorytestkit.fake.state.ManualClock;
-import io.github.faktorytestkit.fake.state.ModelSettings;
-import io.github.faktorytestkit.fake.state.ServerState;
+import io.github.faktorytestkit.fake.clock.FaktoryClock;
+import io.github.faktorytestkit.fake.model.FaktoryModel;
+import io.github.faktorytestkit.fake.clock.ManualClock;
+import io.github.faktorytestkit.fake.model.ModelSettings;
+import io.github.faktorytestkit.fake.clock.SystemClock;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,17 +41,25 @@ public final class FakeFaktory implements AutoCloseable {
 
   private final FaktoryModel model;
   private final FaktoryClock clock;
+  private final ManualClock manualClock;
+  private final SystemClock realClock;
   private final CommandHooks hooks;
   private final FaktoryTransport transport;
-  private final String password;
 
   private FakeFaktory(Builder builder) {
-    this.clock = builder.clock != null ? builder.clock : new ManualClock();
-    this.password = builder.password;
+    this.manualClock = builder.realTime ? null
+        : builder.startAt == null ? new ManualClock() : new ManualClock(builder.startAt);
+    this.realClock = builder.realTime ? new SystemClock() : null;
+    this.clock = builder.realTime ? realClock : manualClock;
     this.model = new FaktoryModel(builder.settings(), clock);
     this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null);
-    this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port), builder.maxLineLength,
-        connection -> hooks.decorate(model.openSession(connection), connection.index()));
+    try {
+      this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port),
+          builder.maxLineLength, connection -> hooks.decorate(model.openSession(connection), connection.index()));
+    } catch (RuntimeException e) {
+      closeRealClock();
+      throw e;
+    }
   }
 
   /** Starts a server with the defaults: 127.0.0.1, a free port, no password, a manual clock. */
@@ -69,6 +79,7 @@ public final class FakeFaktory implements AutoCloseable {
   public URI url() {
     InetSocketAddress address = transport.localAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+    String password = model.settings().password();
     try {
       return new URI("tcp", password == null ? null : ":" + password, host, address.getPort(), null, null, null);
     } catch (URISyntaxException e) {
@@ -83,12 +94,12 @@ public final class FakeFaktory implements AutoCloseable {
 
   /** Returns the server's password, or empty when it accepts any client. */
   public Optional<String> password() {
-    return Optional.ofNullable(password);
+    return Optional.ofNullable(model.settings().password());
   }
 
-  /** Returns the clock all of the server's deadlines run on. */
-  public FaktoryClock clock() {
-    return clock;
+  /** Returns the server's current time: where the test moved it, or the system's on a real-time server. */
+  public Instant now() {
+    return clock.now();
   }
 
   /**
@@ -96,13 +107,33 @@ public final class FakeFaktory implements AutoCloseable {
    * reservations and heartbeats, FETCH waits, delayed replies). Returns once those ran; the replies they cause reach
    * clients asynchronously.
    *
-   * @throws IllegalStateException when the server runs on a clock other than a {@link ManualClock}
+   * @throws IllegalArgumentException when {@code duration} is negative
+   * @throws IllegalStateException when the server runs on real time ({@link Builder#realTime()})
    */
   public void advance(Duration duration) {
-    if (!(clock instanceof ManualClock manual)) {
+    manualClock().advance(duration);
+  }
+
+  /**
+   * Moves the server's clock to {@code instant}, running what fell due on the way, as {@link #advance} does.
+   *
+   * @throws IllegalArgumentException when {@code instant} is before {@link #now()}
+   * @throws IllegalStateException when the server runs on real time ({@link Builder#realTime()})
+   */
+  public void advanceTo(Instant instant) {
+    manualClock().set(instant);
+  }
+
+  /** Returns the clock all of the server's deadlines run on (tests of this package look at it). */
+  FaktoryClock clock() {
+    return clock;
+  }
+
+  private ManualClock manualClock() {
+    if (manualClock == null) {
       throw new IllegalStateException("clock: " + clock + " (expected: a ManualClock; this server runs on real time)");
     }
-    manual.advance(duration);
+    return manualClock;
   }
 
   /** Returns the server's state, for seeding and inspection. Thread-safe; see {@link ServerState}. */
@@ -198,12 +229,19 @@ public final class FakeFaktory implements AutoCloseable {
   }
 
   /**
-   * Stops the server and closes every connection; blocks until done. Idempotent. Does not close a clock passed to
-   * the builder.
+   * Stops the server and closes every connection, and the timer thread of a real-time server; blocks until done.
+   * Idempotent.
    */
   @Override
   public void close() {
     transport.close();
+    closeRealClock();
+  }
+
+  private void closeRealClock() {
+    if (realClock != null) {
+      realClock.close();
+    }
   }
 
   @Override
@@ -216,7 +254,8 @@ public final class FakeFaktory implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private String password;
-    private FaktoryClock clock;
+    private Instant startAt;
+    private boolean realTime;
     private long seed;
     private int maxLineLength = FaktoryTransport.DEFAULT_MAX_LINE_LENGTH;
     private boolean journal = true;
@@ -238,18 +277,29 @@ public final class FakeFaktory implements AutoCloseable {
       return this;
     }
 
-    /** Sets the password clients must prove in HELLO; default none (null). */
+    /** Sets the password clients must prove in HELLO; default none (null or empty). */
     public Builder password(String password) {
-      this.password = password == null || password.isEmpty() ? null : password;
+      this.password = password;
       return this;
     }
 
     /**
-     * Sets the clock; default a new {@link ManualClock} that moves only on {@link FakeFaktory#advance}. The caller
-     * keeps ownership (e.g. closes a {@code SystemClock} after the server).
+     * Sets the time the server's clock starts at; default the current time, truncated to milliseconds. The clock
+     * then moves only when the test moves it ({@link FakeFaktory#advance}, {@link FakeFaktory#advanceTo}).
      */
-    public Builder clock(FaktoryClock clock) {
-      this.clock = clock;
+    public Builder startAt(Instant startAt) {
+      this.startAt = Objects.requireNonNull(startAt, "startAt");
+      this.realTime = false;
+      return this;
+    }
+
+    /**
+     * Makes the server run on real time (the system clock, deadlines on a timer thread) instead of a clock the test
+     * moves; {@link FakeFaktory#advance} is then refused. For a server without tests, such as {@code java -jar}.
+     */
+    public Builder realTime() {
+      this.realTime = true;
+      this.startAt = null;
       return this;
     }
 

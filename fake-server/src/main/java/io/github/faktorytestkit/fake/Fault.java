@@ -1,23 +1,22 @@
 package io.github.faktorytestkit.fake;
 
 import io.github.faktorytestkit.protocol.Escaping;
-import io.github.faktorytestkit.protocol.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A misbehaviour of the server, as data: what goes wrong ({@link Effect}) for which verb, and for how many of the
- * matching commands. Inject it with {@link FakeFaktory#inject(Fault)}:
+ * A misbehaviour of the connection, as data: the model handles the command, then what goes wrong ({@link Effect})
+ * for which verb, and for how many of the matching commands. Inject it with {@link FakeFaktory#inject(Fault)}:
  *
  * <pre>{@code
  * server.inject(Fault.closeAfterReply("FETCH"));                                   // next FETCH only
- * server.inject(Fault.errorReply("PUSH", Reply.err("boom")).repeated(3));           // next three PUSHes
+ * server.inject(Fault.garbage("PUSH").repeated(3));                                // next three PUSHes
  * server.inject(Fault.delayReply("ACK", Duration.ofSeconds(5)).always());          // every ACK, on the fake clock
  * }</pre>
  *
- * <p>The verb matches the command's verb exactly (case-sensitive, as the server dispatches). Immutable.
+ * <p>To answer instead of the model (an error the model would not send), use an {@link Interceptor}. The verb matches the command's verb exactly (case-sensitive, as the server dispatches). Immutable.
  *
  * @param verb the verb of the commands this fault hits
  * @param effect what happens to them
@@ -74,11 +73,6 @@ public record Fault(String verb, Effect effect, int times) {
     return garbage(verb, "?garbage\0\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Returns a one-shot fault: the next {@code verb} is answered with {@code error} and never reaches the model. */
-  public static Fault errorReply(String verb, Reply.ErrorReply error) {
-    return new Fault(verb, new Effect.AnswerWithError(error), 1);
-  }
-
   /** Returns this fault hitting the next {@code times} matching commands. */
   public Fault repeated(int times) {
     return new Fault(verb, effect, times);
@@ -89,7 +83,7 @@ public record Fault(String verb, Effect effect, int times) {
     return repeated(ALWAYS);
   }
 
-  /** What a fault does to the command it hits. */
+  /** What a fault does to the command it hits, after the model handled it. */
   public sealed interface Effect {
 
     /** The model's reply is sent, then the connection closes. A reply-less outcome is left as it is. */
@@ -141,18 +135,6 @@ public record Fault(String verb, Effect effect, int times) {
       @Override
       public String toString() {
         return "SendGarbage[" + Escaping.escape(bytes) + "]";
-      }
-    }
-
-    /**
-     * The command is answered with {@code error} and never reaches the model.
-     *
-     * @param error the error reply sent
-     */
-    record AnswerWithError(Reply.ErrorReply error) implements Effect {
-      /** Creates the effect. */
-      public AnswerWithError {
-        Objects.requireNonNull(error, "error");
       }
     }
   }

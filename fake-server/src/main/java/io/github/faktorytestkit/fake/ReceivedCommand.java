@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake;
 
+import io.github.faktorytestkit.protocol.CommandLine;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,8 +29,7 @@ public record ReceivedCommand(int connectionIndex, int exchangeIndex, String lin
    * (case-sensitive; the empty string for an empty line).
    */
   public String verb() {
-    int space = line.indexOf(' ');
-    return space < 0 ? line : line.substring(0, space);
+    return CommandLine.verbOf(line);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.fake;
 
-import io.github.faktorytestkit.fake.state.Outcome;
+import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Instant;
@@ -12,18 +12,26 @@ import java.util.stream.Collectors;
 /**
  * One command a fake server received and how it answered, as kept in its journal ({@link FakeFaktory#takeCommand()}).
  *
- * <p>The outcome is what the connection actually did, after interceptors and faults: a command whose session
- * failed is recorded with {@link Outcome#close()}, since the connection closes.
- *
- * @param received the command as it arrived
- * @param outcome what the server did in answer
+ * <p>The answer is what the connection actually did, after the interceptor and faults: a command whose session
+ * failed is recorded as a close without reply, since the connection closes. Immutable.
  */
-public record RecordedCommand(ReceivedCommand received, Outcome outcome) {
+public final class RecordedCommand {
+  private final ReceivedCommand received;
+  private final Outcome outcome;
 
-  /** Creates the value; neither argument may be null. */
-  public RecordedCommand {
-    Objects.requireNonNull(received, "received");
-    Objects.requireNonNull(outcome, "outcome");
+  RecordedCommand(ReceivedCommand received, Outcome outcome) {
+    this.received = Objects.requireNonNull(received, "received");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** Returns the command as it arrived. */
+  public ReceivedCommand received() {
+    return received;
+  }
+
+  /** Returns what the connection did in answer. */
+  Outcome outcome() {
+    return outcome;
   }
 
   /** Returns the index of the connection in accept order, from 0. */
@@ -61,27 +69,33 @@ public record RecordedCommand(ReceivedCommand received, Outcome outcome) {
 
   /** Returns every reply sent in answer, in order: usually one, two when the server refuses a connection. */
   public List<Reply> replies() {
-    if (outcome instanceof Outcome.Send send) {
-      return List.of(send.reply());
-    }
-    if (outcome instanceof Outcome.SendAndClose sendAndClose) {
-      return List.of(sendAndClose.reply());
-    }
-    if (outcome instanceof Outcome.SendAllAndClose sendAll) {
-      return sendAll.replies();
-    }
-    return List.of();
+    return outcome.replies();
+  }
+
+  /** Returns the raw bytes sent instead of a reply (a fault, or an error text holding a line break), if any. */
+  public Optional<byte[]> rawBytes() {
+    return outcome instanceof Outcome.SendRaw raw ? Optional.of(raw.bytes()) : Optional.empty();
   }
 
   /** Returns whether the server closed the connection after this command. */
   public boolean closedConnection() {
-    return !(outcome instanceof Outcome.Send || outcome instanceof Outcome.SendRaw);
+    return outcome.closes();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RecordedCommand that && received.equals(that.received) && outcome.equals(that.outcome);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(received, outcome);
   }
 
   @Override
   public String toString() {
-    String answer = outcome instanceof Outcome.SendRaw raw ? "raw " + Escaping.escape(raw.bytes())
-        : replies().stream().map(Reply::escaped).collect(Collectors.joining(" "));
+    String answer = rawBytes().map(bytes -> "raw " + Escaping.escape(bytes))
+        .orElseGet(() -> replies().stream().map(Reply::escaped).collect(Collectors.joining(" ")));
     return received + " -> " + answer + (closedConnection() ? " (closed)" : "");
   }
 }

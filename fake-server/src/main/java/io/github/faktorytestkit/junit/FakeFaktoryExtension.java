@@ -2,7 +2,7 @@ package io.github.faktorytestkit.junit;
 
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.fake.FakeFaktory;
-import io.github.faktorytestkit.fake.state.ServerState;
+import io.github.faktorytestkit.fake.ServerState;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

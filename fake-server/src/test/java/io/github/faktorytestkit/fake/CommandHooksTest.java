@@ -3,13 +3,14 @@ package io.github.faktorytestkit.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.faktorytestkit.fake.state.ManualClock;
-import io.github.faktorytestkit.fake.state.Outcome;
+import io.github.faktorytestkit.fake.clock.ManualClock;
+import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import io.github.faktorytestkit.fake.transport.ScriptedSession;
 import io.github.faktorytestkit.protocol.Reply;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,8 +76,8 @@ class CommandHooksTest {
   @Test
   void interceptorAnswersInTheModelsPlace() {
     hooks.intercept(command -> command.verb().equals("PUSH")
-        ? InterceptorDecision.reply(Reply.error("NOTUNIQUE", "Job not unique"))
-        : InterceptorDecision.proceed());
+        ? Interceptor.Decision.reply(Reply.error("NOTUNIQUE", "Job not unique"))
+        : Interceptor.Decision.proceed());
     try (RawClient client = connect()) {
       assertThat(client.command("PUSH {}")).isEqualTo("-NOTUNIQUE Job not unique\r\n");
       assertThat(client.command("INFO")).isEqualTo("+OK\r\n");
@@ -86,7 +87,7 @@ class CommandHooksTest {
 
   @Test
   void interceptorCanBreakTheConnection() {
-    hooks.intercept(command -> InterceptorDecision.breakConnection());
+    hooks.intercept(command -> Interceptor.Decision.close());
     try (RawClient client = connect()) {
       client.send("INFO");
 
@@ -145,11 +146,13 @@ class CommandHooksTest {
   }
 
   @Test
-  void repeatedErrorReplyKeepsCommandsFromTheModelThenWearsOff() {
-    hooks.faults().add(Fault.errorReply("PUSH", Reply.err("boom")).repeated(2));
+  void interceptorAnsweringTwiceKeepsCommandsFromTheModelThenLetsThemThrough() {
+    AtomicInteger errors = new AtomicInteger(2);
+    hooks.intercept(command -> command.verb().equals("PUSH") && errors.getAndDecrement() > 0
+        ? Interceptor.Decision.reply(Reply.err("boom"))
+        : Interceptor.Decision.proceed());
     try (RawClient client = connect()) {
       assertThat(client.command("PUSH 1")).isEqualTo("-ERR boom\r\n");
-      assertThat(hooks.faults().snapshot()).containsExactly(Fault.errorReply("PUSH", Reply.err("boom")));
       assertThat(client.command("PUSH 2")).isEqualTo("-ERR boom\r\n");
       assertThat(client.command("PUSH 3")).isEqualTo("+OK\r\n");
       assertThat(model.lines()).containsExactly("PUSH 3");
@@ -157,9 +160,21 @@ class CommandHooksTest {
   }
 
   @Test
+  void repeatedFaultWearsOffAfterItsCount() {
+    hooks.faults().add(Fault.garbage("PUSH").repeated(2));
+    try (RawClient client = connect()) {
+      assertThat(client.command("PUSH 1")).isEqualTo("?garbage\0\r\n");
+      assertThat(hooks.faults().snapshot()).containsExactly(Fault.garbage("PUSH"));
+      assertThat(client.command("PUSH 2")).isEqualTo("?garbage\0\r\n");
+      assertThat(client.command("PUSH 3")).isEqualTo("+OK\r\n");
+      assertThat(hooks.faults().snapshot()).isEmpty();
+    }
+  }
+
+  @Test
   void resetForgetsJournalFaultsAndInterceptor() {
     hooks.faults().add(Fault.garbage("INFO").always());
-    hooks.intercept(command -> InterceptorDecision.reply(Reply.err("intercepted")));
+    hooks.intercept(command -> Interceptor.Decision.reply(Reply.err("intercepted")));
     try (RawClient client = connect()) {
       client.command("PUSH {}");
       hooks.reset();

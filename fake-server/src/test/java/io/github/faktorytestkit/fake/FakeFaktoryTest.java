@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.client.FaktoryClient;
-import io.github.faktorytestkit.fake.state.ManualClock;
-import io.github.faktorytestkit.fake.state.SystemClock;
+import io.github.faktorytestkit.fake.clock.ManualClock;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,10 +104,25 @@ class FakeFaktoryTest {
 
   @Test
   void advanceOnARealTimeServerIsRefused() {
-    try (SystemClock clock = new SystemClock(); FakeFaktory faktory = FakeFaktory.builder().clock(clock).start()) {
+    try (FakeFaktory faktory = FakeFaktory.builder().realTime().start()) {
       assertThatThrownBy(() -> faktory.advance(Duration.ofSeconds(1)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("expected: a ManualClock");
+    }
+  }
+
+  @Test
+  void startAtAndAdvanceToSetTheServersTime() {
+    Instant start = Instant.parse("2026-03-01T10:00:00Z");
+    try (FakeFaktory faktory = FakeFaktory.builder().startAt(start).start()) {
+      faktory.advance(Duration.ofSeconds(5));
+      assertThat(faktory.now()).isEqualTo(start.plusSeconds(5));
+
+      faktory.advanceTo(start.plusSeconds(60));
+
+      assertThat(faktory.now()).isEqualTo(start.plusSeconds(60));
+      assertThatThrownBy(() -> faktory.advanceTo(start)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("expected: not before");
     }
   }
 

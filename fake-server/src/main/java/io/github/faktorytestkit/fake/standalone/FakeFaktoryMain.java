@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
-import io.github.faktorytestkit.fake.state.ModelSettings;
+import io.github.faktorytestkit.fake.model.ModelSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

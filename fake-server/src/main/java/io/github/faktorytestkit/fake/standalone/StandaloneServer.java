@@ -1,7 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
 import io.github.faktorytestkit.fake.FakeFaktory;
-import io.github.faktorytestkit.fake.state.SystemClock;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -11,12 +10,10 @@ import java.util.Optional;
  * endpoints unless disabled. Thread-safe; {@link #close()} is idempotent.
  */
 final class StandaloneServer implements AutoCloseable {
-  private final SystemClock clock;
   private final FakeFaktory faktory;
   private final WebEndpoints web;
 
-  private StandaloneServer(SystemClock clock, FakeFaktory faktory, WebEndpoints web) {
-    this.clock = clock;
+  private StandaloneServer(FakeFaktory faktory, WebEndpoints web) {
     this.faktory = faktory;
     this.web = web;
   }
@@ -28,22 +25,19 @@ final class StandaloneServer implements AutoCloseable {
    * @throws StartupException when an address cannot be bound
    */
   static StandaloneServer start(Binding command, Optional<Binding> web, String password) throws StartupException {
-    SystemClock clock = new SystemClock();
     FakeFaktory faktory;
     try {
       faktory = FakeFaktory.builder().host(command.bindHost()).port(command.port()).password(password)
-          .clock(clock).journal(false).start();
+          .realTime().journal(false).start();
     } catch (UncheckedIOException e) {
-      clock.close();
       throw StartupException.boot("Unable to boot the command server: cannot listen on " + command.text() + ": "
           + e.getCause().getMessage());
     }
     try {
-      return new StandaloneServer(clock, faktory, web.isEmpty() ? null
+      return new StandaloneServer(faktory, web.isEmpty() ? null
           : WebEndpoints.start(web.get().address(), faktory, password));
     } catch (UncheckedIOException e) {
       faktory.close();
-      clock.close();
       throw StartupException.boot(web.get().text() + " server crashed: " + e.getCause().getMessage());
     }
   }
@@ -58,13 +52,12 @@ final class StandaloneServer implements AutoCloseable {
     return Optional.ofNullable(web).map(WebEndpoints::address);
   }
 
-  /** Stops the web endpoints, closes every connection and stops the clock. */
+  /** Stops the web endpoints, closes every connection and stops the clock (the fake owns it). */
   @Override
   public void close() {
     if (web != null) {
       web.close();
     }
     faktory.close();
-    clock.close();
   }
 }

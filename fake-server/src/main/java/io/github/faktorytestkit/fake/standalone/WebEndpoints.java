@@ -32,14 +32,15 @@ final class WebEndpoints implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", e);
     }
-    Health health = new Health(faktory);
-    Busy busy = new Busy(faktory.state());
+    HealthEndpoint health = new HealthEndpoint(faktory);
+    BusyEndpoint busy = new BusyEndpoint(faktory.state());
     server.createContext("/", exchange -> route(exchange, health, busy, password));
     server.start();
     return new WebEndpoints(server);
   }
 
-  private static void route(HttpExchange exchange, Health health, Busy busy, String password) throws IOException {
+  private static void route(HttpExchange exchange, HealthEndpoint health, BusyEndpoint busy, String password)
+      throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/health")) {

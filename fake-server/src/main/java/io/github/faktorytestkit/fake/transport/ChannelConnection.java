@@ -1,10 +1,10 @@
 package io.github.faktorytestkit.fake.transport;
 
-import io.github.faktorytestkit.fake.state.Connection;
+import io.github.faktorytestkit.fake.session.ClientConnection;
 import io.netty.channel.Channel;
 
-/** A {@link Connection} backed by a netty channel. Thread-safe: netty channels may be closed from any thread. */
-final class ChannelConnection implements Connection {
+/** A {@link ClientConnection} backed by a netty channel. Thread-safe: netty channels may be closed from any thread. */
+final class ChannelConnection implements ClientConnection {
   private final int index;
   private final Channel channel;
 
@@ -25,6 +25,6 @@ final class ChannelConnection implements Connection {
 
   @Override
   public String toString() {
-    return "Connection[" + index + " " + channel.remoteAddress() + "]";
+    return "ClientConnection[" + index + " " + channel.remoteAddress() + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
+import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

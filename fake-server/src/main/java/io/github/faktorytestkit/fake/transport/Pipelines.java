@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
+import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.redis.FixedRedisMessagePool;
 import io.netty.handler.codec.redis.RedisDecoder;

@@ -1,7 +1,8 @@
 package io.github.faktorytestkit.fake.transport;
 
-import io.github.faktorytestkit.fake.state.Outcome;
-import io.github.faktorytestkit.fake.state.ServerSession;
+import io.github.faktorytestkit.fake.session.SessionFactory;
+import io.github.faktorytestkit.fake.session.Outcome;
+import io.github.faktorytestkit.fake.session.ServerSession;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -126,17 +127,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void apply(Outcome outcome) {
-    if (outcome instanceof Outcome.Send send) {
-      ctx.write(ReplyMessages.toMessage(send.reply()));
-    } else if (outcome instanceof Outcome.SendRaw raw) {
+    if (outcome instanceof Outcome.SendRaw raw) {
       ctx.write(Unpooled.wrappedBuffer(raw.bytes()));
-    } else if (outcome instanceof Outcome.SendAndClose sendAndClose) {
-      ctx.write(ReplyMessages.toMessage(sendAndClose.reply()));
-      finish();
-    } else if (outcome instanceof Outcome.SendAllAndClose sendAll) {
-      sendAll.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
-      finish();
-    } else {
+    }
+    outcome.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
+    if (outcome.closes()) {
       finish();
     }
   }

@@ -3,7 +3,7 @@ package io.github.faktorytestkit.fake.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.faktorytestkit.client.BeatState;
+import io.github.faktorytestkit.protocol.WorkerState;
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.protocol.JobJson;
 import java.net.URI;
@@ -67,10 +67,10 @@ class WebEndpointsTest {
     try (FaktoryClient quiet = worker("w1"); FaktoryClient busy = worker("w2")) {
       assertThat(post("wid=w1&signal=quiet", Optional.empty()).statusCode()).isEqualTo(302);
 
-      assertThat(quiet.beat()).isEqualTo(BeatState.QUIET);
-      assertThat(busy.beat()).isEqualTo(BeatState.RUNNING);
+      assertThat(quiet.beat()).isEqualTo(WorkerState.QUIET);
+      assertThat(busy.beat()).isEqualTo(WorkerState.RUNNING);
       post("wid=all&signal=terminate", Optional.empty());
-      assertThat(busy.beat()).isEqualTo(BeatState.TERMINATE);
+      assertThat(busy.beat()).isEqualTo(WorkerState.TERMINATE);
     }
   }
 

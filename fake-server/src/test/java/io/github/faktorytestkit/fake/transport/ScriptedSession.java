@@ -1,8 +1,9 @@
 package io.github.faktorytestkit.fake.transport;
 
-import io.github.faktorytestkit.fake.state.Connection;
-import io.github.faktorytestkit.fake.state.Outcome;
-import io.github.faktorytestkit.fake.state.ServerSession;
+import io.github.faktorytestkit.fake.session.SessionFactory;
+import io.github.faktorytestkit.fake.session.ClientConnection;
+import io.github.faktorytestkit.fake.session.Outcome;
+import io.github.faktorytestkit.fake.session.ServerSession;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class ScriptedSession implements ServerSession {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final Map<String, CompletableFuture<Outcome>> scripted = new ConcurrentHashMap<>();
   final AtomicInteger closedCalls = new AtomicInteger();
-  volatile Connection connection;
+  volatile ClientConnection connection;
 
   /** Returns every line handed to the session so far. */
   public List<String> lines() {

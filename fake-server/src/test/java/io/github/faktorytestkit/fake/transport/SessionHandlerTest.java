@@ -4,7 +4,7 @@ import static io.github.faktorytestkit.fake.transport.Wire.outbound;
 import static io.github.faktorytestkit.fake.transport.Wire.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.faktorytestkit.fake.state.Outcome;
+import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.protocol.Reply;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

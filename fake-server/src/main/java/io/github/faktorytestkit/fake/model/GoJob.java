@@ -1,0 +1,109 @@
+package io.github.faktorytestkit.fake.model;
+
+import io.github.faktorytestkit.fake.model.gocompat.GoDecoder;
+import io.github.faktorytestkit.fake.model.gocompat.GoJsonException;
+import io.github.faktorytestkit.fake.model.gocompat.GoJsonWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A job as the real server holds it: Go's {@code client.Job} after decoding, re-encoded with Go's key order,
+ * omitempty rules and value formatting. Mutable like its Go original; confined to the model lock.
+ */
+public final class GoJob {
+  Long retry;
+  GoFailure failure;
+  Map<String, Object> custom;
+  String jid = "";
+  String queue = "";
+  String jobtype = "";
+  String createdAt = "";
+  String enqueuedAt = "";
+  String at = "";
+  List<Object> args;
+  long reserveFor;
+  long backtrace;
+
+  /**
+   * Decodes a stored or pushed job document.
+   *
+   * @throws GoJsonException with Go's message when the text is not a job
+   */
+  public static GoJob parse(String json) throws GoJsonException {
+    return fromDecoded(GoStruct.of(GoDecoder.decode(json, FaktoryStructs.JOB)));
+  }
+
+  /**
+   * Decodes a stored job document, refusing one that does not decode.
+   *
+   * @param errorText maps Go's error message to the error text the server answers
+   * @throws ErrorReplyException with that text when the document is not a job
+   */
+  public static GoJob parseOrRefuse(String json, UnaryOperator<String> errorText) throws ErrorReplyException {
+    try {
+      return parse(json);
+    } catch (GoJsonException e) {
+      throw new ErrorReplyException(errorText.apply(e.getMessage()));
+    }
+  }
+
+  /** Builds a job from what {@link GoDecoder} produced for {@link FaktoryStructs#JOB}. */
+  public static GoJob fromDecoded(GoStruct fields) {
+    GoJob job = new GoJob();
+    job.retry = fields.pointer("retry");
+    GoStruct failure = fields.struct("failure");
+    job.failure = failure == null ? null : GoFailure.fromDecoded(failure);
+    job.custom = fields.object("custom");
+    job.jid = fields.string("jid");
+    job.queue = fields.string("queue");
+    job.jobtype = fields.string("jobtype");
+    job.createdAt = fields.string("created_at");
+    job.enqueuedAt = fields.string("enqueued_at");
+    job.at = fields.string("at");
+    job.args = fields.list("args");
+    job.reserveFor = fields.integer("reserve_for");
+    job.backtrace = fields.integer("backtrace");
+    return job;
+  }
+
+  /** Sets {@code created_at} to {@code timestamp} unless the job has one; returns this job. */
+  public GoJob createdAtIfUnset(String timestamp) {
+    createdAt = createdAt.isEmpty() ? timestamp : createdAt;
+    return this;
+  }
+
+  /** Returns the job id. */
+  public String jid() {
+    return jid;
+  }
+
+  /** Returns when the job was last enqueued, as stored (RFC 3339), or "". */
+  public String enqueuedAt() {
+    return enqueuedAt;
+  }
+
+  /** Returns the job as Go's {@code json.Marshal} writes it. */
+  public String toJson() {
+    GoJsonWriter w = new GoJsonWriter().beginObject().field("retry", retry);
+    if (failure != null) {
+      w.key("failure");
+      failure.write(w);
+    }
+    if (custom != null && !custom.isEmpty()) {
+      w.field("custom", custom);
+    }
+    w.field("jid", jid).field("queue", queue).field("jobtype", jobtype);
+    GoFailure.omitEmpty(w, "created_at", createdAt);
+    GoFailure.omitEmpty(w, "enqueued_at", enqueuedAt);
+    GoFailure.omitEmpty(w, "at", at);
+    w.field("args", args);
+    if (reserveFor != 0) {
+      w.field("reserve_for", reserveFor);
+    }
+    if (backtrace != 0) {
+      w.field("backtrace", backtrace);
+    }
+    return w.endObject().toString();
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.faktorytestkit.fake.model.gocompat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+
+/**
+ * Go's {@code time.RFC3339Nano} handling, as Faktory uses it for every timestamp: formatting in UTC with the
+ * fraction's trailing zeros trimmed, and parsing with Go's lenient layout parser and its exact error messages
+ * ({@code parsing time "x" as "2006-01-02T15:04:05.999999999Z07:00": cannot parse "x" as "2006"}). Thread-safe.
+ */
+public final class GoTime {
+  /** Go's RFC3339Nano layout string, as it appears in parse errors. */
+  public static final String LAYOUT = "2006-01-02T15:04:05.999999999Z07:00";
+
+  private static final Pattern STRICT_RFC3339 =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+
+  private GoTime() {}
+
+  /** Returns {@code instant} in UTC in Go's RFC3339Nano form, e.g. {@code 2026-02-19T12:34:56.1234Z}. */
+  public static String format(Instant instant) {
+    LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder(30);
+    int year = t.getYear();
+    out.append(year < 0 ? "-" : "").append(pad(Math.abs(year), 4)).append('-').append(pad(t.getMonthValue(), 2))
+        .append('-').append(pad(t.getDayOfMonth(), 2)).append('T').append(clock(t));
+    if (t.getNano() != 0) {
+      String digits = pad(t.getNano(), 9);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      out.append('.').append(digits, 0, end);
+    }
+    return out.append('Z').toString();
+  }
+
+  /** Returns the UTC wall-clock time of {@code instant} as Go's {@code "15:04:05 UTC"} layout formats it. */
+  public static String formatClock(Instant instant) {
+    return clock(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + " UTC";
+  }
+
+  /**
+   * Parses {@code text} as Go's {@code time.Parse(time.RFC3339Nano, text)} does, leniencies included (one-digit
+   * hour, comma before the fraction, more than nine fraction digits).
+   *
+   * @throws GoTimeException with Go's error message when Go rejects the text
+   */
+  public static Instant parse(String text) throws GoTimeException {
+    return new GoTimeParser(text).parse();
+  }
+
+  /**
+   * Parses {@code text} as Go's strict RFC 3339 reader ({@code time.Time.UnmarshalJSON}) does.
+   *
+   * @throws GoTimeException when Go rejects the text (the message is not Go's)
+   */
+  public static Instant parseStrictRfc3339(String text) throws GoTimeException {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    String s = new String(b, StandardCharsets.ISO_8859_1);
+    if (!STRICT_RFC3339.matcher(s).matches()
+        || Integer.parseInt(s.substring(11, 13)) > 23) {
+      throw new GoTimeException("parsing time " + GoTimeParser.quote(s) + ": not RFC 3339");
+    }
+    if (s.endsWith("Z") || Integer.parseInt(s.substring(s.length() - 5, s.length() - 3)) <= 23
+        && Integer.parseInt(s.substring(s.length() - 2)) <= 59) {
+      return parse(text);
+    }
+    throw new GoTimeException("parsing time " + GoTimeParser.quote(s) + ": time zone offset out of range");
+  }
+
+  private static String clock(LocalDateTime t) {
+    return pad(t.getHour(), 2) + ":" + pad(t.getMinute(), 2) + ":" + pad(t.getSecond(), 2);
+  }
+
+  private static String pad(int value, int width) {
+    String digits = Integer.toString(value);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+  }
+}
