@@ -64,30 +64,13 @@ class FaktoryClientFaultTest {
 
   @Test
   void resetMidReplyToPushIsAConnectionError() throws Exception {
-    try (ScriptedServer server = ScriptedServer.start(HI, OK, OK);
-        FaultProxy proxy = FaultProxy.start(server.url(), Fault.on(Kind.RESET_MID_REPLY, "PUSH"));
-        FaktoryClient client = FaktoryClient.connect(proxy.url())) {
-      assertThatThrownBy(() -> client.push(Job.of("T")))
-          .isExactlyInstanceOf(FaktoryConnectionException.class)
-          .hasMessageStartingWith("cannot read the reply to PUSH: Connection reset (server: 127.0.0.1:");
-      assertThat(client.isUsable()).isFalse();
-      assertThat(server.nextLine()).startsWith("HELLO ");
-      assertThat(server.nextLine()).startsWith("PUSH ");
-    }
+    assertPushLosesTheConnection(Kind.RESET_MID_REPLY, "cannot read the reply to PUSH: Connection reset (server: ");
   }
 
   @Test
   void closeAfterPushBeforeOkIsAConnectionErrorThoughTheServerGotTheJob() throws Exception {
-    try (ScriptedServer server = ScriptedServer.start(HI, OK, OK);
-        FaultProxy proxy = FaultProxy.start(server.url(), Fault.on(Kind.CLOSE_BEFORE_REPLY, "PUSH"));
-        FaktoryClient client = FaktoryClient.connect(proxy.url())) {
-      assertThatThrownBy(() -> client.push(Job.of("T")))
-          .isExactlyInstanceOf(FaktoryConnectionException.class)
-          .hasMessageStartingWith("server closed the connection while waiting for the reply to PUSH (server: ");
-      assertThat(server.nextLine()).startsWith("HELLO ");
-      assertThat(server.nextLine()).startsWith("PUSH ");
-      assertThat(client.isUsable()).isFalse();
-    }
+    assertPushLosesTheConnection(Kind.CLOSE_BEFORE_REPLY,
+        "server closed the connection while waiting for the reply to PUSH (server: ");
   }
 
   @Test
@@ -121,6 +104,20 @@ class FaktoryClientFaultTest {
           .isInstanceOfSatisfying(FaktoryTimeoutException.class, e -> assertThat(e.timeout()).isEqualTo(SHORT))
           .hasMessageStartingWith("the server stopped reading: cannot send PUSH within 300 ms (server: 127.0.0.1:");
       assertThat(client.isUsable()).isFalse();
+    }
+  }
+
+  /** Asserts that a PUSH whose reply {@code fault} spoils fails, though the server got it, and breaks the client. */
+  private static void assertPushLosesTheConnection(Kind fault, String messageStart) throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(HI, OK, OK);
+        FaultProxy proxy = FaultProxy.start(server.url(), Fault.on(fault, "PUSH"));
+        FaktoryClient client = FaktoryClient.connect(proxy.url())) {
+      assertThatThrownBy(() -> client.push(Job.of("T")))
+          .isExactlyInstanceOf(FaktoryConnectionException.class)
+          .hasMessageStartingWith(messageStart);
+      assertThat(client.isUsable()).isFalse();
+      assertThat(server.nextLine()).startsWith("HELLO ");
+      assertThat(server.nextLine()).startsWith("PUSH ");
     }
   }
 
