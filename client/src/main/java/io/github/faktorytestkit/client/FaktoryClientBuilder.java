@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Configures and opens a {@link FaktoryClient}. Not thread-safe; may be reused to open several clients.
  *
  * <p>Defaults: the server named by the environment ({@link FaktoryUrl#fromEnvironment()}), connect timeout 5 s,
- * handshake timeout 3 s, read timeout 10 s (FETCH alone holds a reply for up to 2 s), write timeout 10 s, the JVM's
+ * handshake timeout 5 s, read timeout 10 s (FETCH alone holds a reply for up to 2 s), write timeout 10 s, the JVM's
  * default TLS context, a producer identity (no wid) with label {@code java}, this host's name and this process's
  * id. A command thus blocks for at most the write plus the read timeout.
  */
@@ -24,7 +24,7 @@ public final class FaktoryClientBuilder {
   private FaktoryUrl url;
   private String password;
   private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration handshakeTimeout = Duration.ofSeconds(3);
+  private Duration handshakeTimeout = Duration.ofSeconds(5);
   private Duration readTimeout = Duration.ofSeconds(10);
   private Duration writeTimeout = Duration.ofSeconds(10);
   private SSLContext sslContext;
@@ -69,7 +69,7 @@ public final class FaktoryClientBuilder {
    * Sets the limit on waiting for each handshake reply, the {@code HI} greeting and the {@code +OK} to HELLO.
    * Faktory greets as soon as it accepts and drops a client that has not finished the handshake after 2 s, so a
    * server silent for longer is not a working Faktory; the limit keeps such a server from costing a full read
-   * timeout.
+   * timeout. The default of 5 s leaves room for a machine so loaded that the greeting is late.
    */
   public FaktoryClientBuilder handshakeTimeout(Duration timeout) {
     this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
