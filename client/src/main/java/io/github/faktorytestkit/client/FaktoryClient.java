@@ -24,9 +24,11 @@ import java.util.Optional;
  * them, send worker heartbeats, and administer queues and sets.
  *
  * <p>Open one with {@link #connect()} (the server named by {@code FAKTORY_PROVIDER} / {@code FAKTORY_URL}),
- * {@link #connect(String)} or {@link #builder()}; close it when done. Every command blocks until the server's reply
- * arrives or the read timeout runs out. Errors are {@link FaktoryException}s: a {@link FaktoryCommandException}
- * leaves the client usable; a connection, time-out or protocol error breaks it for good.
+ * {@link #connect(String)} or {@link #builder()}; close it when done. Every command blocks until the server's whole
+ * reply arrives, for at most the write timeout (sending) plus the read timeout (the reply), however the server
+ * splits or delays its bytes; a command never succeeds without its reply. Errors are {@link FaktoryException}s:
+ * a {@link FaktoryCommandException} leaves the client usable; a connection, time-out or protocol error breaks it
+ * for good.
  *
  * <p>Thread-safe: commands from several threads are serialised on the one connection, so a FETCH holds up the
  * others for up to 2 s. For concurrency open one client per thread. {@link #close()} may be called from any thread

@@ -16,14 +16,17 @@ import org.slf4j.LoggerFactory;
  * Configures and opens a {@link FaktoryClient}. Not thread-safe; may be reused to open several clients.
  *
  * <p>Defaults: the server named by the environment ({@link FaktoryUrl#fromEnvironment()}), connect timeout 5 s,
- * read timeout 10 s (FETCH alone holds a reply for up to 2 s), the JVM's default TLS context, a producer identity
- * (no wid) with label {@code java}, this host's name and this process's id.
+ * handshake timeout 5 s, read timeout 10 s (FETCH alone holds a reply for up to 2 s), write timeout 10 s, the JVM's
+ * default TLS context, a producer identity (no wid) with label {@code java}, this host's name and this process's
+ * id. A command thus blocks for at most the write plus the read timeout.
  */
 public final class FaktoryClientBuilder {
   private FaktoryUrl url;
   private String password;
   private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration handshakeTimeout = Duration.ofSeconds(5);
   private Duration readTimeout = Duration.ofSeconds(10);
+  private Duration writeTimeout = Duration.ofSeconds(10);
   private SSLContext sslContext;
   private String wid;
   private List<String> labels = List.of("java");
@@ -62,9 +65,33 @@ public final class FaktoryClientBuilder {
     return this;
   }
 
-  /** Sets the limit on waiting for each reply; keep it above 2 s, the time FETCH may wait for a job. */
+  /**
+   * Sets the limit on waiting for each handshake reply, the {@code HI} greeting and the {@code +OK} to HELLO.
+   * Faktory greets as soon as it accepts and drops a client that has not finished the handshake after 2 s, so a
+   * server silent for longer is not a working Faktory; the limit keeps such a server from costing a full read
+   * timeout. The default of 5 s leaves room for a machine so loaded that the greeting is late.
+   */
+  public FaktoryClientBuilder handshakeTimeout(Duration timeout) {
+    this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * Sets the limit on waiting for each whole reply, however the server splits it; keep it above 2 s, the time
+   * FETCH may wait for a job.
+   */
   public FaktoryClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * Sets the limit on sending each whole command line. A server that stops reading fills the socket buffers and
+   * the write would block for ever; when the limit runs out the client closes the socket and the command fails
+   * with a {@link FaktoryTimeoutException}. Raise it for very large jobs on slow links.
+   */
+  public FaktoryClientBuilder writeTimeout(Duration timeout) {
+    this.writeTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
@@ -120,8 +147,9 @@ public final class FaktoryClientBuilder {
   }
 
   /**
-   * Connects and completes the handshake. Blocks for at most the connect timeout plus one read timeout per
-   * handshake step (TLS, HI, OK).
+   * Connects and completes the handshake. Blocks for at most the connect timeout, the read timeout for TLS, and
+   * the handshake timeout for each of HI and OK (plus the write timeout for HELLO). A server that does not greet
+   * like Faktory is probed once with an HTTP request (bounded by the connect timeout and 1 s) to name a web port.
    *
    * @throws FaktoryConnectionException when the server cannot be reached
    * @throws FaktoryHandshakeException when the handshake fails ({@link FaktoryAuthenticationException} for the
@@ -131,7 +159,8 @@ public final class FaktoryClientBuilder {
   public FaktoryClient connect() {
     FaktoryUrl target = url != null ? url : FaktoryUrl.fromEnvironment();
     String secret = password != null ? password : target.password();
-    ConnectionOptions options = new ConnectionOptions(target, sslContext, connectTimeout, readTimeout, wireLogger);
+    ConnectionOptions options = new ConnectionOptions(target, sslContext, connectTimeout, handshakeTimeout,
+        readTimeout, writeTimeout, wireLogger);
     Identity identity = new Identity(wid, hostname != null ? hostname : LocalHost.NAME, pid, labels,
         target.username(), protocolVersion);
     Connection connection = Connection.open(options);

@@ -11,7 +11,16 @@ public class FaktoryTimeoutException extends FaktoryConnectionException {
 
   /** Creates the exception for the server at {@code host}:{@code port} after {@code timeout}. */
   public FaktoryTimeoutException(String host, int port, String problem, Duration timeout, Throwable cause) {
-    super(host, port, problem + " within " + timeout.toMillis() + " ms", cause);
+    this(host, port, problem, timeout, null, cause);
+  }
+
+  /**
+   * Creates the exception for the server at {@code host}:{@code port} after {@code timeout}, with a {@code hint}
+   * (null for none) on what the silence may mean.
+   */
+  public FaktoryTimeoutException(
+      String host, int port, String problem, Duration timeout, String hint, Throwable cause) {
+    super(host, port, problem + " within " + timeout.toMillis() + " ms" + (hint == null ? "" : "; " + hint), cause);
     this.timeout = timeout;
   }
 

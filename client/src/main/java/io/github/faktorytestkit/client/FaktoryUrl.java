@@ -35,9 +35,10 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
   }
 
   /**
-   * Parses {@code url}; user name and password may be percent-encoded.
+   * Parses {@code url}; user name and password may be percent-encoded (a space as {@code %20}).
    *
-   * @throws IllegalArgumentException when {@code url} is not of the form above (the message hides the password)
+   * @throws IllegalArgumentException when {@code url} is not of the form above, naming what is wrong (a port out of
+   *     range, a space, a path, a bad percent escape, ...); the message hides the password and keeps no cause
    */
   public static FaktoryUrl parse(String url) {
     Objects.requireNonNull(url, "url");
@@ -52,10 +53,14 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     }
     int at = authority.lastIndexOf('@');
     String userInfo = at < 0 ? null : authority.substring(0, at);
+    String hostPort = authority.substring(at + 1);
     try {
-      return withHostAndPort(scheme.equals("tcp+tls"), authority.substring(at + 1), userInfo);
+      requireNoWhitespace(userInfo, "user info", "percent-encoded, a space as %20");
+      requireNoWhitespace(hostPort, "host or port", "none");
+      return withHostAndPort(scheme.equals("tcp+tls"), hostPort, userInfo);
     } catch (IllegalArgumentException e) {
-      throw invalid(url);
+      // the problem names a part, never its text: the URL may hold a password
+      throw new IllegalArgumentException("url: " + hideUserInfo(url) + " (" + e.getMessage() + ")");
     }
   }
 
@@ -70,13 +75,13 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
    * {@link #LOCALHOST}.
    *
    * @throws IllegalArgumentException when FAKTORY_PROVIDER holds a URL or names an unset variable, or the URL is
-   *     invalid
+   *     invalid (the message names the variable)
    */
   public static FaktoryUrl fromEnvironment(Map<String, String> env) {
     String provider = env.get("FAKTORY_PROVIDER");
     if (provider == null) {
       String url = env.get("FAKTORY_URL");
-      return url == null || url.isEmpty() ? LOCALHOST : parse(url);
+      return url == null || url.isEmpty() ? LOCALHOST : parse("FAKTORY_URL", url);
     }
     if (provider.contains(":")) {
       throw new IllegalArgumentException("FAKTORY_PROVIDER: a URL (expected: the name of the variable holding the"
@@ -86,7 +91,15 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     if (url == null) {
       throw new IllegalArgumentException("FAKTORY_PROVIDER: " + provider + " (expected: the name of a set variable)");
     }
-    return parse(url);
+    return parse(provider, url);
+  }
+
+  private static FaktoryUrl parse(String variable, String url) {
+    try {
+      return parse(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(variable + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -121,12 +134,21 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     if (hostEnd < 0) {
       hostEnd = hostPort.length();
     }
-    String host = bracketed ? hostPort.substring(1, Math.max(1, hostEnd - 1)) : hostPort.substring(0, hostEnd);
+    if (bracketed && hostEnd == 0) {
+      throw new IllegalArgumentException("an IPv6 host without its closing ]; expected: [address]");
+    }
+    String host = bracketed ? hostPort.substring(1, hostEnd - 1) : hostPort.substring(0, hostEnd);
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("no host; expected: tcp://[:password@]host[:port]");
+    }
+    if (hostPort.matches(".*[/?#].*")) {
+      throw new IllegalArgumentException("a path or query after the host; expected: none");
+    }
+    if (!bracketed && host.contains(":")) {
+      throw new IllegalArgumentException("an IPv6 host without brackets; expected: [address]");
+    }
     String portPart = hostPort.substring(hostEnd);
     int port = portPart.isEmpty() ? DEFAULT_PORT : parsePort(portPart);
-    if (host.isEmpty() || host.contains("/") || host.contains("@") || !bracketed && host.contains(":")) {
-      throw new IllegalArgumentException("host: " + host);
-    }
     if (userInfo == null) {
       return new FaktoryUrl(tls, host, port, null, null);
     }
@@ -137,10 +159,30 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
   }
 
   private static int parsePort(String colonAndPort) {
-    if (!colonAndPort.matches(":[0-9]{1,5}")) {
-      throw new IllegalArgumentException("port: " + colonAndPort);
+    if (!colonAndPort.startsWith(":")) {
+      throw new IllegalArgumentException("text after the IPv6 host; expected: ]:port or ] at the end");
     }
-    return Integer.parseInt(colonAndPort.substring(1));
+    String digits = colonAndPort.substring(1);
+    if (!digits.matches("[0-9]+")) {
+      throw new IllegalArgumentException("port \"" + digits + "\" is not a number; expected: 1..65535");
+    }
+    if (digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535) {
+      throw new IllegalArgumentException("port " + digits + " is out of range; expected: 1..65535");
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static void requireNoWhitespace(String part, String name, String expected) {
+    if (part == null) {
+      return;
+    }
+    for (char c : part.toCharArray()) {
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        String what = c == ' ' ? "a space" : c == '\t' ? "a tab" : c == '\n' || c == '\r' ? "a line break"
+            : "a control character";
+        throw new IllegalArgumentException(what + " in the " + name + "; expected: " + expected);
+      }
+    }
   }
 
   private static String percentDecode(String text) {
@@ -148,8 +190,9 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
     int i = 0;
     while (i < text.length()) {
       if (text.charAt(i) == '%') {
-        if (i + 2 >= text.length()) {
-          throw new IllegalArgumentException("percent escape: " + text.substring(i));
+        if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+          throw new IllegalArgumentException("a bad percent escape in the user info; expected: % and two hex"
+              + " digits, e.g. %40 for @");
         }
         out.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
         i += 3;
@@ -160,6 +203,10 @@ public record FaktoryUrl(boolean tls, String host, int port, String username, St
       }
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   private static IllegalArgumentException invalid(String url) {

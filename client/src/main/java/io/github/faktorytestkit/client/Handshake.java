@@ -3,11 +3,13 @@ package io.github.faktorytestkit.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.faktorytestkit.client.internal.Connection;
+import io.github.faktorytestkit.client.internal.ServerProbe;
 import io.github.faktorytestkit.protocol.CommandLine;
 import io.github.faktorytestkit.protocol.JobJson;
 import io.github.faktorytestkit.protocol.PasswordHash;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.Verb;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,11 @@ final class Handshake {
   private static final Logger LOG = LoggerFactory.getLogger(FaktoryClient.class);
   /** Verbatim from the server (Faktory's reply to a wrong HELLO; the fake has it in its {@code ErrorTexts}). */
   private static final String INVALID_PASSWORD = "Invalid password";
+  private static final String NOT_FAKTORY = "is this a Faktory server? Faktory sends HI as soon as it accepts a"
+      + " connection";
+  private static final String TLS_SERVER = "a TLS server closes plain-text clients (expected: tcp+tls:// for it)";
+  private static final String SILENT_ON_HELLO = "the server closes the connection silently when it cannot accept"
+      + " the HELLO";
 
   private Handshake() {}
 
@@ -41,23 +48,38 @@ final class Handshake {
     }
     String hash = passwordHash(connection, hi, password, identity.protocolVersion());
     connection.send(CommandLine.of(Verb.HELLO, identity.helloJson(hash)));
-    expectOk(connection, receive(connection, "HELLO", "the server closes the connection silently when it"
-        + " cannot accept the HELLO"));
+    expectOk(connection, receive(connection, "HELLO", null, () -> SILENT_ON_HELLO));
     return version;
   }
 
-  private static Reply receive(Connection connection, String waitingFor, String hint) {
+  /**
+   * Returns the handshake reply {@code waitingFor}; a time-out or close gets the hint the supplier gives, a time-out
+   * with a null supplier none.
+   */
+  private static Reply receive(Connection connection, String waitingFor, Supplier<String> silenceHint,
+      Supplier<String> closeHint) {
     try {
-      return connection.receive(waitingFor);
+      return connection.receive(waitingFor, connection.options().handshakeTimeout());
     } catch (FaktoryTimeoutException e) {
-      throw e;
+      if (silenceHint == null) {
+        throw e;
+      }
+      throw new FaktoryTimeoutException(connection.host(), connection.port(), "no " + waitingFor, e.timeout(),
+          silenceHint.get(), e);
     } catch (FaktoryConnectionException e) {
-      throw new FaktoryHandshakeException("handshake failed: " + e.getMessage() + "; " + hint, e);
+      throw new FaktoryHandshakeException("handshake failed: " + e.getMessage() + "; " + closeHint.get(), e);
     }
   }
 
+  /** Returns the hint for a server that answers HTTP, when it does, else {@code otherwise}. */
+  private static String webServerOr(Connection connection, String otherwise) {
+    return ServerProbe.webServerHint(connection.options()).orElse(otherwise);
+  }
+
   private static JsonNode readHi(Connection connection) {
-    Reply reply = receive(connection, "HI", "a TLS server closes plain-text clients (expected: tcp+tls:// for it)");
+    boolean tls = connection.options().url().tls();
+    Reply reply = receive(connection, "HI", () -> webServerOr(connection, NOT_FAKTORY),
+        () -> tls ? NOT_FAKTORY : webServerOr(connection, TLS_SERVER));
     if (reply instanceof Reply.SimpleString hi && hi.text().startsWith("HI ")) {
       try {
         JsonNode json = JobJson.readTree(hi.text().substring(3));

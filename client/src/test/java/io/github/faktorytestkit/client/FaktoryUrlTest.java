@@ -91,4 +91,57 @@ class FaktoryUrlTest {
     assertThatThrownBy(() -> FaktoryUrl.fromEnvironment(Map.of("FAKTORY_PROVIDER", "NOPE_URL")))
         .hasMessage("FAKTORY_PROVIDER: NOPE_URL (expected: the name of a set variable)");
   }
+
+  @Test
+  void portErrorsSayWhatIsWrong() {
+    assertInvalid("tcp://:hunter2@localhost:99999",
+        "url: tcp://***@localhost:99999 (port 99999 is out of range; expected: 1..65535)");
+    assertInvalid("tcp://localhost:0", "url: tcp://localhost:0 (port 0 is out of range; expected: 1..65535)");
+    assertInvalid("tcp://localhost:74x9",
+        "url: tcp://localhost:74x9 (port \"74x9\" is not a number; expected: 1..65535)");
+    assertInvalid("tcp://[::1]x", "url: tcp://[::1]x (text after the IPv6 host; expected: ]:port or ] at the end)");
+  }
+
+  @Test
+  void aSpaceInThePasswordIsNamedWithoutShowingThePassword() {
+    assertInvalid("tcp://:s3cr3t pw@localhost:7419",
+        "url: tcp://***@localhost:7419 (a space in the user info; expected: percent-encoded, a space as %20)");
+    assertThat(FaktoryUrl.parse("tcp://:s3cr3t%20pw@localhost:7419").password()).isEqualTo("s3cr3t pw");
+  }
+
+  @Test
+  void hostErrorsSayWhatIsWrong() {
+    assertInvalid("tcp://local host:7419", "url: tcp://local host:7419 (a space in the host or port; expected: none)");
+    assertInvalid("tcp://localhost:7419\n",
+        "url: tcp://localhost:7419\n (a line break in the host or port; expected: none)");
+    assertInvalid("tcp://localhost:7419/db",
+        "url: tcp://localhost:7419/db (a path or query after the host; expected: none)");
+    assertInvalid("tcp://::1:7419", "url: tcp://::1:7419 (an IPv6 host without brackets; expected: [address])");
+    assertInvalid("tcp://[::1:7419", "url: tcp://[::1:7419 (an IPv6 host without its closing ]; expected: [address])");
+    assertInvalid("tcp://:pw@", "url: tcp://***@ (no host; expected: tcp://[:password@]host[:port])");
+  }
+
+  @Test
+  void aBadPercentEscapeIsNamedWithoutShowingThePassword() {
+    assertInvalid("tcp://:p%zzw0rd@h:1", "url: tcp://***@h:1 (a bad percent escape in the user info; expected: %"
+        + " and two hex digits, e.g. %40 for @)");
+    assertInvalid("tcp://:p%\u0663\u0663w0rd@h:1", "url: tcp://***@h:1 (a bad percent escape in the user info;"
+        + " expected: % and two hex digits, e.g. %40 for @)");
+  }
+
+  @Test
+  void environmentErrorsNameTheVariable() {
+    assertThatThrownBy(() -> FaktoryUrl.fromEnvironment(Map.of("FAKTORY_URL", "tcp://:hunter2@h:0")))
+        .hasMessage("FAKTORY_URL: url: tcp://***@h:0 (port 0 is out of range; expected: 1..65535)")
+        .hasNoCause();
+    assertThatThrownBy(() -> FaktoryUrl.fromEnvironment(Map.of("FAKTORY_PROVIDER", "FOO_URL", "FOO_URL", "tcp://h:x")))
+        .hasMessageStartingWith("FOO_URL: url: tcp://h:x (port \"x\" is not a number;");
+  }
+
+  private static void assertInvalid(String url, String message) {
+    assertThatThrownBy(() -> FaktoryUrl.parse(url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message)
+        .hasNoCause();
+  }
 }

@@ -7,17 +7,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** A TRACE-enabled SLF4J logger that keeps every formatted trace message, for asserting on the wire log. */
+/**
+ * An SLF4J logger with every level enabled that keeps every formatted message (the wire log is TRACE), for
+ * asserting on what the client logs.
+ */
 final class RecordingLogger {
   private final List<String> messages = new CopyOnWriteArrayList<>();
 
-  /** Returns the logger; only trace messages are recorded. */
+  /** Returns the logger; messages of every level are recorded. */
   Logger logger() {
     return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
         (proxy, method, args) -> switch (method.getName()) {
-          case "isTraceEnabled" -> true;
+          case "isTraceEnabled", "isDebugEnabled", "isInfoEnabled", "isWarnEnabled", "isErrorEnabled" -> true;
           case "getName" -> "recording";
-          case "trace" -> {
+          case "trace", "debug", "info", "warn", "error" -> {
             messages.add(format(args));
             yield null;
           }

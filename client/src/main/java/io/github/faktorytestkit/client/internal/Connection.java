@@ -9,14 +9,13 @@ import io.github.faktorytestkit.protocol.MalformedReplyException;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.ReplyReader;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -25,13 +24,17 @@ import java.util.function.Supplier;
  * {@link FaktoryException}s. After the first I/O, time-out or protocol error the connection is broken: the socket
  * is closed and every later use fails with a message naming that first error. Internal API.
  *
+ * <p>Every reply must arrive whole within its time-out, however the server splits it, and every line must be sent
+ * whole within the write time-out (see {@link WriteWatchdog}), so no call blocks longer than the two together.
+ *
  * <p>Not thread-safe, except {@link #close()}, which may be called from any thread to abort a blocked read.
  */
 public final class Connection implements AutoCloseable {
   private static final AtomicLong IDS = new AtomicLong();
 
   private final ConnectionOptions options;
-  private final Socket socket;
+  private final Sockets.Open socket;
+  private final DeadlineInputStream deadline;
   private final InputStream in;
   private final OutputStream out;
   private final ReplyReader reader = new ReplyReader();
@@ -39,11 +42,12 @@ public final class Connection implements AutoCloseable {
   private volatile FaktoryException brokenBy;
   private volatile boolean closed;
 
-  private Connection(ConnectionOptions options, Socket socket) throws IOException {
+  private Connection(ConnectionOptions options, Sockets.Open socket) throws IOException {
     this.options = options;
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream());
-    this.out = new BufferedOutputStream(socket.getOutputStream());
+    this.deadline = new DeadlineInputStream(socket.socket());
+    this.in = new BufferedInputStream(deadline);
+    this.out = socket.socket().getOutputStream();
     String name = "faktory#" + IDS.incrementAndGet() + " " + options.url().host() + ":" + options.url().port();
     this.wire = new WireLog(options.wireLogger(), name);
     wire.event(options.url().tls() ? "connected (TLS)" : "connected");
@@ -55,16 +59,20 @@ public final class Connection implements AutoCloseable {
    * @throws FaktoryConnectionException when the server cannot be reached ({@link FaktoryTimeoutException} in time)
    */
   public static Connection open(ConnectionOptions options) {
-    Socket socket = Sockets.connect(options);
+    Sockets.Open socket = Sockets.connect(options);
     try {
       return new Connection(options, socket);
     } catch (IOException e) {
-      Sockets.closeQuietly(socket);
+      Sockets.closeQuietly(socket.socket());
       throw new FaktoryConnectionException(options.url().host(), options.url().port(), "cannot open streams", e);
     }
   }
 
-  /** Sends {@code line}. Blocks while the socket's send buffer is full. */
+  /**
+   * Sends {@code line}. Blocks for at most the write timeout while the socket's send buffer is full.
+   *
+   * @throws FaktoryTimeoutException when the line could not be sent in time (the server stopped reading)
+   */
   public void send(CommandLine line) {
     write(line.toWire(), line::redacted, line.verb().name());
   }
@@ -80,16 +88,22 @@ public final class Connection implements AutoCloseable {
    * @param waitingFor what the reply answers, for error messages (e.g. {@code FETCH})
    */
   public Reply receive(String waitingFor) {
+    return receive(waitingFor, options.readTimeout());
+  }
+
+  /** Returns the next frame, which must arrive whole within {@code timeout}; see {@link #receive(String)}. */
+  public Reply receive(String waitingFor, Duration timeout) {
     requireUsable();
+    deadline.startWaiting(timeout);
     try {
       Reply reply = reader.read(in);
       wire.received(reply);
       return reply;
     } catch (SocketTimeoutException e) {
-      throw breakWith(new FaktoryTimeoutException(host(), port(), "no reply to " + waitingFor,
-          options.readTimeout(), e));
+      throw breakWith(new FaktoryTimeoutException(host(), port(), "no reply to " + waitingFor, timeout, e));
     } catch (EOFException e) {
-      throw breakWith(failure("server closed the connection while waiting for the reply to " + waitingFor, e));
+      throw breakWith(new FaktoryConnectionException(host(), port(),
+          "server closed the connection while waiting for the reply to " + waitingFor, e));
     } catch (MalformedReplyException e) {
       wire.receivedMalformed(e.escapedFrame());
       throw breakWith(new FaktoryProtocolException(e.problem() + " in the reply to " + waitingFor,
@@ -117,6 +131,11 @@ public final class Connection implements AutoCloseable {
     return options.url().port();
   }
 
+  /** Returns the settings this connection was opened with. */
+  public ConnectionOptions options() {
+    return options;
+  }
+
   /** Returns whether the connection is open and not broken. */
   public boolean isUsable() {
     return !closed && brokenBy == null;
@@ -127,7 +146,7 @@ public final class Connection implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      Sockets.closeQuietly(socket);
+      Sockets.closeQuietly(socket.socket());
       wire.event("closed");
     }
   }
@@ -135,11 +154,20 @@ public final class Connection implements AutoCloseable {
   private void write(byte[] bytes, Supplier<String> shown, String command) {
     requireUsable();
     wire.sent(shown);
+    WriteWatchdog.Armed watchdog = WriteWatchdog.arm(socket.tcp(), options.writeTimeout());
+    IOException error = null;
     try {
       out.write(bytes);
       out.flush();
     } catch (IOException e) {
-      throw breakWith(failure("cannot send " + command, e));
+      error = e;
+    }
+    if (!watchdog.disarm()) {
+      throw breakWith(new FaktoryTimeoutException(host(), port(), "the server stopped reading: cannot send "
+          + command, options.writeTimeout(), error));
+    }
+    if (error != null) {
+      throw breakWith(failure("cannot send " + command, error));
     }
   }
 
@@ -155,7 +183,7 @@ public final class Connection implements AutoCloseable {
   }
 
   private FaktoryConnectionException failure(String problem, IOException cause) {
-    String detail = closed && cause != null ? problem + ": client closed" : problem;
+    String detail = cause == null ? problem : problem + ": " + (closed ? "client closed" : cause.getMessage());
     return new FaktoryConnectionException(host(), port(), detail, cause);
   }
 

@@ -18,8 +18,16 @@ import javax.net.ssl.SSLSocket;
 final class Sockets {
   private Sockets() {}
 
-  /** Returns a connected socket (TLS handshake done, host name verified) with the read timeout set. */
-  static Socket connect(ConnectionOptions options) {
+  /**
+   * A connected socket and the TCP socket under it (the same socket without TLS).
+   *
+   * @param socket the socket to read and write (TLS handshake done, host name verified)
+   * @param tcp the TCP socket, which may be closed from another thread even while a TLS write blocks
+   */
+  record Open(Socket socket, Socket tcp) {}
+
+  /** Returns a connected socket with the read timeout set. */
+  static Open connect(ConnectionOptions options) {
     FaktoryUrl url = options.url();
     Socket socket = new Socket();
     try {
@@ -27,7 +35,7 @@ final class Sockets {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
       socket.setSoTimeout((int) options.readTimeout().toMillis());
-      return url.tls() ? startTls(socket, options) : socket;
+      return new Open(url.tls() ? startTls(socket, options) : socket, socket);
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
       throw new FaktoryTimeoutException(url.host(), url.port(), "cannot connect", options.connectTimeout(), e);
@@ -36,7 +44,9 @@ final class Sockets {
       throw new FaktoryConnectionException(url.host(), url.port(), "cannot connect: unknown host", e);
     } catch (SSLException e) {
       closeQuietly(socket);
-      throw new FaktoryConnectionException(url.host(), url.port(), "TLS handshake failed: " + e.getMessage(), e);
+      String hint = ServerProbe.tlsFailureHint(options).map(web -> "; " + web).orElse("");
+      throw new FaktoryConnectionException(url.host(), url.port(), "TLS handshake failed: " + e.getMessage() + hint,
+          e);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new FaktoryConnectionException(url.host(), url.port(), "cannot connect: " + e.getMessage(), e);
