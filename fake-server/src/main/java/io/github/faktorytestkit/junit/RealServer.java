@@ -52,8 +52,8 @@ public record RealServer(URI url, String source) {
     try {
       return new URI(text.strip());
     } catch (URISyntaxException e) {
-      // the value is left out: it may hold a password
-      throw new IllegalArgumentException(source + ": malformed (expected: a URL such as tcp://host:7419)", e);
+      // neither the value nor the cause is kept: URISyntaxException's message echoes the value, password included
+      throw new IllegalArgumentException(source + ": malformed (expected: a URL such as tcp://host:7419)");
     }
   }
 }
