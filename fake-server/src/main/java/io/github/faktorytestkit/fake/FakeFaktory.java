@@ -6,10 +6,12 @@ import io.github.faktorytestkit.fake.state.ManualClock;
 import io.github.faktorytestkit.fake.state.ModelSettings;
 import io.github.faktorytestkit.fake.state.ServerState;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
+import io.github.faktorytestkit.worker.WorkerClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,6 +91,24 @@ public final class FakeFaktory implements AutoCloseable {
   /** Returns the clock all of the server's deadlines run on. */
   public FaktoryClock clock() {
     return clock;
+  }
+
+  /**
+   * Returns this server's clock as a {@link WorkerClock}, for a {@code FaktoryWorker} under test: {@link #advance}
+   * then moves the worker's heartbeat, reconnect backoff and shutdown timeout together with the server's time.
+   */
+  public WorkerClock workerClock() {
+    return new WorkerClock() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public Cancellable schedule(Instant when, Runnable task) {
+        return clock.schedule(when, task)::cancel;
+      }
+    };
   }
 
   /**
