@@ -179,19 +179,21 @@ public final class FaktoryWorker implements AutoCloseable {
   }
 
   private void finishShutdown(Instant deadline, Duration timeout) {
-    CompletableFuture<Void> allDone =
-        CompletableFuture.allOf(processors.stream().map(Processor::done).toArray(CompletableFuture[]::new));
-    Waits.until(clock, deadline, allDone);
+    Waits.until(clock, deadline, allOf(processors));
     List<Processor.Abandoned> abandoned = processors.stream()
-        .flatMap(processor -> processor.abandon(timeout).stream())
+        .flatMap(processor -> processor.stopAtDeadline(timeout).stream())
         .toList();
     lifecycle.close();
     abandoned.forEach(this::failForShutdown);
-    processors.forEach(Processor::closeConnection);
+    allOf(processors.stream().filter(Processor::reporting).toList()).join();
     control.close();
     lifecycle.finish();
     LOG.info("{} stopped{}", description,
         abandoned.isEmpty() ? "" : ": " + abandoned.size() + " job(s) still running were failed for a retry");
+  }
+
+  private static CompletableFuture<Void> allOf(List<Processor> processors) {
+    return CompletableFuture.allOf(processors.stream().map(Processor::done).toArray(CompletableFuture[]::new));
   }
 
   private void failForShutdown(Processor.Abandoned job) {

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.worker;
 
 import io.github.faktorytestkit.protocol.Job;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,11 +29,16 @@ final class HeldJob {
     return claim.compareAndSet(Claim.RUNNING, Claim.REPORTING);
   }
 
+  /** Returns whether the processor has claimed the report. */
+  boolean reporting() {
+    return claim.get() == Claim.REPORTING;
+  }
+
   /**
    * Claims the job for the shutdown while its handler still runs, interrupts the handler and returns the failure to
    * report: its backtrace is where the handler was. Returns null when the processor is reporting already.
    */
-  WorkerShutdownException abandon(java.time.Duration timeout) {
+  WorkerShutdownException abandon(Duration timeout) {
     if (!claim.compareAndSet(Claim.RUNNING, Claim.ABANDONED)) {
       return null;
     }

@@ -55,16 +55,31 @@ final class Processor implements Runnable {
     return done;
   }
 
-  /** Closes the connection, aborting a command in progress (a FETCH the server still holds). */
-  void closeConnection() {
-    connection.close();
+  /** Returns whether this processor is sending the ACK or FAIL of its job. */
+  boolean reporting() {
+    HeldJob job = held.get();
+    return job != null && job.reporting();
   }
 
-  /** Takes the job whose handler still runs for the shutdown (see {@link HeldJob#abandon}), if there is one. */
-  Optional<Abandoned> abandon(Duration timeout) {
+  /**
+   * Stops this processor when the shutdown timeout has run out: a job whose handler still runs is taken for the
+   * shutdown to FAIL (see {@link HeldJob#abandon}) and the connection closed, as is a connection waiting in FETCH; a
+   * processor sending its report is left to finish it.
+   *
+   * @return the job taken, if any
+   */
+  Optional<Abandoned> stopAtDeadline(Duration timeout) {
     HeldJob job = held.get();
-    WorkerShutdownException failure = job == null ? null : job.abandon(timeout);
-    return failure == null ? Optional.empty() : Optional.of(new Abandoned(job.job(), failure));
+    if (job == null) {
+      connection.close();
+      return Optional.empty();
+    }
+    WorkerShutdownException failure = job.abandon(timeout);
+    if (failure == null) {
+      return Optional.empty();
+    }
+    connection.close();
+    return Optional.of(new Abandoned(job.job(), failure));
   }
 
   /** A job taken from a processor at shutdown, and the failure to report for it. */
