@@ -21,10 +21,22 @@ import org.junit.jupiter.api.Timeout;
 class FaktoryWorkerTest {
   private final WorkerFixture fixture = new WorkerFixture();
   private final List<Object> performed = new CopyOnWriteArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
   void closeAll() {
     fixture.close();
+  }
+
+  /** Starts a worker whose handler of {@code Slow} holds its job until {@link #release}; returns once it does. */
+  private FaktoryWorker startWithAJobInHand() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    FaktoryWorker worker = fixture.start(fixture.builder().handle("Slow", job -> {
+      started.countDown();
+      WorkerFixture.await(release);
+    }));
+    WorkerFixture.await(started);
+    return worker;
   }
 
   @Test
@@ -133,14 +145,8 @@ class FaktoryWorkerTest {
 
   @Test
   void quietFromTheServerStopsFetchingAndFinishesTheJobInHand() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     Job inHand = fixture.push("Slow");
-    FaktoryWorker worker = fixture.start(fixture.builder().handle("Slow", job -> {
-      started.countDown();
-      WorkerFixture.await(release);
-    }));
-    WorkerFixture.await(started);
+    FaktoryWorker worker = startWithAJobInHand();
 
     fixture.server.state().quiet("w1");
     fixture.server.advance(Duration.ofSeconds(15));
@@ -195,14 +201,8 @@ class FaktoryWorkerTest {
 
   @Test
   void shutdownWaitsForTheJobInHandAndAcksIt() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     Job inHand = fixture.push("Slow");
-    FaktoryWorker worker = fixture.start(fixture.builder().handle("Slow", job -> {
-      started.countDown();
-      WorkerFixture.await(release);
-    }));
-    WorkerFixture.await(started);
+    FaktoryWorker worker = startWithAJobInHand();
 
     worker.shutdown(Duration.ofSeconds(30));
     release.countDown();
