@@ -6,6 +6,7 @@ import io.github.faktorytestkit.fake.clock.ManualClock;
 import io.github.faktorytestkit.fake.model.ModelSettings;
 import io.github.faktorytestkit.fake.clock.SystemClock;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
+import io.github.faktorytestkit.worker.WorkerClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -100,6 +101,24 @@ public final class FakeFaktory implements AutoCloseable {
   /** Returns the server's current time: where the test moved it, or the system's on a real-time server. */
   public Instant now() {
     return clock.now();
+  }
+
+  /**
+   * Returns this server's clock as a {@link WorkerClock}, for a {@code FaktoryWorker} under test: {@link #advance}
+   * then moves the worker's heartbeat, reconnect backoff and shutdown timeout together with the server's time.
+   */
+  public WorkerClock workerClock() {
+    return new WorkerClock() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public Cancellable schedule(Instant when, Runnable task) {
+        return clock.schedule(when, task)::cancel;
+      }
+    };
   }
 
   /**
