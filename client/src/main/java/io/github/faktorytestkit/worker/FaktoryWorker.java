@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.worker;
 
-import io.github.faktorytestkit.client.BeatState;
+import io.github.faktorytestkit.protocol.WorkerState;
 import io.github.faktorytestkit.client.FaktoryCommandException;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,10 +170,10 @@ public final class FaktoryWorker implements AutoCloseable {
     return description + " " + state();
   }
 
-  private void obey(BeatState answer) {
-    if (answer == BeatState.QUIET) {
+  private void obey(WorkerState answer) {
+    if (answer == WorkerState.QUIET) {
       quiet();
-    } else if (answer == BeatState.TERMINATE) {
+    } else if (answer == WorkerState.TERMINATE) {
       terminate();
     }
   }

@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.worker;
 
-import io.github.faktorytestkit.client.BeatState;
+import io.github.faktorytestkit.protocol.WorkerState;
 import io.github.faktorytestkit.client.FaktoryCommandException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +18,12 @@ final class Heartbeat implements Runnable {
   private final WorkerClock clock;
   private final Duration interval;
   private final Instant first;
-  private final Consumer<BeatState> signals;
+  private final Consumer<WorkerState> signals;
   private final Logger log;
 
   /** Creates the heartbeat; the first beat goes an interval after now, read on the caller's thread. */
   Heartbeat(WorkerConnection connection, Lifecycle lifecycle, WorkerClock clock, Duration interval,
-      Consumer<BeatState> signals, Logger log) {
+      Consumer<WorkerState> signals, Logger log) {
     this.connection = connection;
     this.lifecycle = lifecycle;
     this.clock = clock;
@@ -50,11 +50,11 @@ final class Heartbeat implements Runnable {
   }
 
   private void beat() {
-    BeatState reported = lifecycle.beatState();
+    WorkerState reported = lifecycle.beatState();
     try {
-      BeatState answer = connection.call("BEAT",
+      WorkerState answer = connection.call("BEAT",
           client -> client.beat(reported, ResidentMemory.kilobytes()), lifecycle.closing());
-      if (answer != BeatState.RUNNING && answer != reported) {
+      if (answer != WorkerState.RUNNING && answer != reported) {
         log.info("heartbeat: the server says {}", answer.wireName());
       }
       signals.accept(answer);

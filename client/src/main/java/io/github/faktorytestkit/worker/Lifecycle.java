@@ -1,6 +1,6 @@
 package io.github.faktorytestkit.worker;
 
-import io.github.faktorytestkit.client.BeatState;
+import io.github.faktorytestkit.protocol.WorkerState;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +28,11 @@ final class Lifecycle {
   }
 
   /** Returns the state to report in BEAT. */
-  BeatState beatState() {
+  WorkerState beatState() {
     return switch (state.get()) {
-      case RUNNING -> BeatState.RUNNING;
-      case QUIET -> BeatState.QUIET;
-      case STOPPING, STOPPED -> BeatState.TERMINATE;
+      case RUNNING -> WorkerState.RUNNING;
+      case QUIET -> WorkerState.QUIET;
+      case STOPPING, STOPPED -> WorkerState.TERMINATE;
     };
   }
 

@@ -1,11 +1,14 @@
-package io.github.faktorytestkit.worker;
+package io.github.faktorytestkit.fake.worker;
 
-import static io.github.faktorytestkit.worker.WorkerFixture.WAIT;
+import static io.github.faktorytestkit.fake.worker.WorkerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.fake.Fault;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.worker.FaktoryWorker;
+import io.github.faktorytestkit.worker.UnknownJobTypeException;
+import io.github.faktorytestkit.worker.WorkerShutdownException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +132,7 @@ class FaktoryWorkerTest {
 
   @Test
   void beatsEvery15sWithRssAndState() {
-    Instant start = fixture.server.clock().now();
+    Instant start = fixture.server.now();
     fixture.start(fixture.builder().handle("Greet", performed::add));
 
     fixture.server.advance(Duration.ofSeconds(15));
@@ -278,7 +281,7 @@ class FaktoryWorkerTest {
 
   @Test
   void aDelayedBeatReplyHoldsUpNeitherTheJobsNorTheNextBeat() {
-    Instant start = fixture.server.clock().now();
+    Instant start = fixture.server.now();
     fixture.server.inject(Fault.delayReply("BEAT", Duration.ofSeconds(10)));
     fixture.start(fixture.builder().handle("Greet", j -> performed.add(j.jid())));
 

@@ -1,10 +1,11 @@
-package io.github.faktorytestkit.worker;
+package io.github.faktorytestkit.fake.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.protocol.Job;
+import io.github.faktorytestkit.worker.FaktoryWorker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

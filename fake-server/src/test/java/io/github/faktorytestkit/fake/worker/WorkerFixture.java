@@ -1,9 +1,11 @@
-package io.github.faktorytestkit.worker;
+package io.github.faktorytestkit.fake.worker;
 
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.fake.RecordedCommand;
 import io.github.faktorytestkit.protocol.Job;
+import io.github.faktorytestkit.worker.FaktoryWorker;
+import io.github.faktorytestkit.worker.FaktoryWorkerBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
