@@ -13,7 +13,7 @@ final class OneLineFigure implements Figure {
     double seconds = settings.quick() ? 1 : 5;
     Samples fake = new Samples();
     Samples redis = new Samples();
-    try (Spawned jar = Spawned.fakeJar(settings.fakeJar(), List.of()); Spawned server = Spawned.redis()) {
+    try (Spawned jar = Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()); Spawned server = Spawned.redis()) {
       // one untimed round each, so neither side is measured cold
       LineRate.run(() -> Wire.faktorySession(jar.port()), "ACK {\"jid\":\"unknown\"}", "+OK", 10, 1);
       LineRate.run(() -> Wire.connect(server.port()), "PING", "+PONG", 10, 1);

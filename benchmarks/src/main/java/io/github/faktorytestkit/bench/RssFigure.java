@@ -20,7 +20,7 @@ final class RssFigure implements Figure {
     Samples fakeAfter = new Samples();
     Samples realAfter = new Samples();
     Figure.interleave(settings.runs(),
-        () -> measure(Spawned.fakeJar(settings.fakeJar(), List.of()), sessions, settleMillis, fakeIdle, fakeAfter),
+        () -> measure(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), sessions, settleMillis, fakeIdle, fakeAfter),
         () -> measure(Spawned.faktory(settings.faktory()), sessions, settleMillis, realIdle, realAfter));
     return List.of(
         Row.size("RSS idle: jar vs Faktory + Redis", "MB", fakeIdle, realIdle, 2.0),

@@ -26,10 +26,10 @@ final class StartupFigure implements Figure {
     for (int i = 0; i < settings.runs(); i++) {
       List<Figure.Step> steps = new ArrayList<>(List.of(
           () -> spawn(Spawned.faktory(settings.faktory()), real),
-          () -> spawn(Spawned.fakeJar(settings.fakeJar(), List.of("-Xshare:auto")), jar),
+          () -> spawn(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), jar),
           () -> probe(furtherStarts, first, further)));
       if (archive != null) {
-        steps.add(() -> spawn(Spawned.fakeJar(settings.fakeJar(), List.of("-XX:SharedArchiveFile=" + archive)),
+        steps.add(() -> spawn(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm("-XX:SharedArchiveFile=" + archive)),
             jarCds));
       }
       for (int k = 0; k < steps.size(); k++) {

@@ -17,7 +17,7 @@ final class ThroughputFigure implements Figure {
     Samples ourClient = new Samples();
     Samples goClient = new Samples();
     Figure.interleave(settings.runs(), () -> {
-      try (Spawned fake = Spawned.fakeJar(settings.fakeJar(), List.of())) {
+      try (Spawned fake = Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm())) {
         onFake.add(GoLoad.run(settings.load(), fake.url(), jobs, 10));
       }
     }, () -> {
