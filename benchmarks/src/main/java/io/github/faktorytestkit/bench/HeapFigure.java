@@ -14,7 +14,8 @@ final class HeapFigure implements Figure {
     Samples idle = new Samples();
     Samples growth = new Samples();
     for (int i = 0; i < settings.runs(); i++) {
-      Map<String, Double> out = ChildJvm.run(HeapProbe.class, List.of("-Xmx2g"), String.valueOf(jobs));
+      Map<String, Double> out = ChildJvm.run(HeapProbe.class, List.of("-Xmx2g"), String.valueOf(jobs),
+          String.valueOf(settings.size(5000, 500)));
       heap.add(out.get("heap-mb"));
       idle.add(out.get("idle-kb"));
       growth.add(out.get("cycle-us-deep") / out.get("cycle-us-1k"));

@@ -10,13 +10,13 @@ final class OneLineFigure implements Figure {
 
   @Override
   public List<Row> measure(Settings settings) throws Exception {
-    double seconds = settings.quick() ? 1 : 5;
+    double seconds = settings.quick() ? 0.5 : 5;
     Samples fake = new Samples();
     Samples redis = new Samples();
     try (Spawned jar = Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()); Spawned server = Spawned.redis()) {
       // one untimed round each, so neither side is measured cold
-      LineRate.run(() -> Wire.faktorySession(jar.port()), "ACK {\"jid\":\"unknown\"}", "+OK", 10, 1);
-      LineRate.run(() -> Wire.connect(server.port()), "PING", "+PONG", 10, 1);
+      LineRate.run(() -> Wire.faktorySession(jar.port()), "ACK {\"jid\":\"unknown\"}", "+OK", 10, seconds);
+      LineRate.run(() -> Wire.connect(server.port()), "PING", "+PONG", 10, seconds);
       Figure.interleave(settings.runs(),
           () -> fake.add(LineRate.run(() -> Wire.faktorySession(jar.port()), "ACK {\"jid\":\"unknown\"}", "+OK",
               10, seconds)),

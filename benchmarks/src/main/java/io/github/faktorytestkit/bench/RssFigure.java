@@ -31,7 +31,7 @@ final class RssFigure implements Figure {
   private static void measure(Spawned server, int sessions, long settleMillis, Samples idle, Samples after)
       throws Exception {
     try (server) {
-      Thread.sleep(1000);
+      Thread.sleep(settleMillis / 10);
       idle.add(server.rssMegabytes());
       burst(server.port(), sessions);
       Thread.sleep(settleMillis);

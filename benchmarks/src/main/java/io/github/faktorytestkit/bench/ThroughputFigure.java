@@ -11,7 +11,7 @@ final class ThroughputFigure implements Figure {
 
   @Override
   public List<Row> measure(Settings settings) throws Exception {
-    int jobs = settings.size(30000, 3000);
+    int jobs = settings.size(30000, 2000);
     Samples onFake = new Samples();
     Samples onReal = new Samples();
     Samples ourClient = new Samples();

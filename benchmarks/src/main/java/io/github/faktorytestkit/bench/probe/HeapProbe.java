@@ -12,22 +12,22 @@ import java.util.List;
  * cycle at 1,000 and at {@code args[0]} queued, and the heap of each of 100 idle fakes. Prints {@code name value}.
  */
 public final class HeapProbe {
-  private static final int CYCLES = 2000;
 
   private HeapProbe() {}
 
-  /** {@code args[0]}: how many jobs to queue. */
+  /** {@code args[0]}: how many jobs to queue; {@code args[1]}: how many cycles to time at each depth. */
   public static void main(String[] args) throws Exception {
     int jobs = Integer.parseInt(args[0]);
+    int cycles = Integer.parseInt(args[1]);
     idleFakes();
     try (FakeFaktory faktory = FakeFaktory.builder().journal(false).start();
         FaktoryClient client = FaktoryClient.builder().url(faktory.url()).wid("heap-probe").connect()) {
       long before = usedHeap();
       enqueue(faktory, 1000);
-      System.out.println("cycle-us-1k " + cycleMicros(client));
+      System.out.println("cycle-us-1k " + cycleMicros(client, cycles));
       enqueue(faktory, jobs - 1000);
       System.out.println("heap-mb " + (usedHeap() - before) / 1048576.0);
-      System.out.println("cycle-us-deep " + cycleMicros(client));
+      System.out.println("cycle-us-deep " + cycleMicros(client, cycles));
     }
   }
 
@@ -48,12 +48,12 @@ public final class HeapProbe {
     }
   }
 
-  /** Median-free mean of PUSH, FETCH and ACK cycles after a warm-up, in microseconds. */
-  private static double cycleMicros(FaktoryClient client) {
-    runCycles(client, CYCLES);
+  /** The mean of PUSH, FETCH and ACK cycles after a warm-up, in microseconds. */
+  private static double cycleMicros(FaktoryClient client, int cycles) {
+    runCycles(client, cycles);
     long start = System.nanoTime();
-    runCycles(client, CYCLES);
-    return (System.nanoTime() - start) / 1e3 / CYCLES;
+    runCycles(client, cycles);
+    return (System.nanoTime() - start) / 1e3 / cycles;
   }
 
   private static void runCycles(FaktoryClient client, int cycles) {
