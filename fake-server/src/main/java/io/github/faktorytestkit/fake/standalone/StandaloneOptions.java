@@ -4,63 +4,109 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The command line of the {@code faktory} binary, as the fake takes it: {@code -b}, {@code -w}, {@code -e} and
  * {@code -l} mean what they mean there; {@code -d} and {@code -c} are accepted and ignored (the fake stores nothing
- * and reads no configuration); {@code -v} prints the version. Like Go's flag package, a flag may be written with one
- * or two dashes, and its value after a space or an {@code =}.
+ * and reads no configuration); {@code -v} prints the version. Parsed the way Go's flag package parses: a flag may be
+ * written with one or two dashes and its value after a space or an {@code =}; a boolean flag takes no separate
+ * value; parsing stops at the first argument that is not a flag, or after {@code --}.
+ *
+ * <p>Hand-written rather than a command-line library: the binary has eight flags, and a library's reflection and
+ * annotation processing was a large share of the jar's start-up.
  */
-@Command(name = "faktory")
 final class StandaloneOptions {
   private static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
+  private static final Set<String> BOOLEAN_FLAGS = Set.of("v", "h", "help");
+  private static final Set<String> VALUE_FLAGS = Set.of("b", "w", "e", "l", "d", "c");
 
-  @Option(names = {"-b", "--b"}, defaultValue = "localhost:7419")
-  String binding;
-
-  @Option(names = {"-w", "--w"}, defaultValue = "localhost:7420")
-  String webBinding;
-
-  @Option(names = {"-e", "--e"})
+  String binding = "localhost:7419";
+  String webBinding = "localhost:7420";
   String environment;
-
-  @Option(names = {"-l", "--l"}, defaultValue = "info")
-  String logLevel;
-
-  @Option(names = {"-d", "--d"})
+  String logLevel = "info";
   String storageDirectory;
-
-  @Option(names = {"-c", "--c"})
   String configDirectory;
-
-  @Option(names = {"-v", "--v"}, arity = "0..1")
   boolean version;
-
-  @Option(names = {"-h", "--h", "-help", "--help"}, arity = "0..1")
   boolean help;
 
   /** Go's flag package leaves arguments after the flags alone; so does the fake. */
-  @Parameters(hidden = true)
   List<String> arguments = new ArrayList<>();
 
   /** Returns the options in {@code args}; throws {@link StartupException} (status 2) for a malformed line. */
   static StandaloneOptions parse(String... args) throws StartupException {
     StandaloneOptions options = new StandaloneOptions();
-    try {
-      new CommandLine(options).parseArgs(args);
-      return options;
-    } catch (CommandLine.UnmatchedArgumentException e) {
-      throw StartupException.commandLine("flag provided but not defined: " + e.getUnmatched().get(0), 2);
-    } catch (CommandLine.MissingParameterException e) {
-      CommandLine.Model.ArgSpec missing = e.getMissing().get(0);
-      String name = missing instanceof CommandLine.Model.OptionSpec option ? option.shortestName() : "";
-      throw StartupException.commandLine("flag needs an argument: " + name, 2);
-    } catch (CommandLine.ParameterException e) {
-      throw StartupException.commandLine(e.getMessage(), 2);
+    int next = 0;
+    while (next < args.length && isFlag(args[next])) {
+      String arg = args[next++];
+      if (arg.equals("--")) {
+        break;
+      }
+      next = options.parseFlag(arg, args, next);
+    }
+    options.arguments.addAll(List.of(args).subList(next, args.length));
+    return options;
+  }
+
+  private static boolean isFlag(String arg) {
+    return arg.length() >= 2 && arg.charAt(0) == '-';
+  }
+
+  /** Applies the flag {@code arg}, taking its value from {@code args[next]} if needed; returns the next index. */
+  private int parseFlag(String arg, String[] args, int next) throws StartupException {
+    String name = arg.substring(arg.charAt(1) == '-' ? 2 : 1);
+    if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
+      throw StartupException.commandLine("bad flag syntax: " + arg, 2);
+    }
+    int equals = name.indexOf('=');
+    String value = equals < 0 ? null : name.substring(equals + 1);
+    name = equals < 0 ? name : name.substring(0, equals);
+    if (BOOLEAN_FLAGS.contains(name)) {
+      setBoolean(name, value == null || parseBoolean(name, value));
+      return next;
+    }
+    if (!VALUE_FLAGS.contains(name)) {
+      throw StartupException.commandLine("flag provided but not defined: -" + name, 2);
+    }
+    if (value == null) {
+      if (next == args.length) {
+        throw StartupException.commandLine("flag needs an argument: -" + name, 2);
+      }
+      value = args[next++];
+    }
+    setValue(name, value);
+    return next;
+  }
+
+  /** Go's strconv.ParseBool. */
+  private static boolean parseBoolean(String name, String value) throws StartupException {
+    switch (value) {
+      case "1", "t", "T", "TRUE", "true", "True" -> {
+        return true;
+      }
+      case "0", "f", "F", "FALSE", "false", "False" -> {
+        return false;
+      }
+      default -> throw StartupException.commandLine(
+          "invalid boolean value \"" + value + "\" for -" + name + ": parse error", 2);
+    }
+  }
+
+  private void setBoolean(String name, boolean value) {
+    if (name.equals("v")) {
+      version = value;
+    } else {
+      help = value;
+    }
+  }
+
+  private void setValue(String name, String value) {
+    switch (name) {
+      case "b" -> binding = value;
+      case "w" -> webBinding = value;
+      case "e" -> environment = value;
+      case "l" -> logLevel = value;
+      case "d" -> storageDirectory = value;
+      default -> configDirectory = value;
     }
   }
 
