@@ -7,7 +7,7 @@ import io.github.faktorytestkit.conformance.AcrossTargets;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.conformance.TargetDefaults;
 import io.github.faktorytestkit.conformance.TargetKind;
-import io.github.faktorytestkit.conformance.WireSession;
+import io.github.faktorytestkit.conformance.RawConnection;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.real.RealTargets;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +64,7 @@ class AuthenticationIT {
 
   @AcrossTargets
   void helloWithoutAHashGetsTheSameInvalidPasswordFromTheServer(Target target) {
-    try (WireSession session = WireSession.open(target.url())) {
+    try (RawConnection session = RawConnection.open(target.url())) {
       assertThat(session.greeting().reply()).isInstanceOf(Reply.SimpleString.class);
       assertThat(session.send("HELLO {\"v\":2}").reply()).isEqualTo(Reply.err("Invalid password"));
     }

@@ -108,7 +108,7 @@ class TimersIT {
    */
   private static boolean handshakeRace(Target target) {
     Timeline timeline = Timeline.startingNow(target);
-    try (WireSession silent = WireSession.open(target.url()); WireSession late = WireSession.open(target.url())) {
+    try (RawConnection silent = RawConnection.open(target.url()); RawConnection late = RawConnection.open(target.url())) {
       assertGreeted(silent);
       assertGreeted(late);
       timeline.advanceTo(LATE_HELLO);
@@ -117,7 +117,7 @@ class TimersIT {
       }
       assertThat(late.send("HELLO {\"v\":2}").reply()).as("HELLO at 1.9 s").isEqualTo(Reply.OK);
       timeline.advanceTo(HANDSHAKE_DEADLINE);
-      assertThat(silent.listen()).as("connection silent after HI, at 2 s").isSameAs(Heard.CLOSED);
+      assertThat(silent.listen()).as("connection silent after HI, at 2 s").isSameAs(WireAnswer.CLOSED);
       assertThat(timeline.elapsed()).as("seen closed after").isLessThanOrEqualTo(LATEST_CLOSE);
       timeline.advanceTo(Duration.ofSeconds(3));
       assertThat(late.send("INFO").reply()).as("INFO at 3 s after a HELLO at 1.9 s")
@@ -126,7 +126,7 @@ class TimersIT {
     }
   }
 
-  private static void assertGreeted(WireSession session) {
+  private static void assertGreeted(RawConnection session) {
     assertThat(session.greeting().reply()).isEqualTo(Reply.simple("HI {\"v\":2}"));
   }
 }

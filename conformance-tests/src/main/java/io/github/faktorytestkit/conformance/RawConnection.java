@@ -26,7 +26,7 @@ import java.util.Arrays;
  * A raw protocol connection for wire-level comparisons: sends each line exactly as given (no handshake of its own,
  * no validation) and reads back one frame. Plain TCP only. Refuses lines that crash Faktory 1.9.4. Not thread-safe.
  */
-public final class WireSession implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
   /** How long {@link #greeting()} and {@link #send(String)} wait for a frame. */
   public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
 
@@ -36,19 +36,19 @@ public final class WireSession implements AutoCloseable {
   private final ReplyReader reader = new ReplyReader();
   private boolean ended;
 
-  private WireSession(Socket socket) throws IOException {
+  private RawConnection(Socket socket) throws IOException {
     this.socket = socket;
     this.in = new RecordingInput(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
   }
 
   /** Connects to the host and port of {@code url}; blocks up to 5 s. */
-  public static WireSession open(URI url) {
+  public static RawConnection open(URI url) {
     Socket socket = new Socket();
     try {
       socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
       socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
-      return new WireSession(socket);
+      return new RawConnection(socket);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new UncheckedIOException("cannot connect to " + url.getHost() + ":" + url.getPort(), e);
@@ -56,15 +56,15 @@ public final class WireSession implements AutoCloseable {
   }
 
   /** Reads the frame the server sends on its own when the connection opens (HI). */
-  public Heard greeting() {
+  public WireAnswer greeting() {
     return receive();
   }
 
   /**
-   * Reads the next frame the server sends without being asked, or the event that comes instead: {@link Heard#CLOSED}
+   * Reads the next frame the server sends without being asked, or the event that comes instead: {@link WireAnswer#CLOSED}
    * when the server closes the connection, a timeout event when nothing arrives within {@link #REPLY_TIMEOUT}.
    */
-  public Heard listen() {
+  public WireAnswer listen() {
     return receive();
   }
 
@@ -73,33 +73,32 @@ public final class WireSession implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
    */
-  public Heard send(String line) {
+  public WireAnswer send(String line) {
     return send(line.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * Sends the bytes of {@code line} and returns what came back. CRLF is appended unless {@code line} already ends in
-   * LF (so {@code "INFO\n"} goes out with a bare LF). After an event the session is over: later calls return
-   * {@link Heard#CLOSED} without sending.
+   * LF (so {@code "INFO\n"} goes out with a bare LF). After an event the connection is over: later calls return
+   * {@link WireAnswer#CLOSED} without sending.
    *
    * @throws IllegalArgumentException when the line would crash Faktory 1.9.4 (a bare PUSH, ACK, QUEUE, ...)
    */
-  public Heard send(byte[] line) {
+  public WireAnswer send(byte[] line) {
     byte[] wire = safeWire(line);
     if (ended) {
-      return Heard.CLOSED;
+      return WireAnswer.CLOSED;
     }
     try {
       out.write(wire);
       out.flush();
     } catch (IOException e) {
       ended = true;
-      return Heard.CLOSED;
+      return WireAnswer.CLOSED;
     }
     return receive();
   }
 
-  /** Returns {@code line} as it goes on the wire: with CRLF appended unless it ends in LF already. */
   /**
    * Returns the wire bytes of {@code line} ({@link #terminated}).
    *
@@ -114,6 +113,7 @@ public final class WireSession implements AutoCloseable {
     return wire;
   }
 
+  /** Returns {@code line} as it goes on the wire: with CRLF appended unless it ends in LF already. */
   static byte[] terminated(byte[] line) {
     if (line.length > 0 && line[line.length - 1] == '\n') {
       return line;
@@ -137,22 +137,22 @@ public final class WireSession implements AutoCloseable {
     }
   }
 
-  private Heard receive() {
+  private WireAnswer receive() {
     if (ended) {
-      return Heard.CLOSED;
+      return WireAnswer.CLOSED;
     }
     try {
       in.take();
       Reply reply = reader.read(in);
-      return Heard.frame(reply, in.take());
+      return WireAnswer.frame(reply, in.take());
     } catch (EOFException | SocketException e) {
-      return end(Heard.CLOSED);
+      return end(WireAnswer.CLOSED);
     } catch (SocketTimeoutException e) {
-      return end(Heard.event("no reply within " + REPLY_TIMEOUT.toSeconds() + " s"));
+      return end(WireAnswer.event("no reply within " + REPLY_TIMEOUT.toSeconds() + " s"));
     } catch (MalformedReplyException e) {
-      return end(Heard.event("malformed: " + e.getMessage()));
+      return end(WireAnswer.event("malformed: " + e.getMessage()));
     } catch (IOException e) {
-      return end(Heard.event("read failed: " + e));
+      return end(WireAnswer.event("read failed: " + e));
     }
   }
 
@@ -189,9 +189,9 @@ public final class WireSession implements AutoCloseable {
     }
   }
 
-  private Heard end(Heard heard) {
+  private WireAnswer end(WireAnswer answer) {
     ended = true;
-    return heard;
+    return answer;
   }
 
   /** Closes the socket. Idempotent. */
