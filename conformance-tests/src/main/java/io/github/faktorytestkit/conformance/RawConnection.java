@@ -20,7 +20,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A raw protocol connection for wire-level comparisons: sends each line exactly as given (no handshake of its own,
@@ -48,6 +50,7 @@ public final class RawConnection implements AutoCloseable {
     try {
       socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
       socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
+      socket.setTcpNoDelay(true);
       return new RawConnection(socket);
     } catch (IOException e) {
       closeQuietly(socket);
@@ -97,6 +100,74 @@ public final class RawConnection implements AutoCloseable {
       return WireAnswer.CLOSED;
     }
     return receive();
+  }
+
+  /**
+   * Writes {@code stream}, any bytes, in TCP writes of the given {@code chunkSizes} (cycled; each write flushed, with
+   * Nagle off) and does not wait for replies: read them with {@link #listen()}. A stream whose lines, split at LF as
+   * the server splits them, include one that would crash Faktory 1.9.4 is refused before anything is written.
+   *
+   * @return false when the server had closed the connection before everything was written
+   * @throws IllegalArgumentException when a line would crash Faktory 1.9.4, or a chunk size is not positive
+   */
+  public boolean write(byte[] stream, List<Integer> chunkSizes) {
+    safeStream(stream);
+    if (chunkSizes.isEmpty() || chunkSizes.stream().anyMatch(size -> size <= 0)) {
+      throw new IllegalArgumentException("chunkSizes: " + chunkSizes + " (expected: positive sizes)");
+    }
+    try {
+      for (int from = 0, chunk = 0; from < stream.length; chunk++) {
+        int length = Math.min(chunkSizes.get(chunk % chunkSizes.size()), stream.length - from);
+        out.write(stream, from, length);
+        out.flush();
+        from += length;
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Closes the sending half: the server reads the end of the stream; replies can still be read. */
+  public void shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+    } catch (IOException ignored) {
+      // already closed: reading tells
+    }
+  }
+
+  /** Reads every frame until the server closes the connection or nothing arrives in time; the last is the event. */
+  public List<WireAnswer> listenUntilEnd() {
+    List<WireAnswer> answers = new ArrayList<>();
+    WireAnswer answer;
+    do {
+      answer = listen();
+      answers.add(answer);
+    } while (answer.reply() != null);
+    return answers;
+  }
+
+  /**
+   * Checks every line of {@code stream}, split after each LF as the server reads it (a last line without LF is never
+   * processed), and returns the stream.
+   *
+   * @throws IllegalArgumentException when a line would crash Faktory 1.9.4
+   */
+  static byte[] safeStream(byte[] stream) {
+    for (int from = 0, lf; (lf = indexOf(stream, (byte) '\n', from)) >= 0; from = lf + 1) {
+      safeWire(Arrays.copyOfRange(stream, from, lf + 1));
+    }
+    return stream;
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
  * for any timing it is allowed. The four timer scenarios share one timeline, so the real waits add up to ~80 s.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.FAKE, TargetKind.LOCAL})
 class TimersIT {
   /** How long after connecting a HELLO must have arrived. */
   private static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(2);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * inherently variable.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL})
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
 class WireDifferentialIT {
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-scripts.txt");
 

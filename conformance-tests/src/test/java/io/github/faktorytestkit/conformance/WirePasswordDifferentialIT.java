@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
  * salt normalised, the iterations range-checked) must be equal.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL}, password = WirePasswordDifferentialIT.PASSWORD)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL}, password = WirePasswordDifferentialIT.PASSWORD)
 class WirePasswordDifferentialIT {
   static final String PASSWORD = "wire-pw";
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-password-scripts.txt");
