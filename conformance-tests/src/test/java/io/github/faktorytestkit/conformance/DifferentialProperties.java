@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
  * shortest sequence and fails with both transcripts and a replay ({@link SequenceReplay}). Tries: 1000, or
  * {@code -Dfaktory.differential.sequences} ({@code scripts/conformance --deep}: 20000).
  */
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
 abstract class DifferentialProperties extends OnTarget {
   /** The scenario's name in reports. */
   static final String SCENARIO = "DifferentialPropertiesIT.randomSequences";

@@ -26,6 +26,7 @@ import net.jqwik.api.constraints.Size;
  * whatever the split. Every stream ends with END (or, for a truncated last line, with the end of the stream), so
  * the replies are read until the server closes the connection. No stream holds a line that crashes 1.9.4.
  */
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
 abstract class FramingProperties extends OnTarget {
   private static final String HELLO = "HELLO {\"v\":2}";
   private static final AtomicLong STREAMS = new AtomicLong();

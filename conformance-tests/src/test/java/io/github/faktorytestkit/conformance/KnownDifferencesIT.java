@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * real server, therefore fails here until the pin and the known-differences line are updated.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
 @TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
 class KnownDifferencesIT {
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-known-differences.txt");

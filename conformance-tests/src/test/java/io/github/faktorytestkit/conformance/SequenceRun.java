@@ -5,6 +5,7 @@ import io.github.faktorytestkit.client.ServerInfo;
 import io.github.faktorytestkit.conformance.report.Findings;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.protocol.Escaping;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class SequenceRun {
   String replay(List<SequenceStep> steps) {
     StringBuilder text = new StringBuilder("prefix " + prefix + "\n");
     steps.forEach(step -> text.append("c").append(step.connection()).append(' ')
-        .append(Escaping.escape(fill(step.template()))).append('\n'));
+        .append(fill(step.template())).append('\n'));
     return text.toString();
   }
 
@@ -97,10 +98,12 @@ final class SequenceRun {
       return;
     }
     String replay = replay(steps);
-    Findings.divergence(scenario, target.name(), steps.size() + " steps", oracleLines, fakeLines, replay);
+    Path file = SequenceReplay.write(prefix, replay);
+    Findings.divergence(scenario, target.name(), "a random sequence (the shortest that failed)", oracleLines,
+        fakeLines, "-Dit.test=DifferentialReplayIT -D" + DifferentialReplayIT.PROPERTY + "=" + file.toAbsolutePath());
     throw new AssertionError("the fake answered differently from " + target + " (" + steps.size() + " steps)\n"
         + "--- real ---\n" + String.join("\n", oracleLines) + "\n--- fake ---\n" + String.join("\n", fakeLines)
-        + "\n--- replay (-Dfaktory.differential.replay=FILE) ---\n" + replay);
+        + "\n--- replay: -D" + DifferentialReplayIT.PROPERTY + "=" + file.toAbsolutePath() + " ---\n" + replay);
   }
 
   /** Sends one step to both servers; returns false once they disagree. */

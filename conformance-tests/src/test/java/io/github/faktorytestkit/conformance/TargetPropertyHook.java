@@ -1,6 +1,9 @@
 package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.conformance.report.Findings;
+import io.github.faktorytestkit.conformance.report.Progress;
+import io.github.faktorytestkit.real.RealTargets;
+import java.util.Arrays;
 import java.util.Optional;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.ContainerLifecycleContext;
@@ -9,11 +12,13 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The lifecycle of {@link OnTarget} groups: a group whose kind is not selected ({@code -Dfaktory.targets}), whose url
- * is not configured or whose server cannot run here is skipped with the reason (a required target that cannot run
+ * The lifecycle of {@link OnTarget} groups: a group whose kind is not selected ({@code -Dfaktory.targets}), that
+ * {@link Requires} what the Faktory release lacks, whose url is not configured or whose server cannot run here is
+ * skipped with the reason (a required target that cannot run
  * fails instead, in its properties); {@link TriesFrom} overrides a property's tries; each property's tries and
  * checks are printed and handed to the report.
  */
@@ -32,6 +37,12 @@ final class TargetPropertyHook implements SkipExecutionHook, AroundPropertyHook 
     TargetKind kind = OnTarget.kindOf(group);
     if (!TargetKind.allowed().contains(kind)) {
       return SkipResult.skip(kind.displayName() + ": not selected by -D" + TargetKind.ONLY_PROPERTY);
+    }
+    String version = RealTargets.version();
+    Optional<FaktoryFeature> missing = AnnotationSupport.findAnnotation(group, Requires.class).stream()
+        .flatMap(requires -> Arrays.stream(requires.value())).filter(feature -> !feature.in(version)).findFirst();
+    if (missing.isPresent()) {
+      return SkipResult.skip(missing.get().notIn(version));
     }
     if (kind == TargetKind.URL && UrlTarget.configured().isEmpty()) {
       return SkipResult.skip("url target: no -D" + UrlTarget.PROPERTY + " or " + UrlTarget.VARIABLE);
@@ -54,8 +65,8 @@ final class TargetPropertyHook implements SkipExecutionHook, AroundPropertyHook 
     String target = OnTarget.kindOf(context.containerClass()).displayName();
     String scenario = context.containerClass().getEnclosingClass().getSimpleName() + "."
         + context.targetMethod().getName();
-    System.out.printf("[conformance] %s on %s: %d tries, %d checks, %s%n", scenario, target, result.countTries(),
-        result.countChecks(), result.status());
+    Progress.line(String.format("[conformance]      property   | %s on %s: %d tries, %d checks, %s", scenario,
+        target, result.countTries(), result.countChecks(), result.status()));
     Findings.propertyRun(scenario, target, result.countTries(), result.countChecks());
     return result;
   }

@@ -8,15 +8,19 @@ import io.github.faktorytestkit.protocol.Reply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The server's timers with the same assertions on the fake and on real Faktory: scheduled jobs, retry backoff,
  * reservation expiry, heartbeat expiry and the handshake deadline. Real Faktory runs its timers as periodic tasks
  * (scheduler and retries every 5 s, reservation and worker reapers every 15 s) while the fake acts at the exact
  * deadline (fake-server/KNOWN-DIFFERENCES.md), so every check is placed outside the real server's windows and holds
- * for any timing it is allowed. The four timer scenarios share one timeline, so the real waits add up to ~80 s.
+ * for any timing it is allowed. The four timer scenarios share one timeline, so the real waits add up to ~80 s; the
+ * targets run at the same time.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Execution(ExecutionMode.CONCURRENT) // one real-time timeline per target at once (junit-platform.properties)
 class TimersIT {
   /** How long after connecting a HELLO must have arrived. */
   private static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(2);
@@ -33,6 +37,7 @@ class TimersIT {
    * then lies after the timeline's start minus a few milliseconds and no later than its start plus its longest delay.
    */
   @AcrossTargets
+  @Requires(FaktoryFeature.INFO_SETS)
   void timersFireWithinTheRealServersWindows(Target target, FaktoryClient client) {
     ReaperCounts before = ReaperCounts.of(client.info());
     try (HeartbeatTimer workers = HeartbeatTimer.start(target, client)) {

@@ -51,11 +51,14 @@ public final class Findings {
         (a, b) -> new PropertyRun(scenario, target, a.tries() + b.tries(), a.checks() + b.checks()));
   }
 
-  /** Records a divergence; of several for the same scenario and target, the one with the shortest transcript stays. */
+  /**
+   * Records a divergence; of several with the same scenario, target and title (e.g. a random sequence and its
+   * shrunk forms), the one with the shortest transcript stays.
+   */
   public static synchronized void divergence(String scenario, String target, String title, List<String> real,
       List<String> fake, String replay) {
     Divergence found = new Divergence(scenario, target, title, real, fake, replay);
-    DIVERGENCES.merge(scenario + " " + target, found, (a, b) -> b.real().size() < a.real().size() ? b : a);
+    DIVERGENCES.merge(scenario + " " + target + " " + title, found, (a, b) -> b.real().size() < a.real().size() ? b : a);
   }
 
   /** Returns the property runs recorded so far. */
