@@ -96,6 +96,7 @@ class AdministrationIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.QUEUE_SUBCOMMAND_ERROR)
   void unknownQueueSubcommandIsRefused(FaktoryClient client) {
     assertThat(client.exchange("QUEUE UNPAUSE *")).isEqualTo(Reply.err("no such QUEUE subcommand: UNPAUSE"));
     assertThat(client.exchange("queue latency default")).isEqualTo(Reply.err("unknown command queue"));

@@ -40,6 +40,7 @@ class MutateIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.MUTATE_JIDS_FIRST)
   void jidsOverrideJobtypeAndPattern(FaktoryClient client) {
     schedule(client, "Alpha", "override-1");
     schedule(client, "Beta", "override-2");

@@ -3,6 +3,7 @@ package io.github.faktorytestkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.faktorytestkit.conformance.FaktoryFeature;
 import io.github.faktorytestkit.conformance.TargetKind;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.real.FaktoryContainer;
@@ -79,6 +80,7 @@ class TlsIT {
   }
 
   private static synchronized TlsServer server(TargetKind kind) {
+    FaktoryFeature.TLS.assumeIn(RealTargets.version());
     return SERVERS.computeIfAbsent(kind, TlsServer::start);
   }
 
