@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The replay file of a random sequence ({@link SequenceRun#replay}): a {@code prefix <id>} line, then one
- * {@code c<N> <line>} per step, the lines filled in. {@link DifferentialReplayIT} sends it again.
+ * {@code c<N> <line>} per step, the lines filled in. {@link DifferentialReplay} sends it again.
  *
  * @param prefix the identifier prefix of the run, which the workers' wids are made of
  * @param steps the steps, as filled-in lines

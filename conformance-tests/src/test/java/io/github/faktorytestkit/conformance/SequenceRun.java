@@ -100,10 +100,10 @@ final class SequenceRun {
     String replay = replay(steps);
     Path file = SequenceReplay.write(prefix, replay);
     Findings.divergence(scenario, target.name(), "a random sequence (the shortest that failed)", oracleLines,
-        fakeLines, "-Dit.test=DifferentialReplayIT -D" + DifferentialReplayIT.PROPERTY + "=" + file.toAbsolutePath());
+        fakeLines, "-Dit.test=DifferentialReplay -D" + DifferentialReplay.PROPERTY + "=" + file.toAbsolutePath());
     throw new AssertionError("the fake answered differently from " + target + " (" + steps.size() + " steps)\n"
         + "--- real ---\n" + String.join("\n", oracleLines) + "\n--- fake ---\n" + String.join("\n", fakeLines)
-        + "\n--- replay: -D" + DifferentialReplayIT.PROPERTY + "=" + file.toAbsolutePath() + " ---\n" + replay);
+        + "\n--- replay: -D" + DifferentialReplay.PROPERTY + "=" + file.toAbsolutePath() + " ---\n" + replay);
   }
 
   /** Sends one step to both servers; returns false once they disagree. */

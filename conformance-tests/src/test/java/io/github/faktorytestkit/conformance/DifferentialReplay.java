@@ -10,12 +10,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Sends a random sequence's replay file again ({@code -Dfaktory.differential.replay=target/conformance/replays/
  * r0000042.txt}), to real Faktory and a fresh fake, and prints both transcripts: the way to look at a divergence
- * {@link DifferentialProperties} found. Runs only with the property set.
+ * {@link DifferentialProperties} found. Not an {@code *IT}, so that a normal run does not list it as skipped: run it
+ * with {@code -Dit.test=DifferentialReplay}; it needs the property set.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@EnabledIfSystemProperty(named = DifferentialReplayIT.PROPERTY, matches = ".+")
+@EnabledIfSystemProperty(named = DifferentialReplay.PROPERTY, matches = ".+")
 @TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
-class DifferentialReplayIT {
+class DifferentialReplay {
   static final String PROPERTY = "faktory.differential.replay";
 
   @AcrossTargets
