@@ -63,7 +63,8 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("realKinds")
   void untrustedCertificateIsAConnectionFailure(TargetKind kind) {
-    assertThatThrownBy(() -> FaktoryClient.connect(server(kind).url().toString()))
+    String url = server(kind).url().toString();
+    assertThatThrownBy(() -> FaktoryClient.connect(url))
         .isExactlyInstanceOf(FaktoryConnectionException.class)
         .hasMessageStartingWith("TLS handshake failed: ")
         .hasCauseInstanceOf(SSLException.class);
