@@ -20,6 +20,12 @@ final class SessionScenarios {
   private static final Pattern SALT = Pattern.compile("\"s\":\"([0-9a-f]+)\"");
   private static final Pattern ITERATIONS = Pattern.compile("\"i\":([0-9]+)");
   private static final Duration LONG_WAIT = Duration.ofSeconds(100);
+  // The waits cover the server's worst case with a margin for a loaded machine: the scheduler runs every 5 s;
+  // the first retry comes 15-44 s after the failure, plus the scheduler; a reservation (clamped to 60 s) expires
+  // at the next 15 s tick of the reaper after its deadline.
+  private static final Duration SCHEDULED_WAIT = Duration.ofSeconds(12);
+  private static final Duration RETRY_WAIT = Duration.ofSeconds(60);
+  private static final Duration EXPIRY_WAIT = Duration.ofSeconds(95);
 
   private SessionScenarios() {}
 
@@ -215,7 +221,7 @@ final class SessionScenarios {
       String at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS).toString();
       wire.send("PUSH {\"jid\":\"rec-later-1\",\"jobtype\":\"T\",\"args\":[],\"queue\":\"later\",\"at\":\"" + at + "\"}");
       wire.send("FETCH later");
-      Thread.sleep(8_000);
+      Thread.sleep(SCHEDULED_WAIT.toMillis());
       wire.send("FETCH later");
       wire.send("ACK {\"jid\":\"rec-later-1\"}");
       wire.end();
@@ -230,7 +236,7 @@ final class SessionScenarios {
       wire.send("FETCH again");
       wire.send("FAIL {\"jid\":\"rec-retry-1\",\"errtype\":\"E\",\"message\":\"first\"}");
       wire.send("FETCH again");
-      Thread.sleep(52_000);
+      Thread.sleep(RETRY_WAIT.toMillis());
       wire.send("FETCH again");
       wire.send("FAIL {\"jid\":\"rec-retry-1\",\"errtype\":\"E\",\"message\":\"second\"}");
       wire.send("MUTATE {\"cmd\":\"requeue\",\"target\":\"dead\",\"filter\":{\"jids\":[\"rec-retry-1\"]}}");
@@ -247,7 +253,7 @@ final class SessionScenarios {
       wire.send("PUSH {\"jid\":\"rec-expire-1\",\"jobtype\":\"T\",\"args\":[],\"queue\":\"slow\",\"reserve_for\":1,"
           + "\"retry\":0}");
       wire.send("FETCH slow");
-      Thread.sleep(80_000);
+      Thread.sleep(EXPIRY_WAIT.toMillis());
       wire.send("INFO");
       wire.send("FAIL {\"jid\":\"rec-expire-1\",\"message\":\"too late\"}");
       wire.send("ACK {\"jid\":\"rec-expire-1\"}");
