@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scripts of a {@code wire-scripts.txt}-format resource as named lists of raw lines, for the recordings
- * (package {@code recording}), which send them through the recording proxy; markers as {@link WireScripts#unmark}.
+ * The scripts of a {@code wire-scripts.txt}-format resource as named lists of the exact bytes each line puts on the
+ * wire, for the recordings (package {@code recording}), which send them through the recording proxy: markers as
+ * {@link WireScripts#unmark}, terminator as {@link WireSession#terminated}.
  */
 public final class ScriptLines {
   private ScriptLines() {}
 
-  /** Returns the scripts of the class-path resource {@code name}: script name to its lines, in file order. */
+  /** Returns the scripts of the class-path resource {@code name}: script name to its wire lines, in file order. */
   public static Map<String, List<byte[]>> load(String name) {
     Map<String, List<byte[]>> scripts = new LinkedHashMap<>();
     List<byte[]> lines = null;
@@ -21,9 +22,14 @@ public final class ScriptLines {
         lines = new ArrayList<>();
         scripts.put(line.substring(WireScripts.TITLE.length()), lines);
       } else if (lines != null && !line.isBlank() && !line.startsWith("#")) {
-        lines.add(WireScripts.unmark(line));
+        lines.add(WireSession.terminated(WireScripts.unmark(line)));
       }
     }
     return scripts;
+  }
+
+  /** Returns whether the terminated line {@code wire} would crash Faktory 1.9.4 (and every release before it). */
+  public static boolean crashesFaktory194(byte[] wire) {
+    return WireSession.crashesFaktory194(wire);
   }
 }

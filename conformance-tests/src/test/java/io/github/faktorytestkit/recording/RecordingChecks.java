@@ -19,13 +19,14 @@ final class RecordingChecks {
   private RecordingChecks() {}
 
   /**
-   * Returns one message per file of the versions in {@code fresh} that is missing on either side or differs, with
-   * its changed lines.
+   * Returns one message per file of the versions in {@code fresh} that differs or is missing on either side (on
+   * the committed side only when {@code complete}: a partial re-recording leaves the other files out), with its
+   * changed lines.
    */
-  static List<String> differences(Path committed, Path fresh) {
+  static List<String> differences(Path committed, Path fresh, boolean complete) {
     List<String> problems = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(transcripts(fresh));
-    transcripts(committed).stream().filter(name -> Files.isDirectory(fresh.resolve(name).getParent()))
+    transcripts(committed).stream().filter(name -> complete && Files.isDirectory(fresh.resolve(name).getParent()))
         .forEach(names::add);
     for (String name : names) {
       Path before = committed.resolve(name);
