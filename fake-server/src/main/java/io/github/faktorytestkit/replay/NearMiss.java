@@ -1,11 +1,15 @@
 package io.github.faktorytestkit.replay;
 
+import io.github.faktorytestkit.protocol.CommandLine;
 import io.github.faktorytestkit.transcript.Template;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Builds the {@link Mismatch} of a client line no recorded frame matched, with its closest other candidate. */
+/**
+ * Builds the {@link Mismatch} of a client line no recorded frame matched, with its closest other candidate: a
+ * recorded client frame not played yet with the same verb if there is one, the one at the smallest edit distance.
+ */
 final class NearMiss {
   private static final int MAX_COMPARED = 400;
 
@@ -19,12 +23,18 @@ final class NearMiss {
       String difference, Collection<ReplayScript.Step> others) {
     String wanted = expected == null ? "nothing (the recorded connection ended)" : expected.describe();
     int position = expected == null ? 0 : expected.position();
+    String verb = CommandLine.verbOf(line);
     Optional<String> closest = others.stream().filter(step -> step != expected)
-        .min(Comparator.comparingInt(step -> distance(FrameMatcher.recordedLine(step.frame().body()), line)))
+        .min(Comparator.comparing((ReplayScript.Step step) -> !verbOf(step).equals(verb))
+            .thenComparingInt(step -> distance(FrameMatcher.recordedLine(step.frame().body()), line)))
         .map(step -> step.event().connection() + " frame " + step.position() + ": " + step.describe()
             + " (edit distance " + distance(FrameMatcher.recordedLine(step.frame().body()), line) + ")");
     return new Mismatch(connection, clientConnection, position, wanted, "> " + Template.literal(line), difference,
         closest);
+  }
+
+  private static String verbOf(ReplayScript.Step step) {
+    return CommandLine.verbOf(FrameMatcher.recordedLine(step.frame().body()));
   }
 
   /** Returns the Levenshtein distance of the first {@value #MAX_COMPARED} characters of {@code a} and {@code b}. */
