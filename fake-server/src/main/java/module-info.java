@@ -1,6 +1,7 @@
 /**
- * The fake Faktory server: the test API ({@code fake}), the JUnit 5 extension ({@code junit}) and the standalone
- * main ({@code fake.standalone}, opened to picocli). Everything else is internal and not exported.
+ * The fake Faktory server: the test API ({@code fake}), replay of recordings ({@code replay}, taking the
+ * {@code transcript} values), the JUnit 5 extensions ({@code junit}) and the standalone main ({@code fake.standalone},
+ * opened to picocli). Everything else is internal and not exported.
  */
 module io.github.faktorytestkit.fake {
   requires transitive io.github.faktorytestkit.client;
@@ -18,6 +19,8 @@ module io.github.faktorytestkit.fake {
 
   exports io.github.faktorytestkit.fake;
   exports io.github.faktorytestkit.junit;
+  exports io.github.faktorytestkit.replay;
+  exports io.github.faktorytestkit.transcript;
   exports io.github.faktorytestkit.fake.standalone;
   opens io.github.faktorytestkit.fake.standalone to info.picocli;
 }

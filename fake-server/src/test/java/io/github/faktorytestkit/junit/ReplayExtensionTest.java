@@ -6,15 +6,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.replay.ReplayFaktory;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -22,33 +19,18 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 class ReplayExtensionTest {
-  private static final String RECORDING = String.join("\n",
-      "# faktory-transcript 1",
-      "# scenario: a producer flushes",
-      "# recorded: 2026-12-02T10:00:00Z",
-      "",
-      "0.000 c1 open",
-      "0.001 c1 < +HI {\"v\":2}",
-      "0.002 c1 > HELLO {\"hostname\":\"{{hostname:1=box}}\",\"pid\":{{pid:1=7}},\"labels\":[\"java\"],\"v\":2}\\r\\n",
-      "0.003 c1 < +OK",
-      "0.004 c1 > FLUSH\\r\\n",
-      "0.005 c1 < +OK",
-      "0.006 c1 > END\\r\\n",
-      "0.006 c1 close server",
-      "0.007 c1 close client",
-      "");
-
-  static volatile Path recording;
+  /** A hand-written recording: the project's client flushes. */
+  static final Path RECORDING = Path.of("src/test/resources/replay/producer-flushes.txt");
 
   @Test
-  void aTestPassesWhenItsClientPlaysTheRecording(@TempDir Path temp) throws IOException {
-    TestExecutionResult result = run(temp, "flushes");
+  void aTestPassesWhenItsClientPlaysTheRecording() {
+    TestExecutionResult result = run("flushes");
     assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
   }
 
   @Test
-  void aTestFailsWithTheNearMissDiffWhenItsClientStrays(@TempDir Path temp) throws IOException {
-    TestExecutionResult result = run(temp, "asksForInfoInstead");
+  void aTestFailsWithTheNearMissDiffWhenItsClientStrays() {
+    TestExecutionResult result = run("asksForInfoInstead");
     assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
     assertThat(result.getThrowable()).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
         .isInstanceOf(AssertionError.class)
@@ -57,8 +39,7 @@ class ReplayExtensionTest {
         .hasMessageContaining("actual:   > INFO");
   }
 
-  private static TestExecutionResult run(Path temp, String method) throws IOException {
-    recording = Files.writeString(temp.resolve("flush.txt"), RECORDING);
+  private static TestExecutionResult run(String method) {
     List<TestExecutionResult> results = new ArrayList<>();
     LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
             .selectors(selectMethod(Fixture.class, method, URI.class.getName())).build(),
@@ -76,7 +57,7 @@ class ReplayExtensionTest {
 
   static class Fixture {
     @RegisterExtension
-    final ReplayExtension replay = ReplayExtension.of(ReplayFaktory.builder(recording));
+    final ReplayExtension replay = ReplayExtension.of(ReplayFaktory.builder(RECORDING));
 
     @Test
     void flushes(URI url) {

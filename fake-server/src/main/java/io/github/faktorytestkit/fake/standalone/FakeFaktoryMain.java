@@ -21,11 +21,16 @@ public final class FakeFaktoryMain {
 
   /**
    * Runs the server until the process is signalled; exits with a non-zero status when it cannot start. A first
-   * argument {@code record} runs the recording proxy instead ({@link RecordMode}).
+   * argument {@code record} runs the recording proxy instead ({@link RecordMode}), {@code replay} a replay of a
+   * recording ({@link ReplayMode}).
    */
   public static void main(String[] args) throws InterruptedException {
     if (args.length > 0 && args[0].equals("record")) {
       RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("replay")) {
+      ReplayMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       return;
     }
     try {
