@@ -21,8 +21,9 @@ import java.util.concurrent.Executor;
  * Plays the server side of a {@link ReplayScript} to any number of client connections.
  *
  * <p>Each accepted connection starts with every recorded connection not yet taken as a candidate and keeps those
- * whose frames match what it sends; when one is left, the connection takes it (so clients may connect in another
- * order than recorded). Within a connection the order is the recorded one. A reply waits for its causes (client
+ * whose frames match what it sends (those that match byte for byte, when there are such: a client sending the
+ * recorded wid is the recorded connection with that wid); when one is left, the connection takes it (so clients may
+ * connect in another order than recorded). Within a connection the order is the recorded one. A reply waits for its causes (client
  * frames of other connections it depends on, {@link ReplayScript}) and, with a manual clock, a timed reply or close
  * waits for the clock to pass its recorded delay; with the automatic clock it plays at once and the clock jumps to
  * its recorded offset. Thread-safe: one lock guards all state; stages complete outside it.
@@ -221,8 +222,10 @@ final class ReplayEngine {
       mismatches.add(mismatch);
       return Outcome.error(mismatch.summary());
     }
-    live.candidates = matched;
-    matched.forEach(candidate -> candidate.next++);
+    List<Candidate> exact = matched.stream().filter(candidate -> FrameMatcher.recordedLine(
+        step(candidate).frame().body()).equals(line)).toList();
+    live.candidates = new ArrayList<>(exact.isEmpty() ? matched : exact);
+    live.candidates.forEach(candidate -> candidate.next++);
     return null;
   }
 

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * one). A line pipelined behind one still waiting for its reply is not awaited until that reply was read: the fake
  * handles it only then.
  */
-final class ModelClock implements ClientSidePlayer.Hooks {
+final class ModelClock implements RecordedClient.Hooks {
   private final FakeFaktory fake;
   private final Instant start;
   private final Consumer<ReplayScript.Step> beforeStep;

@@ -14,8 +14,7 @@ class ReplayFaktoryTest {
   void theReadmeExampleReplaysToItsOwnClientSide() {
     Transcript example = Recordings.readmeExample();
     try (ReplayFaktory replay = ReplayFaktory.builder(example).start()) {
-      ClientSidePlayer player = new ClientSidePlayer(example, replay.url(), new ClientSidePlayer.Hooks() {}, null);
-      assertThat(player.play()).isEmpty();
+      assertThat(RecordedClient.of(example, replay.url()).play()).isEmpty();
       replay.close();
       assertThat(replay.mismatches()).isEmpty();
       assertThat(replay.unplayed()).isEmpty();
@@ -24,18 +23,27 @@ class ReplayFaktoryTest {
 
   @Test
   void everyRecordingOf194ReplaysToItsOwnClientSide() {
+    assertThat(replayAll(false)).isEmpty();
+  }
+
+  @Test
+  void everyRecordingOf194ReplaysToItsClientSidePlayedOneThreadPerConnection() {
+    assertThat(replayAll(true)).isEmpty();
+  }
+
+  private static List<String> replayAll(boolean concurrently) {
     List<String> failures = new ArrayList<>();
     for (Path file : Recordings.of("1.9.4")) {
       Transcript transcript = Recordings.read(file);
       try (ReplayFaktory replay = ReplayFaktory.builder(transcript).start()) {
-        ClientSidePlayer player = new ClientSidePlayer(transcript, replay.url(), new ClientSidePlayer.Hooks() {},
-            null);
-        player.play().forEach(divergence -> failures.add(file.getFileName() + " " + divergence));
+        RecordedClient client = RecordedClient.of(transcript, replay.url()).password(Recordings.password(transcript));
+        (concurrently ? client.concurrently() : client).play()
+            .forEach(divergence -> failures.add(file.getFileName() + " " + divergence));
         replay.close();
         replay.mismatches().forEach(mismatch -> failures.add(file.getFileName() + " " + mismatch));
         replay.unplayed().forEach(frame -> failures.add(file.getFileName() + " unplayed " + frame));
       }
     }
-    assertThat(failures).isEmpty();
+    return failures;
   }
 }

@@ -28,7 +28,7 @@ class TranscriptConformanceTest {
 
   /** A deliberate difference showing in a recording: where, what differs, and its KNOWN-DIFFERENCES.md text. */
   record Known(String file, String connection, int position, String difference, String documentedAs) {
-    boolean explains(String file, ClientSidePlayer.Divergence divergence) {
+    boolean explains(String file, RecordedClient.Divergence divergence) {
       return this.file.equals(file) && connection.equals(divergence.connection())
           && position == divergence.position() && divergence.difference().contains(difference);
     }
@@ -58,7 +58,7 @@ class TranscriptConformanceTest {
     for (Path file : Recordings.of("1.9.4")) {
       String name = file.getFileName().toString();
       Run run = conform(Recordings.read(file), OFF_THE_WIRE.getOrDefault(name, List.of()));
-      for (ClientSidePlayer.Divergence divergence : run.divergences()) {
+      for (RecordedClient.Divergence divergence : run.divergences()) {
         KNOWN.stream().filter(known -> known.explains(name, divergence)).findFirst()
             .ifPresentOrElse(seen::add, () -> unexplained.add(name + " " + divergence));
       }
@@ -75,7 +75,7 @@ class TranscriptConformanceTest {
   }
 
   /** What one recording's play against the model found. */
-  record Run(List<ClientSidePlayer.Divergence> divergences, int frames) {}
+  record Run(List<RecordedClient.Divergence> divergences, int frames) {}
 
   /** Plays the client side of {@code transcript} against a fresh model fake started at the recorded instant. */
   static Run conform(Transcript transcript, List<OffTheWire> offTheWire) {
@@ -86,7 +86,7 @@ class TranscriptConformanceTest {
           .filter(action -> action.connection().equals(step.event().connection())
               && action.beforeFrame() == step.position())
           .forEach(action -> action.action().accept(fake.state())));
-      ClientSidePlayer player = new ClientSidePlayer(transcript, fake.url(), clock, password);
+      RecordedClient player = RecordedClient.of(transcript, fake.url()).password(password).hooks(clock);
       return new Run(player.play(), player.framesPlayed());
     }
   }
