@@ -44,13 +44,6 @@ final class Bindings {
     return new Bindings(this);
   }
 
-  /** Returns a copy of this layer over the same parent. */
-  Bindings copy() {
-    Bindings copy = new Bindings(parent);
-    copy.values.putAll(values);
-    return copy;
-  }
-
   /** Moves this layer's bindings into its parent. */
   void commit() {
     if (parent != null) {
