@@ -125,9 +125,9 @@ final class ReplayEngine {
     }
   }
 
-  /** A reply waiting for its causes or its time. */
-  private record Pending(List<Candidate> candidates, int count, Replies replies, List<ReplayScript.Step> steps,
-      Instant due, CompletableFuture<Outcome> stage) {}
+  /** A reply waiting for its causes or its time; its frames are rewritten when it is delivered. */
+  private record Pending(List<Candidate> candidates, int count, List<ReplayScript.Step> steps, Instant due,
+      CompletableFuture<Outcome> stage) {}
 
   /** The server side of one client connection. */
   private final class Live implements ServerSession {
@@ -156,9 +156,9 @@ final class ReplayEngine {
         if (step == null || !step.serverFrame()) {
           return Reply.err("replay: " + first.name + " has no greeting at its start");
         }
-        Replies hi = replies(first, List.of(step));
+        Replies hi = replies(List.of(step), first.layer);
         candidates = new ArrayList<>(candidates.stream().filter(candidate -> step(candidate) != null
-            && step(candidate).serverFrame() && replies(candidate, List.of(step(candidate))).sameAs(hi)).toList());
+            && step(candidate).serverFrame() && trial(candidate, List.of(step(candidate))).sameAs(hi)).toList());
         candidates.forEach(candidate -> candidate.next++);
         claimIfSingle(this);
         scheduleFollowUp(this, lastPlayed);
@@ -246,21 +246,26 @@ final class ReplayEngine {
   private Pending reply(Live live) {
     Candidate first = earliest(live.candidates);
     List<ReplayScript.Step> steps = replySteps(first);
-    Replies replies = replies(first, steps);
+    Replies replies = trial(first, steps);
     List<Candidate> same = new ArrayList<>(List.of(first));
     for (Candidate other : live.candidates) {
       if (other == first) {
         continue;
       }
       List<ReplayScript.Step> theirs = replySteps(other);
-      if (theirs.size() == steps.size() && replies(other, theirs).sameAs(replies)) {
+      if (theirs.size() == steps.size() && trial(other, theirs).sameAs(replies)) {
         same.add(other);
       }
     }
     live.candidates = same;
     claimIfSingle(live);
     Instant due = steps.isEmpty() ? live.lastPlayed : live.lastPlayed.plus(steps.get(0).gap()).minus(TOLERANCE);
-    return new Pending(same, steps.size(), replies, steps, due, new CompletableFuture<>());
+    return new Pending(same, steps.size(), steps, due, new CompletableFuture<>());
+  }
+
+  /** Returns the replies {@code steps} would be for {@code candidate} now, binding nothing. */
+  private Replies trial(Candidate candidate, List<ReplayScript.Step> steps) {
+    return replies(steps, candidate.layer.layer());
   }
 
   /**
@@ -299,7 +304,7 @@ final class ReplayEngine {
     return steps;
   }
 
-  private Replies replies(Candidate candidate, List<ReplayScript.Step> steps) {
+  private Replies replies(List<ReplayScript.Step> steps, Bindings bindings) {
     List<TranscriptEvent.Frame> frames = new ArrayList<>();
     List<byte[]> contents = new ArrayList<>();
     boolean closes = false;
@@ -307,7 +312,7 @@ final class ReplayEngine {
       if (step.serverFrame()) {
         frames.add(step.frame());
         contents.add(matching == Matching.STRICT ? step.frame().body().bytes()
-            : Rewrite.bytes(step.frame().body(), candidate.layer));
+            : Rewrite.bytes(step.frame().body(), bindings));
       }
       closes |= step.closes(Side.SERVER);
     }
@@ -360,22 +365,24 @@ final class ReplayEngine {
   }
 
   private void deliver(Live live, Pending pending) {
+    Replies replies;
     synchronized (lock) {
       if (pending == null || pending.stage().isDone() || live.pending != pending) {
         return;
       }
+      replies = replies(pending.steps(), pending.candidates().get(0).layer);
       pending.candidates().forEach(candidate -> candidate.next += pending.count());
       if (!pending.steps().isEmpty()) {
         playedAt(live, pending.steps().get(pending.steps().size() - 1));
       }
       commitIfClaimed(live);
       live.pending = null;
-      if (!pending.replies().closes()) {
+      if (!replies.closes()) {
         scheduleFollowUp(live, live.lastPlayed);
       }
     }
-    pending.stage().complete(pending.replies().outcome());
-    if (pending.replies().needsSeparateClose()) {
+    pending.stage().complete(replies.outcome());
+    if (replies.needsSeparateClose()) {
       live.connection.close();
     }
   }
