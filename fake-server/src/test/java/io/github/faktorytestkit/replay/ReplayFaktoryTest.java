@@ -2,7 +2,14 @@ package io.github.faktorytestkit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.faktorytestkit.client.FaktoryClient;
+import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.transcript.Transcript;
+import io.github.faktorytestkit.transcript.TranscriptReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +25,39 @@ class ReplayFaktoryTest {
       replay.close();
       assertThat(replay.mismatches()).isEmpty();
       assertThat(replay.unplayed()).isEmpty();
+    }
+  }
+
+  @Test
+  void withAManualClockATimedReplyWaitsUntilTheTestMovesTheClock() {
+    Transcript wait = TranscriptReader.parse(String.join("\n",
+        "# faktory-transcript 1",
+        "# recorded: 2026-12-02T10:00:00Z",
+        "0.000 c1 open",
+        "0.001 c1 < +HI {\"v\":2}",
+        "0.002 c1 > HELLO {\"hostname\":\"{{hostname:1=box}}\",\"pid\":{{pid:1=7}},\"labels\":[\"java\"],\"v\":2}\\r\\n",
+        "0.003 c1 < +OK",
+        "0.010 c1 > FETCH default\\r\\n",
+        "2.012 c1 < $-1",
+        ""));
+    try (ReplayFaktory replay = ReplayFaktory.builder(wait).manualClock().start();
+        FaktoryClient worker = FaktoryClient.connect(replay.url().toString())) {
+      Instant start = replay.now();
+      CompletableFuture<Optional<Job>> fetched = CompletableFuture.supplyAsync(() -> worker.fetch("default"));
+      awaitPlayed(replay, "FETCH");
+      assertThat(fetched).isNotDone();
+      replay.advance(Duration.ofSeconds(2));
+      assertThat(fetched.join()).isEmpty();
+      assertThat(replay.now()).isEqualTo(start.plusSeconds(2));
+    }
+  }
+
+  /** Waits (up to 5 s of real time) until the replay has matched the recorded client frame starting {@code verb}. */
+  private static void awaitPlayed(ReplayFaktory replay, String verb) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (replay.unplayed().stream().anyMatch(frame -> frame.contains("> " + verb))) {
+      assertThat(System.nanoTime()).as("the replay matched " + verb + " in time").isLessThan(deadline);
+      Thread.onSpinWait();
     }
   }
 
