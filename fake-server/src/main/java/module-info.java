@@ -1,7 +1,7 @@
 /**
- * The fake Faktory server: the test API ({@code fake}), the JUnit 5 extension ({@code junit}) and the standalone
- * main ({@code fake.standalone}), the recording proxy ({@code recorder}) and the transcript format
- * ({@code transcript}). Everything else is internal and not exported.
+ * The fake Faktory server: the test API ({@code fake}), the JUnit 5 extensions ({@code junit}), the recording proxy
+ * ({@code recorder}), replay of recordings ({@code replay}), the transcript format ({@code transcript}) and the
+ * standalone main ({@code fake.standalone}). Everything else is internal and not exported.
  */
 module io.github.faktorytestkit.fake {
   requires transitive io.github.faktorytestkit.client;
@@ -20,5 +20,6 @@ module io.github.faktorytestkit.fake {
   exports io.github.faktorytestkit.junit;
   exports io.github.faktorytestkit.fake.standalone;
   exports io.github.faktorytestkit.recorder;
+  exports io.github.faktorytestkit.replay;
   exports io.github.faktorytestkit.transcript;
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +38,19 @@ public final class StandaloneFakeProcess implements AutoCloseable {
    * @throws IllegalStateException when the process is not ready in time; the message carries its output
    */
   public static StandaloneFakeProcess start(Path jar) {
+    return start(jar, List.of());
+  }
+
+  /**
+   * Starts {@code jar} in another mode, {@code mode} coming first on its command line (e.g. {@code record --upstream
+   * URL -o FILE}, {@code replay FILE}), and blocks until its ready line, as {@link #start(Path)} does.
+   */
+  public static StandaloneFakeProcess start(Path jar, List<String> mode) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(),
-        "-b", "127.0.0.1:0", "-w", "127.0.0.1:0").redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+    command.addAll(mode);
+    command.addAll(List.of("-b", "127.0.0.1:0", "-w", "127.0.0.1:0"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("FAKTORY_PASSWORD");
     try {
       return new StandaloneFakeProcess(builder.start());
@@ -58,6 +70,11 @@ public final class StandaloneFakeProcess implements AutoCloseable {
   /** Returns what the process printed so far. */
   public String output() {
     return output.text();
+  }
+
+  /** Returns the exit status of the stopped process ({@link #close()} first). */
+  public int exitStatus() {
+    return process.exitValue();
   }
 
   /** Stops the process with SIGTERM (SIGKILL after 10 s) and blocks until it is gone. */

@@ -21,6 +21,18 @@ record Binding(String text, String host, int port) {
     return new Binding(text, host, parsePort(text, text.substring(colon + 1)));
   }
 
+  /**
+   * Returns the binding {@code text} means; throws {@link StartupException} (a boot failure, as the binary reports
+   * it) starting with {@code failurePrefix} when it is malformed.
+   */
+  static Binding parseOrRefuse(String text, String failurePrefix) throws StartupException {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      throw StartupException.boot(failurePrefix + text + ": " + e.getMessage());
+    }
+  }
+
   private static int parsePort(String text, String port) {
     try {
       int value = Integer.parseInt(port);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The entry point of {@code java -jar faktory-fake-server.jar}: a drop-in for the {@code faktory} binary in other
@@ -21,11 +20,16 @@ public final class FakeFaktoryMain {
 
   /**
    * Runs the server until the process is signalled; exits with a non-zero status when it cannot start. A first
-   * argument {@code record} runs the recording proxy instead ({@link RecordMode}).
+   * argument {@code record} runs the recording proxy instead ({@link RecordMode}), {@code replay} a replay of a
+   * recording ({@link ReplayMode}).
    */
   public static void main(String[] args) throws InterruptedException {
     if (args.length > 0 && args[0].equals("record")) {
       RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("replay")) {
+      ReplayMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       return;
     }
     try {
@@ -61,9 +65,9 @@ public final class FakeFaktoryMain {
     String environment = options.environment(env);
     ServerLog log = new ServerLog(out, options.logLevel, Clock.systemUTC());
     String password = PasswordRule.resolve(environment, env, fallbackPasswordFile);
-    Binding command = binding(options.binding, "Unable to boot the command server: cannot listen on ");
+    Binding command = Binding.parseOrRefuse(options.binding, "Unable to boot the command server: cannot listen on ");
     Optional<Binding> web = options.webBinding.equals(":0") ? Optional.empty()
-        : Optional.of(binding(options.webBinding, "Unable to start the web server: cannot listen on "));
+        : Optional.of(Binding.parseOrRefuse(options.webBinding, "Unable to start the web server: cannot listen on "));
     StandaloneServer server = StandaloneServer.start(command, web, password);
     web.ifPresent(binding ->
         log.info("Web server now listening at " + binding.describe(server.webAddress().orElseThrow().getPort())));
@@ -82,23 +86,11 @@ public final class FakeFaktoryMain {
     }
   }
 
-  private static Binding binding(String text, String failurePrefix) throws StartupException {
-    try {
-      return Binding.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw StartupException.boot(failurePrefix + text + ": " + e.getMessage());
-    }
-  }
-
   private static void awaitSignal(Running running) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Signals.awaitThen("faktory-fake-shutdown", () -> {
       running.log().info("Faktory shutting down");
       running.server().close();
-      stopped.countDown();
-      // the real server exits 0 after a signal; without this the JVM would report 128 + signal number
-      Runtime.getRuntime().halt(0);
-    }, "faktory-fake-shutdown"));
-    stopped.await();
+      return 0;
+    });
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar faktory-fake-server.jar record --upstream URL -o FILE [-b binding]}: a recording proxy that stands
@@ -56,13 +55,7 @@ final class RecordMode {
   /** Starts the proxy as {@code args} say and prints the ready line; the caller waits for a signal. */
   static RecordingProxy start(String[] args, PrintStream out) throws StartupException {
     RecordMode mode = parse(args);
-    Binding listen;
-    try {
-      listen = Binding.parse(mode.binding);
-    } catch (IllegalArgumentException e) {
-      throw StartupException.boot("Unable to boot the recorder: cannot listen on " + mode.binding + ": "
-          + e.getMessage());
-    }
+    Binding listen = Binding.parseOrRefuse(mode.binding, "Unable to boot the recorder: cannot listen on ");
     RecordingProxy proxy;
     try {
       proxy = RecordingProxy.builder().upstream(mode.upstream).listen(listen.address()).output(mode.output)
@@ -91,15 +84,12 @@ final class RecordMode {
       System.exit(e.exitStatus());
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Signals.awaitThen("faktory-recorder-shutdown", () -> {
       proxy.close();
       Transcript transcript = proxy.transcript();
       err.println("Recorded " + transcript.connections().size() + " connections, " + transcript.frames().size()
           + " frames");
-      stopped.countDown();
-      Runtime.getRuntime().halt(0);
-    }, "faktory-recorder-shutdown"));
-    stopped.await();
+      return 0;
+    });
   }
 }

@@ -1,0 +1,38 @@
+package io.github.faktorytestkit.replay;
+
+import io.github.faktorytestkit.transcript.Template;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Compares a client's line with a recorded client frame, the way {@link Matching} says. Stateless. */
+final class FrameMatcher {
+  private FrameMatcher() {}
+
+  /** Returns whether {@code line} (no terminator) matches {@code recorded}, and what it binds or what differs. */
+  static LenientMatch.Result match(Matching matching, Template recorded, String line, Bindings bindings) {
+    if (matching == Matching.LENIENT) {
+      return LenientMatch.match(MarkedTemplate.of(recorded, true), line, bindings::get);
+    }
+    String expected = recordedLine(recorded);
+    if (expected.equals(line)) {
+      return new LenientMatch.Result(true, Map.of(), null);
+    }
+    return new LenientMatch.Result(false, Map.of(), "the line: bytes differ from column " + (firstDifference(expected,
+        line) + 1) + " (strict matching)");
+  }
+
+  /** Returns the recorded line as the transport would hand it over: UTF-8 text without its terminator. */
+  static String recordedLine(Template recorded) {
+    return MarkedTemplate.stripTerminator(new String(recorded.bytes(), StandardCharsets.UTF_8));
+  }
+
+  private static int firstDifference(String a, String b) {
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return i;
+      }
+    }
+    return common;
+  }
+}
