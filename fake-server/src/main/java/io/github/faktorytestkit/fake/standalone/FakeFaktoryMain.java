@@ -71,8 +71,7 @@ public final class FakeFaktoryMain {
     StandaloneServer server = StandaloneServer.start(command, web, password);
     web.ifPresent(binding ->
         log.info("Web server now listening at " + binding.describe(server.webAddress().orElseThrow().getPort())));
-    log.info("PID " + ProcessHandle.current().pid() + " listening at "
-        + command.describe(server.faktory().port()) + ", press Ctrl-C to stop");
+    log.ready(command, server.faktory().port());
     return Optional.of(new Running(server, log));
   }
 

@@ -65,8 +65,7 @@ final class RecordMode {
     }
     ServerLog log = new ServerLog(out, mode.logLevel, Clock.systemUTC());
     log.info("Recording to " + mode.output);
-    log.info("PID " + ProcessHandle.current().pid() + " listening at " + listen.describe(proxy.port())
-        + ", press Ctrl-C to stop");
+    log.ready(listen, proxy.port());
     return proxy;
   }
 

@@ -69,8 +69,7 @@ final class ReplayMode {
     }
     ServerLog log = new ServerLog(out, mode.logLevel, Clock.systemUTC());
     log.info("Replaying " + mode.recording);
-    log.info("PID " + ProcessHandle.current().pid() + " listening at " + listen.describe(replay.port())
-        + ", press Ctrl-C to stop");
+    log.ready(listen, replay.port());
     return replay;
   }
 

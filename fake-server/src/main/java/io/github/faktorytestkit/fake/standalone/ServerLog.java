@@ -27,6 +27,11 @@ final class ServerLog {
     this.clock = clock;
   }
 
+  /** Logs the binary's ready line for a command port bound as {@code listen} (on {@code port} when it asked for 0). */
+  void ready(Binding listen, int port) {
+    info("PID " + ProcessHandle.current().pid() + " listening at " + listen.describe(port) + ", press Ctrl-C to stop");
+  }
+
   /** Writes an info line, if the level allows. */
   void info(String message) {
     if (infoEnabled) {
