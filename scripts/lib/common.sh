@@ -1,9 +1,14 @@
 # Shared settings and helpers of the scripts under scripts/. Source it; do not run it.
 # FAKTORY_VERSION selects the Faktory release every script and test targets (default 1.9.4).
 
-FAKTORY_VERSION="${FAKTORY_VERSION:-1.9.4}"
-FAKTORY_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/faktory-testkit/faktory-$FAKTORY_VERSION"
-FAKTORY_IMAGE="faktory-testkit/faktory:$FAKTORY_VERSION"
+# select_faktory_version VERSION: sets FAKTORY_VERSION and what derives from it (the cache folder, the image).
+select_faktory_version() {
+  FAKTORY_VERSION=$1
+  FAKTORY_CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/faktory-testkit/faktory-$FAKTORY_VERSION"
+  FAKTORY_IMAGE="faktory-testkit/faktory:$FAKTORY_VERSION"
+}
+select_faktory_version "${FAKTORY_VERSION:-1.9.4}"
+REPORT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/target/conformance"
 STEP_TIMES=()
 APT_UPDATED=""
 
@@ -53,4 +58,15 @@ apt_install() {
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null
   )
+}
+
+# print_report_summary: prints the conformance report's short summary and names the report, when one was written.
+print_report_summary() {
+  if [ ! -f "$REPORT_DIR/summary.txt" ]; then
+    warn "no conformance report was written (expected: $REPORT_DIR/report.html)"
+    return 0
+  fi
+  say "conformance summary"
+  cat "$REPORT_DIR/summary.txt"
+  say "report: $REPORT_DIR/report.html (and report.md)"
 }

@@ -1,6 +1,7 @@
 /**
  * The fake Faktory server: the test API ({@code fake}), the JUnit 5 extension ({@code junit}) and the standalone
- * main ({@code fake.standalone}, opened to picocli). Everything else is internal and not exported.
+ * main ({@code fake.standalone}), the recording proxy ({@code recorder}) and the transcript format
+ * ({@code transcript}). Everything else is internal and not exported.
  */
 module io.github.faktorytestkit.fake {
   requires transitive io.github.faktorytestkit.client;
@@ -13,11 +14,11 @@ module io.github.faktorytestkit.fake {
   requires io.netty.transport;
   requires jdk.httpserver;
   requires org.slf4j;
-  requires info.picocli;
   requires static org.junit.jupiter.api;
 
   exports io.github.faktorytestkit.fake;
   exports io.github.faktorytestkit.junit;
   exports io.github.faktorytestkit.fake.standalone;
-  opens io.github.faktorytestkit.fake.standalone to info.picocli;
+  exports io.github.faktorytestkit.recorder;
+  exports io.github.faktorytestkit.transcript;
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code FAKTORY_TESTKIT_URL} names a server. {@code -Dfaktory.targets=fake,local} limits the kinds run.
  *
  * <pre>{@code
- * @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER})
+ * @AcrossTargets   // fake, local, container, and url when one is configured
  * void pushedJobIsFetched(Target target, FaktoryClient client) { ... }
  * }</pre>
  */

@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.conformance;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -19,8 +18,8 @@ final class ClassTargets {
   static Target get(ExtensionContext context, TargetKind kind) {
     ExtensionContext classContext = classContext(context);
     String password = password(classContext);
-    Started started = classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(kind, key -> Started.attempt(() -> Targets.start(kind, password)), Started.class);
+    StartedTarget started = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(kind,
+        key -> StartedTarget.attempt(() -> Targets.start(kind, password)), StartedTarget.class);
     return started.target();
   }
 
@@ -36,35 +35,5 @@ final class ClassTargets {
     String password = AnnotationSupport.findAnnotation(classContext.getTestClass(), TargetDefaults.class)
         .map(TargetDefaults::password).orElse("");
     return password.isEmpty() ? null : password;
-  }
-
-  /** The outcome of one start: a running target, or what the start threw. */
-  private record Started(Target running, RuntimeException failure, AssertionError error) implements AutoCloseable {
-    static Started attempt(Supplier<Target> start) {
-      try {
-        return new Started(start.get(), null, null);
-      } catch (RuntimeException e) {
-        return new Started(null, e, null);
-      } catch (AssertionError e) {
-        return new Started(null, null, e);
-      }
-    }
-
-    Target target() {
-      if (failure != null) {
-        throw failure;
-      }
-      if (error != null) {
-        throw error;
-      }
-      return running;
-    }
-
-    @Override
-    public void close() {
-      if (running != null) {
-        running.close();
-      }
-    }
   }
 }

@@ -16,10 +16,10 @@ import java.lang.annotation.RetentionPolicy;
 @java.lang.annotation.Target(ElementType.TYPE)
 public @interface TargetDefaults {
   /**
-   * Returns the kinds a method runs against unless its {@link AcrossTargets} names others: by default the fake, a
-   * local process and a configured URL. Containers cost more, so they run only where named.
+   * Returns the kinds a method runs against unless its {@link AcrossTargets} names others: by default every kind,
+   * the fake, a local process, a container and a configured URL.
    */
-  TargetKind[] kinds() default {TargetKind.FAKE, TargetKind.LOCAL, TargetKind.URL};
+  TargetKind[] kinds() default {TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL};
 
   /** Returns the password the class's servers require; empty (the default) for none. */
   String password() default "";

@@ -44,7 +44,12 @@ public enum TargetKind {
     return kinds;
   }
 
-  private static TargetKind byName(String name) {
+  /**
+   * Returns the kind whose display name is {@code name}.
+   *
+   * @throws IllegalArgumentException when no kind has that name
+   */
+  static TargetKind byName(String name) {
     for (TargetKind kind : values()) {
       if (kind.displayName().equals(name)) {
         return kind;

@@ -26,15 +26,15 @@ public final class WireNormaliser {
   private WireNormaliser() {}
 
   /**
-   * Returns {@code heard}, the answer to {@code sent} (null for the greeting), as comparable text: the frame's exact
+   * Returns {@code answer}, the answer to {@code sent} (null for the greeting), as comparable text: the frame's exact
    * bytes with control characters and invalid UTF-8 escaped, a bulk string as {@code $} and its normalised content.
    */
-  public static String normalise(String sent, Heard heard) {
-    if (heard.reply() == null) {
-      return heard.event();
+  public static String normalise(String sent, WireAnswer answer) {
+    if (answer.reply() == null) {
+      return answer.event();
     }
-    String frame = Escaping.escape(heard.wire());
-    if (heard.reply() instanceof Reply.BulkString) {
+    String frame = Escaping.escape(answer.wire());
+    if (answer.reply() instanceof Reply.BulkString) {
       String content = frame.substring(frame.indexOf("\\r\\n") + 4, frame.length() - 4);
       return "$" + bulkText(sent == null ? "" : sent, content);
     }

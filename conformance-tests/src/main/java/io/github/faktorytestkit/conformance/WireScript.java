@@ -20,12 +20,12 @@ public final class WireScript {
   /**
    * Creates a script named {@code name} (for messages) of {@code lines}, usually a HELLO first.
    *
-   * @throws IllegalArgumentException when a line would crash Faktory 1.9.4 (see {@link WireSession#send(byte[])})
+   * @throws IllegalArgumentException when a line would crash Faktory 1.9.4 (see {@link RawConnection#send(byte[])})
    */
   public WireScript(String name, List<byte[]> lines) {
     this.name = Objects.requireNonNull(name, "name");
     this.lines = lines.stream().map(byte[]::clone).toList();
-    this.lines.forEach(WireSession::safeWire);
+    this.lines.forEach(RawConnection::safeWire);
   }
 
   /** Returns a script of text lines, sent as UTF-8. */
@@ -50,7 +50,7 @@ public final class WireScript {
    */
   public List<String> transcript(URI url) {
     List<String> transcript = new ArrayList<>();
-    try (WireSession session = WireSession.open(url)) {
+    try (RawConnection session = RawConnection.open(url)) {
       transcript.add("<greeting> => " + WireNormaliser.normalise(null, session.greeting()));
       for (byte[] line : lines) {
         String sent = new String(line, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -39,7 +40,11 @@ public class FaktoryContainer extends GenericContainer<FaktoryContainer> {
   /** The system property naming the image {@link #FaktoryContainer()} runs instead of the default one. */
   public static final String IMAGE_PROPERTY = "faktory.image";
 
+  /** Where a TLS container's PEM files go, passed with {@code -c} (in development Faktory ignores /etc/faktory). */
+  private static final String CONFIG_DIRECTORY = "/faktory-config";
+
   private String password;
+  private boolean tls;
   private int faktoryPort;
   private int webPort;
 
@@ -87,6 +92,16 @@ public class FaktoryContainer extends GenericContainer<FaktoryContainer> {
     return withEnv("FAKTORY_PASSWORD", password);
   }
 
+  /**
+   * Makes the server speak TLS only, with the PEM certificate and private key given (copied into the container's
+   * config directory, as {@code public.cert.pem} and {@code private.key.pem}); the Web UI then serves HTTPS.
+   */
+  public FaktoryContainer withTls(String certificatePem, String privateKeyPem) {
+    tls = true;
+    withCopyToContainer(Transferable.of(certificatePem), CONFIG_DIRECTORY + "/public.cert.pem");
+    return withCopyToContainer(Transferable.of(privateKeyPem), CONFIG_DIRECTORY + "/private.key.pem");
+  }
+
   /** Chooses free loopback ports for this start and has Faktory bind them. */
   @Override
   protected void configure() {
@@ -94,28 +109,28 @@ public class FaktoryContainer extends GenericContainer<FaktoryContainer> {
     faktoryPort = ports[0];
     webPort = ports[1];
     String host = LoopbackPorts.HOST;
-    withCommand("/faktory", "-b", host + ":" + faktoryPort, "-w", host + ":" + webPort);
+    withCommand("/faktory", "-b", host + ":" + faktoryPort, "-w", host + ":" + webPort, "-c", CONFIG_DIRECTORY);
   }
 
   /**
-   * Returns the protocol URL, {@code tcp://127.0.0.1:PORT}, with {@code :password@} user info when a password
-   * is set.
+   * Returns the protocol URL, {@code tcp://127.0.0.1:PORT} ({@code tcp+tls://} with TLS), with
+   * {@code :password@} user info when a password is set.
    *
    * @throws IllegalStateException when the container is not running
    */
   public URI getFaktoryUrl() {
     requireRunning();
-    return FaktoryUrls.protocol(false, password, faktoryPort);
+    return FaktoryUrls.protocol(tls, password, faktoryPort);
   }
 
   /**
-   * Returns the Web UI URL, {@code http://127.0.0.1:WEBPORT}.
+   * Returns the Web UI URL, {@code http://127.0.0.1:WEBPORT} ({@code https://} with TLS).
    *
    * @throws IllegalStateException when the container is not running
    */
   public URI getWebUrl() {
     requireRunning();
-    return URI.create("http://" + LoopbackPorts.HOST + ":" + webPort);
+    return URI.create((tls ? "https" : "http") + "://" + LoopbackPorts.HOST + ":" + webPort);
   }
 
   /**

@@ -4,6 +4,8 @@ import static io.github.faktorytestkit.client.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.FaktoryFeature;
+import io.github.faktorytestkit.conformance.Requires;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class AdministrationIT {
 
   @AcrossTargets
+  @Requires(FaktoryFeature.INFO_SETS)
   void infoReportsQueuesSetsAndServer(FaktoryClient client) {
     client.push(Job.builder("T").queue("info-q").build());
     client.push(Job.builder("T").queue("info-q").build());
@@ -75,6 +78,7 @@ class AdministrationIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.QUEUE_LATENCY)
   void latencyIsTheOldestJobsWaitAndZeroForEmptyQueues(Target target, FaktoryClient client) {
     client.push(Job.builder("T").queue("latency-q").build());
     target.elapse(Duration.ofSeconds(1));
@@ -86,11 +90,13 @@ class AdministrationIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.QUEUE_LATENCY)
   void latencyOfTheWildcardIsRefused(FaktoryClient client) {
     assertRefused(client, () -> client.queueLatency("*"), "QUEUE LATENCY does not support wildcards");
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.QUEUE_SUBCOMMAND_ERROR)
   void unknownQueueSubcommandIsRefused(FaktoryClient client) {
     assertThat(client.exchange("QUEUE UNPAUSE *")).isEqualTo(Reply.err("no such QUEUE subcommand: UNPAUSE"));
     assertThat(client.exchange("queue latency default")).isEqualTo(Reply.err("unknown command queue"));

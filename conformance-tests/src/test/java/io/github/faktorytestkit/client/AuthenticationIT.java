@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.faktorytestkit.conformance.AcrossTargets;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.conformance.TargetDefaults;
-import io.github.faktorytestkit.conformance.TargetKind;
-import io.github.faktorytestkit.conformance.WireSession;
+import io.github.faktorytestkit.conformance.RawConnection;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.real.RealTargets;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class AuthenticationIT {
   static final String PASSWORD = "s3cret p@ss";
 
-  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  @AcrossTargets
   void rightPasswordConnects(Target target) {
     try (FaktoryClient client = target.connect()) {
       client.flush();
@@ -42,7 +41,7 @@ class AuthenticationIT {
     }
   }
 
-  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  @AcrossTargets
   void wrongPasswordIsRejected(Target target) {
     assertThatThrownBy(() -> target.clientBuilder().password("wrong").connect())
         .isInstanceOf(FaktoryAuthenticationException.class)
@@ -64,7 +63,7 @@ class AuthenticationIT {
 
   @AcrossTargets
   void helloWithoutAHashGetsTheSameInvalidPasswordFromTheServer(Target target) {
-    try (WireSession session = WireSession.open(target.url())) {
+    try (RawConnection session = RawConnection.open(target.url())) {
       assertThat(session.greeting().reply()).isInstanceOf(Reply.SimpleString.class);
       assertThat(session.send("HELLO {\"v\":2}").reply()).isEqualTo(Reply.err("Invalid password"));
     }

@@ -3,7 +3,6 @@ package io.github.faktorytestkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.conformance.AcrossTargets;
-import io.github.faktorytestkit.conformance.TargetKind;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BlogScenarioIT {
 
-  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  @AcrossTargets
   void pushedJobIsFetchedWithQueueRetryAndTimestampsAdded(FaktoryClient client) {
     Job pushed = Job.builder("SomeJobClass").jid("123861239abnadsa").args(1, 2, true, "hello").build();
     client.push(pushed);
@@ -29,7 +28,7 @@ class BlogScenarioIT {
     client.ack(fetched.jid());
   }
 
-  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
+  @AcrossTargets
   void theBlogsRawJsonGetsTheSameFields(FaktoryClient client) {
     String json = "{\"jid\":\"123861239abnadsa\",\"jobtype\":\"SomeJobClass\",\"args\":[1,2,true,\"hello\"]}";
     assertThat(client.exchange("PUSH " + json)).isEqualTo(Reply.OK);

@@ -37,7 +37,7 @@ class ConnectionIT {
         .hasMessageContaining("(server: " + address + ")");
   }
 
-  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL})
+  @AcrossTargets({TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER})
   void clientOfAServerThatStoppedIsBrokenForGood(Target target) {
     FaktoryClient orphan;
     try (Target doomed = Targets.start(target.kind(), null)) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.faktorytestkit.client.Mutation.Filter;
 import io.github.faktorytestkit.client.Mutation.Target;
 import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.FaktoryFeature;
+import io.github.faktorytestkit.conformance.Requires;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** MUTATE's commands, targets, filters and errors, against the fake and real Faktory. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Requires(FaktoryFeature.INFO_SETS)
 class MutateIT {
   private static final String LATER = Instant.now().plus(1, ChronoUnit.HOURS).toString();
 
@@ -37,6 +40,7 @@ class MutateIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.MUTATE_JIDS_FIRST)
   void jidsOverrideJobtypeAndPattern(FaktoryClient client) {
     schedule(client, "Alpha", "override-1");
     schedule(client, "Beta", "override-2");

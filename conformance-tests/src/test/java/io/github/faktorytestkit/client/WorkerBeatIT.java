@@ -3,6 +3,8 @@ package io.github.faktorytestkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.conformance.AcrossTargets;
+import io.github.faktorytestkit.conformance.FaktoryFeature;
+import io.github.faktorytestkit.conformance.Requires;
 import io.github.faktorytestkit.conformance.Target;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.Reply;
@@ -33,6 +35,7 @@ class WorkerBeatIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.WEB_SIGNAL_WITHOUT_CSRF)
   void quietFromTheWebUiArrivesWithTheNextBeatAndStopsFetching(Target target, FaktoryClient client) {
     try (FaktoryClient worker = worker(target, "beat-web-quiet")) {
       target.quiet("beat-web-quiet");
@@ -45,6 +48,7 @@ class WorkerBeatIT {
   }
 
   @AcrossTargets
+  @Requires(FaktoryFeature.WEB_SIGNAL_WITHOUT_CSRF)
   void terminateFromTheWebUiArrivesWithTheNextBeat(Target target) {
     try (FaktoryClient worker = worker(target, "beat-web-terminate")) {
       target.terminate("beat-web-terminate");

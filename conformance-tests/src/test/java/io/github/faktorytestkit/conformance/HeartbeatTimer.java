@@ -10,8 +10,9 @@ import io.github.faktorytestkit.protocol.Reply;
 
 /**
  * Two workers: one that never beats after its HELLO and one that beats at every step. A worker silent for more than
- * 60 s is dropped and its connections are closed (real Faktory: its reaper runs every 15 s, so 60-75 s after the
- * last BEAT or HELLO; the fake: just after 60 s); the beating one stays. Part of {@link TimersIT}.
+ * 60 s is dropped and its connections are closed (real Faktory: its reaper runs every 15 s, so 60-75 s after the last
+ * BEAT or HELLO, 90 s when a period is skipped; the fake: just after 60 s); the beating one stays. Part of
+ * {@link TimersIT}.
  *
  * @param producer a connection without wid, used to BEAT for the silent worker
  * @param silent the worker connection that never beats

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
  * real server, therefore fails here until the pin and the known-differences line are updated.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL})
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
 class KnownDifferencesIT {
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-known-differences.txt");
 

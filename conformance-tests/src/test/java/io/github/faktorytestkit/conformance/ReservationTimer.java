@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * A job fetched with {@code reserve_for} 60 and never ACKed: once the reservation expires (real Faktory: its reaper
- * runs every 15 s, so 0-15 s after the deadline; the fake: at the deadline) the job goes through the failure path
+ * runs every 15 s, so 0-15 s after the deadline, 30 s when a period is skipped; the fake: at the deadline) the job goes through the failure path
  * with errtype {@code ReservationExpired}, and a late ACK or FAIL finds no reservation. Part of {@link TimersIT}.
  *
  * @param client the producer connection that fetched the job
@@ -24,10 +24,13 @@ import java.time.Instant;
 record ReservationTimer(FaktoryClient client, String jid, Instant fetchSent, Instant fetchAnswered) {
   /** The reservation asked for, Faktory's minimum. */
   static final int RESERVE_SECONDS = 60;
-  /** The latest a real server expires a reservation after its deadline: one reaper period and a ticker second. */
-  static final Duration LATEST_EXPIRY = Duration.ofSeconds(15 + 1);
-  /** How late a real server may move a due retry: one scanner period and a ticker second. */
-  private static final Duration LATEST_RETRY = Duration.ofSeconds(5 + 1);
+  /**
+   * The latest a real server expires a reservation after its deadline: two reaper periods (a late tick of its task
+   * runner skips one) and a ticker second.
+   */
+  static final Duration LATEST_EXPIRY = Duration.ofSeconds(15 + 15 + 1);
+  /** How late a real server may move a due retry: two scanner periods (one may be skipped) and a ticker second. */
+  private static final Duration LATEST_RETRY = Duration.ofSeconds(5 + 5 + 1);
   private static final String QUEUE = "timers-reserve";
 
   /** Pushes the job with {@code reserve_for} 60 and fetches it on {@code client}, a producer connection. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * inherently variable.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL})
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL})
 class WireDifferentialIT {
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-scripts.txt");
 
@@ -27,6 +28,7 @@ class WireDifferentialIT {
       expected = WireScripts.transcripts(SCRIPTS, oracle.url(), oracle.name() + ".txt");
       actual = WireScripts.transcripts(SCRIPTS, candidate.url(), candidate.name() + ".txt");
     }
+    WireScripts.report(getClass().getSimpleName(), oracle.name(), expected, actual);
     assertThat(WireScripts.divergences(expected, actual))
         .as("lines answered differently in " + SCRIPTS.size() + " scripts (see target/wire-transcripts)")
         .isEmpty();

@@ -42,21 +42,21 @@ class WireNormaliserTest {
   @Test
   void errorsKeepTheirExactBytesInvalidUtf8Included() {
     byte[] wire = {'-', 'E', 'R', 'R', ' ', 'x', (byte) 0xff, '\r', '\n'};
-    assertThat(WireNormaliser.normalise("ACK x", Heard.frame(Reply.err("x\ufffd"), wire))).isEqualTo("-ERR x\\xff");
+    assertThat(WireNormaliser.normalise("ACK x", WireAnswer.frame(Reply.err("x\ufffd"), wire))).isEqualTo("-ERR x\\xff");
   }
 
   @Test
   void eventsStayAsTheyAre() {
-    assertThat(WireNormaliser.normalise("END", Heard.CLOSED)).isEqualTo("<closed>");
+    assertThat(WireNormaliser.normalise("END", WireAnswer.CLOSED)).isEqualTo("<closed>");
   }
 
-  private static Heard bulk(String text) {
+  private static WireAnswer bulk(String text) {
     Reply reply = Reply.bulk(text);
-    return Heard.frame(reply, reply.toWire());
+    return WireAnswer.frame(reply, reply.toWire());
   }
 
-  private static Heard simple(String text) {
+  private static WireAnswer simple(String text) {
     Reply reply = Reply.simple(text);
-    return Heard.frame(reply, reply.toWire());
+    return WireAnswer.frame(reply, reply.toWire());
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Timeout;
  * salt normalised, the iterations range-checked) must be equal.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.URL}, password = WirePasswordDifferentialIT.PASSWORD)
+@Requires(FaktoryFeature.WIRE_OF_1_9_4)
+@TargetDefaults(kinds = {TargetKind.LOCAL, TargetKind.CONTAINER, TargetKind.URL}, password = WirePasswordDifferentialIT.PASSWORD)
 class WirePasswordDifferentialIT {
   static final String PASSWORD = "wire-pw";
   private static final List<WireScript> SCRIPTS = WireScripts.load("/wire-password-scripts.txt");
@@ -24,6 +25,7 @@ class WirePasswordDifferentialIT {
     try (Target fake = Targets.start(TargetKind.FAKE, PASSWORD)) {
       actual = WireScripts.transcripts(SCRIPTS, fake.url(), "password-fake.txt");
     }
+    WireScripts.report(getClass().getSimpleName(), real.name(), expected, actual);
     assertThat(WireScripts.divergences(expected, actual)).as("lines answered differently").isEmpty();
   }
 }

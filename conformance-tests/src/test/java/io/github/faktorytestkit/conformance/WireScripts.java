@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.conformance;
 
+import io.github.faktorytestkit.conformance.report.Findings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,6 +73,35 @@ final class WireScripts {
       }
     }
     return found;
+  }
+
+  /**
+   * Hands each script whose transcripts differ to the report ({@link Findings}), both transcripts of that script
+   * side by side, the oracle's first.
+   */
+  static void report(String scenario, String target, List<String> expected, List<String> actual) {
+    Map<String, List<String>> want = byScript(expected);
+    Map<String, List<String>> got = byScript(actual);
+    want.forEach((title, lines) -> {
+      List<String> other = got.getOrDefault(title, List.of());
+      if (!lines.equals(other)) {
+        Findings.divergence(scenario, target, "script " + title, lines, other, "");
+      }
+    });
+  }
+
+  private static Map<String, List<String>> byScript(List<String> transcript) {
+    Map<String, List<String>> scripts = new LinkedHashMap<>();
+    List<String> current = new ArrayList<>();
+    for (String line : transcript) {
+      if (line.startsWith(TITLE)) {
+        current = new ArrayList<>();
+        scripts.put(line.substring(TITLE.length()), current);
+      } else {
+        current.add(line);
+      }
+    }
+    return scripts;
   }
 
   /** Parses the script file format. */

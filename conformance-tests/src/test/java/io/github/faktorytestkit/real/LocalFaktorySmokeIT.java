@@ -3,6 +3,7 @@ package io.github.faktorytestkit.real;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.faktorytestkit.conformance.FaktoryFeature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ class LocalFaktorySmokeIT {
 
   @Test
   void tlsServerSpeaksTls() throws Exception {
+    FaktoryFeature.TLS.assumeIn(RealTargets.version());
     LoopbackCertificate certificate = LoopbackCertificate.generate();
     try (LocalFaktory faktory = LocalFaktory.builder()
         .tls(certificate.certificatePem(), certificate.privateKeyPem()).start()) {
@@ -98,6 +100,7 @@ class LocalFaktorySmokeIT {
 
   @Test
   void failedStartCarriesTheServerLogAndCleansUp() {
+    FaktoryFeature.TLS.assumeIn(RealTargets.version());
     LocalFaktory.Builder broken = LocalFaktory.builder().tls("not a certificate", "not a key");
 
     String message = catchThrowableOfType(IllegalStateException.class, broken::start).getMessage();

@@ -1,10 +1,14 @@
 package io.github.faktorytestkit.fake.model;
 
 import io.github.faktorytestkit.fake.model.gocompat.GoDecoder;
+import io.github.faktorytestkit.fake.model.gocompat.GoJson;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonWriter;
+import io.github.faktorytestkit.fake.model.gocompat.GoType;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,6 +49,50 @@ public final class GoJob {
       return parse(json);
     } catch (GoJsonException e) {
       throw new ErrorReplyException(errorText.apply(e.getMessage()));
+    }
+  }
+
+  /**
+   * Decodes the document of a PUSH. Models a real-server quirk: the job is decoded into a struct whose retry points
+   * at Go's global default, so an explicit {@code "retry":N} (before any {@code "retry":null}) is handed to
+   * {@code retryDefault}, which makes it the default of every later job pushed without one, even when this push is
+   * then rejected.
+   *
+   * @throws ErrorReplyException with the server's text when the document is not a job
+   */
+  public static GoJob decodePushed(String payload, LongConsumer retryDefault) throws ErrorReplyException {
+    try {
+      Object tree = GoJson.parse(payload);
+      overwriteRetryDefault(tree, retryDefault);
+      return fromDecoded(GoStruct.of(GoDecoder.decodeTree(tree, FaktoryStructs.JOB)));
+    } catch (GoJsonException e) {
+      throw new ErrorReplyException(ErrorTexts.invalidJson(e.getMessage()));
+    }
+  }
+
+  private static void overwriteRetryDefault(Object tree, LongConsumer retryDefault) {
+    if (!(tree instanceof GoJson.JsonObject object)) {
+      return;
+    }
+    boolean pointsAtDefault = true;
+    for (GoJson.Member member : object.members()) {
+      GoType.Field field = FaktoryStructs.JOB.fieldFor(member.key());
+      if (field == null || !field.key().equals("retry")) {
+        continue;
+      }
+      if (member.value() == null) {
+        pointsAtDefault = false;
+      } else if (pointsAtDefault && member.value() instanceof GoJson.JsonNumber number && isInt64(number)) {
+        retryDefault.accept(Long.parseLong(number.literal()));
+      }
+    }
+  }
+
+  private static boolean isInt64(GoJson.JsonNumber number) {
+    try {
+      return new BigInteger(number.literal()).bitLength() < 64;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -19,8 +19,15 @@ public final class FakeFaktoryMain {
 
   private FakeFaktoryMain() {}
 
-  /** Runs the server until the process is signalled; exits with a non-zero status when it cannot start. */
+  /**
+   * Runs the server until the process is signalled; exits with a non-zero status when it cannot start. A first
+   * argument {@code record} runs the recording proxy instead ({@link RecordMode}).
+   */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("record")) {
+      RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+      return;
+    }
     try {
       Optional<Running> running = launch(args, System.getenv(), System.out, System.err, DEFAULT_PASSWORD_FILE);
       if (running.isPresent()) {

@@ -4,64 +4,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The command line of the {@code faktory} binary, as the fake takes it: {@code -b}, {@code -w}, {@code -e} and
  * {@code -l} mean what they mean there; {@code -d} and {@code -c} are accepted and ignored (the fake stores nothing
- * and reads no configuration); {@code -v} prints the version. Like Go's flag package, a flag may be written with one
- * or two dashes, and its value after a space or an {@code =}.
+ * and reads no configuration); {@code -v} prints the version. Parsed as Go's flag package parses ({@link GoFlags}).
  */
-@Command(name = "faktory")
 final class StandaloneOptions {
   private static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
+  private static final Set<String> BOOLEAN_FLAGS = Set.of("v", "h", "help");
+  private static final Set<String> VALUE_FLAGS = Set.of("b", "w", "e", "l", "d", "c");
 
-  @Option(names = {"-b", "--b"}, defaultValue = "localhost:7419")
-  String binding;
-
-  @Option(names = {"-w", "--w"}, defaultValue = "localhost:7420")
-  String webBinding;
-
-  @Option(names = {"-e", "--e"})
+  String binding = "localhost:7419";
+  String webBinding = "localhost:7420";
   String environment;
-
-  @Option(names = {"-l", "--l"}, defaultValue = "info")
-  String logLevel;
-
-  @Option(names = {"-d", "--d"})
+  String logLevel = "info";
   String storageDirectory;
-
-  @Option(names = {"-c", "--c"})
   String configDirectory;
-
-  @Option(names = {"-v", "--v"}, arity = "0..1")
   boolean version;
-
-  @Option(names = {"-h", "--h", "-help", "--help"}, arity = "0..1")
   boolean help;
 
   /** Go's flag package leaves arguments after the flags alone; so does the fake. */
-  @Parameters(hidden = true)
   List<String> arguments = new ArrayList<>();
 
   /** Returns the options in {@code args}; throws {@link StartupException} (status 2) for a malformed line. */
   static StandaloneOptions parse(String... args) throws StartupException {
+    GoFlags flags = GoFlags.parse(BOOLEAN_FLAGS, VALUE_FLAGS, args);
     StandaloneOptions options = new StandaloneOptions();
-    try {
-      new CommandLine(options).parseArgs(args);
-      return options;
-    } catch (CommandLine.UnmatchedArgumentException e) {
-      throw StartupException.commandLine("flag provided but not defined: " + e.getUnmatched().get(0), 2);
-    } catch (CommandLine.MissingParameterException e) {
-      CommandLine.Model.ArgSpec missing = e.getMissing().get(0);
-      String name = missing instanceof CommandLine.Model.OptionSpec option ? option.shortestName() : "";
-      throw StartupException.commandLine("flag needs an argument: " + name, 2);
-    } catch (CommandLine.ParameterException e) {
-      throw StartupException.commandLine(e.getMessage(), 2);
-    }
+    options.binding = flags.value("b").orElse(options.binding);
+    options.webBinding = flags.value("w").orElse(options.webBinding);
+    options.environment = flags.value("e").orElse(null);
+    options.logLevel = flags.value("l").orElse(options.logLevel);
+    options.storageDirectory = flags.value("d").orElse(null);
+    options.configDirectory = flags.value("c").orElse(null);
+    options.version = flags.isSet("v");
+    options.help = flags.isSet("h") || flags.isSet("help");
+    options.arguments.addAll(flags.arguments());
+    return options;
   }
 
   /**

@@ -29,6 +29,10 @@ public final class FaktoryTransport implements AutoCloseable {
   /** The largest value {@link #start} accepts for the line limit (512 MiB, the longest Redis string, minus 2). */
   public static final int MAX_LINE_LENGTH_LIMIT = Pipelines.MAX_LINE_LENGTH_LIMIT;
 
+  static {
+    NettyDefaults.apply();
+  }
+
   private final Channel serverChannel;
   private final ChannelGroup connections;
   private final AtomicBoolean closed;

@@ -1,0 +1,61 @@
+package io.github.faktorytestkit.fake.standalone;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
+ * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does, answers one client
+ * session of the common commands, and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar
+ * faktory-fake-server.jar} then maps those classes instead of loading and verifying them.
+ */
+final class ArchiveTraining {
+  private static final String[] SESSION = {
+      "HELLO {\"v\":2,\"wid\":\"training\"}",
+      "PUSH {\"jid\":\"training\",\"jobtype\":\"SomeJob\",\"args\":[1,\"string\",3],\"queue\":\"default\"}",
+      "FETCH default", "ACK {\"jid\":\"training\"}", "BEAT {\"wid\":\"training\"}", "INFO", "END"};
+
+  private ArchiveTraining() {}
+
+  /** Runs the training session; exits non-zero when the server misbehaves. */
+  public static void main(String[] args) throws Exception {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
+        new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
+        .orElseThrow();
+    try (Socket socket = new Socket("127.0.0.1", running.server().faktory().port());
+        BufferedReader in = new BufferedReader(
+            new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+      expect(in.readLine(), "+HI");
+      for (String line : SESSION) {
+        socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        if (!line.equals("END")) {
+          readReply(in);
+        }
+      }
+    } finally {
+      running.server().close();
+    }
+  }
+
+  /** Reads one reply: a simple line, or a bulk string's length line and its text. */
+  private static void readReply(BufferedReader in) throws java.io.IOException {
+    String first = in.readLine();
+    expect(first, "");
+    if (first.startsWith("$") && !first.equals("$-1")) {
+      in.readLine();
+    }
+  }
+
+  private static void expect(String line, String prefix) {
+    if (line == null || !line.startsWith(prefix) || line.startsWith("-")) {
+      throw new IllegalStateException("training session: " + line + " (expected: " + prefix + "...)");
+    }
+  }
+}
