@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -262,6 +263,14 @@ public final class Job {
     public Builder at(String at) {
       this.at = at;
       return this;
+    }
+
+    /**
+     * Sets when the job should run, sent as RFC 3339 text in UTC (such as {@code 2026-03-01T10:00:05.250Z}); null
+     * runs it now. On the fake, build it from the server's clock ({@code server.now().plusSeconds(5)}).
+     */
+    public Builder at(Instant at) {
+      return at(at == null ? (String) null : at.toString());
     }
 
     /** Sets the creation time, as RFC 3339 text. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -100,6 +101,15 @@ class JobTest {
     assertThat(job.backtrace()).isEqualTo(5);
     assertThat(Map.of("created", job.createdAt(), "enqueued", job.enqueuedAt()))
         .containsEntry("created", "2026-01-01T00:00:00.123Z");
+  }
+
+  @Test
+  void atTakesAnInstantAndSendsItAsRfc3339InUtc() {
+    Job job = Job.builder("T").at(Instant.parse("2026-03-01T10:00:05.250Z")).build();
+
+    assertThat(job.at()).isEqualTo("2026-03-01T10:00:05.250Z");
+    assertThat(JobJson.toJson(job)).contains("\"at\":\"2026-03-01T10:00:05.250Z\"");
+    assertThat(Job.builder("T").at((Instant) null).build().at()).isNull();
   }
 
   private static final Comparator<JsonNode> NUMERICALLY = (a, b) -> {

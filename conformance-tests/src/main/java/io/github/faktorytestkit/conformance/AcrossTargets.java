@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Each target's server is started once per test class (options from {@link TargetDefaults}) and flushed before
  * every test. FLUSH on real Faktory keeps known queue names, paused queues and reservations, so tests use queue
  * names of their own. A real target that cannot run here skips loudly, or fails under
- * {@code -Dfaktory.real.required=true}; the url target runs only when {@code -Dfaktory.url} or
- * {@code FAKTORY_URL} names a server. {@code -Dfaktory.targets=fake,local} limits the kinds run.
+ * {@code -Dfaktory.real.required=true}; the url target runs only when {@code -Dfaktory.testkit.url} or
+ * {@code FAKTORY_TESTKIT_URL} names a server. {@code -Dfaktory.targets=fake,local} limits the kinds run.
  *
  * <pre>{@code
  * @AcrossTargets   // fake, local, container, and url when one is configured

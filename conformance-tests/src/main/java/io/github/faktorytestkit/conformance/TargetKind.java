@@ -12,7 +12,7 @@ public enum TargetKind {
   LOCAL,
   /** A real Faktory in a Testcontainers container ({@link io.github.faktorytestkit.real.FaktoryContainer}). */
   CONTAINER,
-  /** A real Faktory the run was pointed at with {@code -Dfaktory.url} or {@code FAKTORY_URL}. */
+  /** A real Faktory the run was pointed at with {@code -Dfaktory.testkit.url} or {@code FAKTORY_TESTKIT_URL}. */
   URL;
 
   /** The system property that limits the kinds run: a comma-separated list of names, e.g. {@code fake,local}. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A real Faktory the run was pointed at: {@code -Dfaktory.url}, else the environment variable {@code FAKTORY_URL},
- * read by {@link RealServer} as for the JUnit extension.
+ * A real Faktory the run was pointed at: {@code -Dfaktory.testkit.url}, else the environment variable
+ * {@code FAKTORY_TESTKIT_URL}, read by {@link RealServer} as for the JUnit extension.
  * Its Web UI is {@code -Dfaktory.web.url}, else {@code http://<host>:<port + 1>} (Faktory's 7419/7420 pairing).
  * The scenarios FLUSH it before every test: never point them at a server whose jobs matter.
  */

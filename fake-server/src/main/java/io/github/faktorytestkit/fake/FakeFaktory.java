@@ -1,10 +1,11 @@
 package io.github.faktorytestkit.fake;
 
 import io.github.faktorytestkit.fake.clock.FaktoryClock;
-import io.github.faktorytestkit.fake.model.FaktoryModel;
+import io.github.faktorytestkit.fake.clock.IdleClock;
 import io.github.faktorytestkit.fake.clock.ManualClock;
-import io.github.faktorytestkit.fake.model.ModelSettings;
 import io.github.faktorytestkit.fake.clock.SystemClock;
+import io.github.faktorytestkit.fake.model.FaktoryModel;
+import io.github.faktorytestkit.fake.model.ModelSettings;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import io.github.faktorytestkit.worker.WorkerClock;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +31,18 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>By default the server's time moves only when the test moves it ({@link #advance}); that drives scheduled jobs,
- * retries, reservation expiry, heartbeat expiry and the FETCH wait. Tests never need to sleep.
+ * <p>By default the server's time moves only when the test moves it ({@link #advance}, {@link #advanceTo}); that
+ * drives scheduled jobs, retries, reservation expiry, heartbeat expiry and the FETCH wait. Tests never need to
+ * sleep. One exception keeps a test that never moves the clock from stalling: until the test takes charge of the
+ * clock (by moving it, calling {@link #awaitReceived}, or handing {@link #workerClock()} to a worker), an empty
+ * FETCH that has waited {@link Builder#idleWait(Duration) 1 s} of real time is answered as if its 2 s had passed:
+ * the fake moves its clock to that FETCH's deadline, running what falls due on the way, as a virtual-time scheduler
+ * does when everything is idle. So {@code fetch("default")} on an empty fake returns empty after about a second.
+ * Once the test has taken charge, only the test moves the clock until the next {@link #reset()}, so a test that
+ * drives time gets the same run every time (call {@code advance(Duration.ZERO)} to be in charge from the start).
+ * {@link #reset()} puts the clock back at the wall-clock time (or {@link Builder#startAt}), so schedules a test
+ * builds from {@code Instant.now()} are in the fake's future however far earlier tests moved it. A server on
+ * {@link Builder#realTime() real time} (the standalone jar) has none of this: its FETCH waits 2 real seconds.
  *
  * <p>Every method is thread-safe. {@link #takeCommand()} and {@link #awaitReceived(String)} block (with a timeout);
  * nothing else does except {@link #close()}. Instances cannot be restarted; all of them share one daemon
@@ -39,19 +51,22 @@ import java.util.Optional;
 public final class FakeFaktory implements AutoCloseable {
   /** How long {@link #takeCommand()} and {@link #awaitReceived(String)} wait, in real time. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** How long of real time an idle empty FETCH waits by default: see {@link Builder#idleWait(Duration)}. */
+  public static final Duration DEFAULT_IDLE_WAIT = Duration.ofSeconds(1);
 
   private final FaktoryModel model;
   private final FaktoryClock clock;
-  private final ManualClock manualClock;
+  private final IdleClock testClock;
   private final SystemClock realClock;
+  private final Instant startAt;
   private final CommandHooks hooks;
   private final FaktoryTransport transport;
 
   private FakeFaktory(Builder builder) {
-    this.manualClock = builder.realTime ? null
-        : builder.startAt == null ? new ManualClock() : new ManualClock(builder.startAt);
+    this.startAt = builder.startAt;
+    this.testClock = builder.realTime ? null : new IdleClock(new ManualClock(startInstant()), builder.idleWait);
     this.realClock = builder.realTime ? new SystemClock() : null;
-    this.clock = builder.realTime ? realClock : manualClock;
+    this.clock = builder.realTime ? realClock : testClock;
     this.model = new FaktoryModel(builder.settings(), clock);
     this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null);
     try {
@@ -105,9 +120,13 @@ public final class FakeFaktory implements AutoCloseable {
 
   /**
    * Returns this server's clock as a {@link WorkerClock}, for a {@code FaktoryWorker} under test: {@link #advance}
-   * then moves the worker's heartbeat, reconnect backoff and shutdown timeout together with the server's time.
+   * then moves the worker's heartbeat, reconnect backoff and shutdown timeout together with the server's time. The
+   * test takes charge of the clock (see the class description): no idle FETCH moves it any more.
    */
   public WorkerClock workerClock() {
+    if (testClock != null) {
+      testClock.takeCharge();
+    }
     return new WorkerClock() {
       @Override
       public Instant now() {
@@ -130,7 +149,7 @@ public final class FakeFaktory implements AutoCloseable {
    * @throws IllegalStateException when the server runs on real time ({@link Builder#realTime()})
    */
   public void advance(Duration duration) {
-    manualClock().advance(duration);
+    testClock().advance(duration);
   }
 
   /**
@@ -140,19 +159,27 @@ public final class FakeFaktory implements AutoCloseable {
    * @throws IllegalStateException when the server runs on real time ({@link Builder#realTime()})
    */
   public void advanceTo(Instant instant) {
-    manualClock().set(instant);
+    testClock().set(instant);
   }
 
-  /** Returns the clock all of the server's deadlines run on (tests of this package look at it). */
+  /**
+   * Returns the clock all of the server's deadlines run on: the {@link ManualClock} inside the idle clock, or the
+   * system's (tests of this package look at it).
+   */
   FaktoryClock clock() {
-    return clock;
+    return testClock != null ? testClock.manual() : realClock;
   }
 
-  private ManualClock manualClock() {
-    if (manualClock == null) {
+  private IdleClock testClock() {
+    if (testClock == null) {
       throw new IllegalStateException("clock: " + clock + " (expected: a ManualClock; this server runs on real time)");
     }
-    return manualClock;
+    return testClock;
+  }
+
+  /** Returns where the clock starts, and restarts on {@link #reset()}. */
+  private Instant startInstant() {
+    return startAt != null ? startAt : Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Returns the server's state, for seeding and inspection. Thread-safe; see {@link ServerState}. */
@@ -194,8 +221,9 @@ public final class FakeFaktory implements AutoCloseable {
   /**
    * Blocks until a command with {@code verb} has arrived that no earlier call returned, and returns it, whether or
    * not it was answered yet: the way to know a worker's FETCH is waiting before the test moves the clock. A command
-   * counts as arrived once the server started handling it, so a wait it began is already on the clock. Waits up to
-   * {@link #DEFAULT_TIMEOUT}.
+   * counts as arrived once the server started handling it, so a wait it began is already on the clock. The test
+   * takes charge of the clock (see the class description), so that wait ends only when the test moves it. Waits up
+   * to {@link #DEFAULT_TIMEOUT}.
    *
    * @throws AssertionError when no such command arrives in time (never returns null)
    */
@@ -205,6 +233,9 @@ public final class FakeFaktory implements AutoCloseable {
 
   /** Works like {@link #awaitReceived(String)}, waiting up to {@code timeout} of real time. */
   public ReceivedCommand awaitReceived(String verb, Duration timeout) {
+    if (testClock != null) {
+      testClock.takeCharge();
+    }
     return hooks.journal().awaitReceived(verb, timeout);
   }
 
@@ -240,9 +271,15 @@ public final class FakeFaktory implements AutoCloseable {
 
   /**
    * Returns the server to a fresh state between tests: the model's state is reset, the journal cleared, faults and
-   * the interceptor removed. Open connections stay open and their numbering continues; the clock is not moved.
+   * the interceptor removed, and the clock put back at the wall-clock time (or {@link Builder#startAt}), forward or
+   * back, with what is still scheduled on it keeping its distance; the test is no longer in charge of the clock (see
+   * the class description). Open connections stay open and their numbering continues. A server on real time keeps
+   * its clock.
    */
   public void reset() {
+    if (testClock != null) {
+      testClock.restart(startInstant());
+    }
     model.state().reset();
     hooks.reset();
   }
@@ -275,6 +312,7 @@ public final class FakeFaktory implements AutoCloseable {
     private String password;
     private Instant startAt;
     private boolean realTime;
+    private Duration idleWait = DEFAULT_IDLE_WAIT;
     private long seed;
     private int maxLineLength = FaktoryTransport.DEFAULT_MAX_LINE_LENGTH;
     private boolean journal = true;
@@ -303,12 +341,26 @@ public final class FakeFaktory implements AutoCloseable {
     }
 
     /**
-     * Sets the time the server's clock starts at; default the current time, truncated to milliseconds. The clock
-     * then moves only when the test moves it ({@link FakeFaktory#advance}, {@link FakeFaktory#advanceTo}).
+     * Sets the time the server's clock starts at, and restarts at on each {@link FakeFaktory#reset()}; default the
+     * current time, truncated to milliseconds. The clock then moves only when the test moves it
+     * ({@link FakeFaktory#advance}, {@link FakeFaktory#advanceTo}) or an idle FETCH waits (see {@link FakeFaktory}).
      */
     public Builder startAt(Instant startAt) {
       this.startAt = Objects.requireNonNull(startAt, "startAt");
       this.realTime = false;
+      return this;
+    }
+
+    /**
+     * Sets how long of real time an empty FETCH waits, while the test has not taken charge of the clock, before the
+     * fake moves its clock to that FETCH's deadline (see {@link FakeFaktory}); default 1 s. {@code Duration.ZERO}
+     * answers such a FETCH at once.
+     */
+    public Builder idleWait(Duration idleWait) {
+      if (idleWait.isNegative()) {
+        throw new IllegalArgumentException("idleWait: " + idleWait + " (expected: >= 0)");
+      }
+      this.idleWait = idleWait;
       return this;
     }
 

@@ -16,9 +16,12 @@ import java.util.Objects;
  * server.inject(Fault.delayReply("ACK", Duration.ofSeconds(5)).always());          // every ACK, on the fake clock
  * }</pre>
  *
- * <p>To answer instead of the model (an error the model would not send), use an {@link Interceptor}. The verb matches the command's verb exactly (case-sensitive, as the server dispatches). Immutable.
+ * <p>To answer instead of the model (an error the model would not send), use an {@link Interceptor}. The verb is one
+ * of Faktory's ({@link io.github.faktorytestkit.protocol.Verb}), spelled as the server matches it: upper case; any
+ * other spelling, such as {@code "fetch"}, is refused with the list of valid verbs, since it could never match.
+ * Immutable.
  *
- * @param verb the verb of the commands this fault hits
+ * @param verb the verb of the commands this fault hits, such as {@code "FETCH"}
  * @param effect what happens to them
  * @param times how many matching commands it hits, counted from injection; {@link #ALWAYS} for all of them
  */
@@ -27,9 +30,13 @@ public record Fault(String verb, Effect effect, int times) {
   /** The {@link #times()} of a fault that never wears off. */
   public static final int ALWAYS = Integer.MAX_VALUE;
 
-  /** Creates the fault; {@code times} must be positive. */
+  /**
+   * Creates the fault; {@code times} must be positive.
+   *
+   * @throws IllegalArgumentException when {@code verb} is not a Faktory verb in upper case, or {@code times} < 1
+   */
   public Fault {
-    Objects.requireNonNull(verb, "verb");
+    KnownVerbs.require(verb);
     Objects.requireNonNull(effect, "effect");
     if (times < 1) {
       throw new IllegalArgumentException("times: " + times + " (expected: >= 1)");

@@ -10,9 +10,8 @@ import java.util.Objects;
  * {@link FakeFaktory#intercept(Interceptor)}.
  *
  * <pre>{@code
- * server.intercept(command -> command.verb().equals("PUSH")
- *     ? Interceptor.Decision.reply(Reply.error("NOTUNIQUE", "Job not unique"))
- *     : Interceptor.Decision.proceed());
+ * server.intercept(Interceptor.on("PUSH",
+ *     command -> Interceptor.Decision.reply(Reply.error("NOTUNIQUE", "Job not unique"))));
  * }</pre>
  *
  * <p>Runs before faults and the model. It is called on a network thread, one command at a time per connection but
@@ -26,6 +25,20 @@ public interface Interceptor {
 
   /** Returns what to do with {@code command}; never null. An exception closes the connection. */
   Decision intercept(ReceivedCommand command);
+
+  /**
+   * Returns an interceptor that lets {@code interceptor} decide for the commands with {@code verb} (such as
+   * {@code "PUSH"}) and lets every other command through:
+   * {@code server.intercept(Interceptor.on("PUSH", command -> Decision.reply(Reply.error("NOTUNIQUE", "..."))))}.
+   *
+   * @throws IllegalArgumentException when {@code verb} is not a Faktory verb spelled as the server matches it (upper
+   *     case); the message lists the valid ones
+   */
+  static Interceptor on(String verb, Interceptor interceptor) {
+    String known = KnownVerbs.require(verb);
+    Objects.requireNonNull(interceptor, "interceptor");
+    return command -> command.verb().equals(known) ? interceptor.intercept(command) : Decision.proceed();
+  }
 
   /** What an interceptor decided for one command: let the model handle it, or answer in the model's place. */
   final class Decision {

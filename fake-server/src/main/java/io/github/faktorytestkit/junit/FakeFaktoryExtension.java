@@ -3,8 +3,11 @@ package io.github.faktorytestkit.junit;
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.fake.ServerState;
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,11 +20,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs a {@link FakeFaktory} for a test class: register it on a field and it starts the server, resets it before
- * each test and closes it at the end.
+ * Runs a {@link FakeFaktory} for a test class: it starts the server, resets it before each test and closes it at
+ * the end. Register it on a field, or declare it on the class with {@link FakeFaktoryTest @FakeFaktoryTest} (or
+ * {@code @ExtendWith(FakeFaktoryExtension.class)}) and take the server as a parameter:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -34,27 +40,43 @@ import org.opentest4j.TestAbortedException;
  * }
  * }</pre>
  *
- * <p>On a static field one server serves the whole class (started before all tests, reset before each, closed
- * after all); on an instance field each test gets its own. Tests of one class must not run concurrently.
+ * <p>On a static field (or the class) one server serves the whole class (started before all tests, reset before
+ * each, closed after all); on an instance field each test gets its own. A reset also puts the clock back: see
+ * {@link FakeFaktory#reset()}. Tests of one class must not run concurrently.
  *
- * <p>When the system property {@code faktory.url} or the environment variable {@code FAKTORY_URL} is set, the same
- * tests run against that real server instead: {@link #url()} returns it, nothing is started or reset, and a test
- * that needs the fake ({@link #fake()}, {@link #state()}, {@link #advance}, a {@code FakeFaktory} parameter) is
- * aborted with a message naming the real server.
+ * <p>When the system property {@code faktory.testkit.url} or the environment variable {@code FAKTORY_TESTKIT_URL}
+ * is set (see {@link RealServer}; the application's {@code FAKTORY_URL} is not read), the same tests run against
+ * that real server instead: the run prints which server it uses, {@link #url()} returns it, nothing is started, the
+ * server is FLUSHed before each test and after the last one, and a test that needs the fake ({@link #fake()},
+ * {@link #state()}, {@link #advance}, a {@code FakeFaktory} parameter) is skipped with its reason on the console.
  *
  * <p>Resolvable parameters: {@code FakeFaktory}, {@code URI} (the server's URL) and {@code FaktoryClient} (a client
  * connected to the server, fake or real, as a producer; closed after the test or lifecycle method).
  */
 public final class FakeFaktoryExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-    AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+    AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
+    TestWatcher {
   private final FakeFaktory.Builder builder;
-  private final Optional<RealServer> realServer;
+  private final Optional<RealServerRun> realServer;
   private volatile FakeFaktory fake;
   private volatile String ownerId;
 
+  /**
+   * Creates an extension for {@code @ExtendWith(FakeFaktoryExtension.class)}: a fake with the default settings, or
+   * those of the class's {@link FakeFaktoryTest} (or the real server the environment names).
+   */
+  public FakeFaktoryExtension() {
+    this(null, RealServer.fromEnvironment());
+  }
+
   FakeFaktoryExtension(FakeFaktory.Builder builder, Optional<RealServer> realServer) {
+    this(builder, realServer, System.out);
+  }
+
+  /** Creates the extension; {@code console} is where a run against a real server reports. */
+  FakeFaktoryExtension(FakeFaktory.Builder builder, Optional<RealServer> realServer, PrintStream console) {
     this.builder = builder;
-    this.realServer = realServer;
+    this.realServer = realServer.map(server -> new RealServerRun(server, console));
   }
 
   /** Returns an extension running a fake with the default settings (or the real server the environment names). */
@@ -64,15 +86,18 @@ public final class FakeFaktoryExtension implements BeforeAllCallback, BeforeEach
 
   /** Returns an extension running a fake started from {@code builder} (or the real server the environment names). */
   public static FakeFaktoryExtension create(FakeFaktory.Builder builder) {
-    return new FakeFaktoryExtension(builder, RealServer.fromEnvironment());
+    return new FakeFaktoryExtension(Objects.requireNonNull(builder, "builder"), RealServer.fromEnvironment());
   }
 
   /** Returns the URL of the server the tests talk to: the fake's, or the real server's. */
   public URI url() {
-    return realServer.map(RealServer::url).orElseGet(() -> fake().url());
+    return realServer.map(RealServerRun::url).orElseGet(() -> fake().url());
   }
 
-  /** Returns whether the tests run against a real server named by {@code faktory.url} or {@code FAKTORY_URL}. */
+  /**
+   * Returns whether the tests run against a real server named by {@code faktory.testkit.url} or
+   * {@code FAKTORY_TESTKIT_URL}.
+   */
   public boolean isRealServer() {
     return realServer.isPresent();
   }
@@ -80,46 +105,62 @@ public final class FakeFaktoryExtension implements BeforeAllCallback, BeforeEach
   /**
    * Returns the running fake.
    *
-   * @throws org.opentest4j.TestAbortedException when the tests run against a real server (the test is aborted)
+   * @throws org.opentest4j.TestAbortedException when the tests run against a real server (the test is skipped)
    * @throws IllegalStateException outside a test of the class that registered the extension
    */
   public FakeFaktory fake() {
-    realServer.ifPresent(real -> Assumptions.abort("this test inspects or drives the fake Faktory, but the tests run "
-        + "against the real server " + real.maskedUrl() + " (set by " + real.source() + ")"));
+    realServer.ifPresent(real -> Assumptions.abort(real.needsTheFake()));
     FakeFaktory running = fake;
     if (running == null) {
-      throw new IllegalStateException("fake: not started (expected: the extension registered with "
-          + "@RegisterExtension and used from a test)");
+      throw new IllegalStateException("fake: not started (expected: a call from a test or a @BeforeEach/@AfterEach "
+          + "method; an extension on an instance field starts its fake only then, so to use it in a constructor, a "
+          + "field initializer or @BeforeAll, register it on a static field)");
     }
     return running;
   }
 
-  /** Returns the fake's state; see {@link #fake()} for when the test is aborted instead. */
+  /** Returns the fake's state; see {@link #fake()} for when the test is skipped instead. */
   public ServerState state() {
     return fake().state();
   }
 
-  /** Moves the fake's clock forward; see {@link #fake()} for when the test is aborted instead. */
+  /**
+   * Returns the server's current time: the fake's clock (see {@link FakeFaktory#now()}), or the system's when the
+   * tests run against a real server, so that schedules built from it work on both.
+   */
+  public Instant now() {
+    return realServer.isPresent() ? Instant.now() : fake().now();
+  }
+
+  /** Moves the fake's clock forward; see {@link #fake()} for when the test is skipped instead. */
   public void advance(Duration duration) {
     fake().advance(duration);
   }
 
+  /**
+   * Moves the fake's clock to {@code instant} (see {@link FakeFaktory#advanceTo}); see {@link #fake()} for when the
+   * test is skipped instead.
+   */
+  public void advanceTo(Instant instant) {
+    fake().advanceTo(instant);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (realServer.isEmpty() && fake == null) {
-      fake = builder.start();
-      ownerId = context.getUniqueId();
+    if (realServer.isPresent()) {
+      realServer.get().announce(context);
+    } else if (fake == null) {
+      start(context);
     }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     if (realServer.isPresent()) {
-      return;
-    }
-    if (fake == null) {
-      fake = builder.start();
-      ownerId = context.getUniqueId();
+      realServer.get().announce(context);
+      realServer.get().flush();
+    } else if (fake == null) {
+      start(context);
     } else {
       fake.reset();
     }
@@ -132,7 +173,27 @@ public final class FakeFaktoryExtension implements BeforeAllCallback, BeforeEach
 
   @Override
   public void afterAll(ExtensionContext context) {
+    realServer.ifPresent(RealServerRun::flush);
     closeIfOwnedBy(context);
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    realServer.ifPresent(real -> real.reportSkipped(context, cause));
+  }
+
+  private void start(ExtensionContext context) {
+    fake = (builder != null ? builder : builderFor(context.getRequiredTestClass())).start();
+    ownerId = context.getUniqueId();
+  }
+
+  /** Returns the builder the class's {@link FakeFaktoryTest} asks for, the defaults without one. */
+  private static FakeFaktory.Builder builderFor(Class<?> testClass) {
+    FakeFaktory.Builder defaults = FakeFaktory.builder();
+    return AnnotationSupport.findAnnotation(testClass, FakeFaktoryTest.class)
+        .filter(settings -> !settings.password().isEmpty())
+        .map(settings -> defaults.password(settings.password()))
+        .orElse(defaults);
   }
 
   private void closeIfOwnedBy(ExtensionContext context) {

@@ -8,18 +8,21 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A real Faktory the tests were pointed at instead of the fake: the system property {@code faktory.url}, else the
- * environment variable {@code FAKTORY_URL} (blank values count as unset). The one reading of that switch, shared by
- * {@link FakeFaktoryExtension} and the conformance tests' URL target.
+ * A real Faktory the tests were pointed at instead of the fake: the system property {@code faktory.testkit.url},
+ * else the environment variable {@code FAKTORY_TESTKIT_URL} (blank values count as unset). The one reading of that
+ * switch, shared by {@link FakeFaktoryExtension} and the conformance tests' URL target.
+ *
+ * <p>The switch is the testkit's own on purpose: the application's {@code FAKTORY_URL} names its production server,
+ * and tests against a real server FLUSH it. With only {@code FAKTORY_URL} set, the tests keep using the fake.
  *
  * @param url the server's URL, possibly with a password
  * @param source where it came from, for messages
  */
 public record RealServer(URI url, String source) {
   /** The system property naming a real server. */
-  public static final String PROPERTY = "faktory.url";
+  public static final String PROPERTY = "faktory.testkit.url";
   /** The environment variable naming a real server. */
-  public static final String VARIABLE = "FAKTORY_URL";
+  public static final String VARIABLE = "FAKTORY_TESTKIT_URL";
 
   /** Returns the real server this JVM's settings name, if any. */
   public static Optional<RealServer> fromEnvironment() {

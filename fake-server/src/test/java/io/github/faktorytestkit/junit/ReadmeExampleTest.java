@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's JUnit example, kept compiling and passing; keep the two in step. */
-@Timeout(20)
+@Timeout(20) // a FETCH stalled on the fake's clock would hit the client's 10 s read timeout first
 class ReadmeExampleTest {
 
   @RegisterExtension
@@ -23,7 +23,19 @@ class ReadmeExampleTest {
     new SignupService(faktory.url()).signUp("ann@example.com");          // tcp://127.0.0.1:PORT
     assertThat(server.takeCommand("PUSH").line()).contains("SendWelcome"); // fails clearly, never null
     assertThat(worker.fetch("default")).hasValueSatisfying(job -> assertThat(job.args()).hasSize(1));
-    faktory.advance(Duration.ofMinutes(5));                               // time moves only when the test says so
+    faktory.advance(Duration.ofMinutes(5));                               // the test now moves the clock
+  }
+
+  @Test
+  void remindsTomorrow(FaktoryClient client) {
+    client.push(Job.builder("Remind").at(faktory.now().plus(Duration.ofDays(1))).build());
+    faktory.advanceTo(faktory.now().plus(Duration.ofDays(1)));            // the job falls due
+    assertThat(client.fetch("default")).isPresent();
+  }
+
+  @Test
+  void nothingToDo(FaktoryClient worker) {
+    assertThat(worker.fetch("default")).isEmpty();                        // after about 1 s, without an advance
   }
 
   @Test

@@ -18,21 +18,27 @@ class RealServerTest {
 
   @Test
   void environmentVariableNamesARealServer() {
-    assertThat(RealServer.select(name -> null, Map.of("FAKTORY_URL", "tcp://127.0.0.1:7419")))
-        .contains(new RealServer(URI.create("tcp://127.0.0.1:7419"), "FAKTORY_URL"));
+    assertThat(RealServer.select(name -> null, Map.of("FAKTORY_TESTKIT_URL", "tcp://127.0.0.1:7419")))
+        .contains(new RealServer(URI.create("tcp://127.0.0.1:7419"), "FAKTORY_TESTKIT_URL"));
+  }
+
+  @Test
+  void theApplicationsOwnSettingsNeverSwitchToARealServer() {
+    assertThat(RealServer.select(name -> name.equals("faktory.url") ? "tcp://10.0.0.1:7419" : null,
+        Map.of("FAKTORY_URL", "tcp://10.0.0.1:7419", "FAKTORY_PROVIDER", "FAKTORY_URL"))).isEmpty();
   }
 
   @Test
   void systemPropertyWinsOverTheEnvironment() {
-    Map<String, String> env = Map.of("FAKTORY_URL", "tcp://127.0.0.1:1");
+    Map<String, String> env = Map.of("FAKTORY_TESTKIT_URL", "tcp://127.0.0.1:1");
 
-    assertThat(RealServer.select(name -> name.equals("faktory.url") ? "tcp://127.0.0.1:2" : null, env))
-        .contains(new RealServer(URI.create("tcp://127.0.0.1:2"), "-Dfaktory.url"));
+    assertThat(RealServer.select(name -> name.equals("faktory.testkit.url") ? "tcp://127.0.0.1:2" : null, env))
+        .contains(new RealServer(URI.create("tcp://127.0.0.1:2"), "-Dfaktory.testkit.url"));
   }
 
   @Test
   void blankSettingsCountAsUnset() {
-    assertThat(RealServer.select(name -> " ", Map.of("FAKTORY_URL", ""))).isEmpty();
+    assertThat(RealServer.select(name -> " ", Map.of("FAKTORY_TESTKIT_URL", ""))).isEmpty();
   }
 
   @Test
@@ -44,8 +50,9 @@ class RealServerTest {
 
   @Test
   void malformedUrlIsRejectedWithoutEchoingIt() {
-    assertThatThrownBy(() -> RealServer.select(name -> null, Map.of("FAKTORY_URL", "tcp://:pw@host:port with space")))
-        .hasMessage("FAKTORY_URL: malformed (expected: a URL such as tcp://host:7419)")
+    assertThatThrownBy(() -> RealServer.select(name -> null,
+        Map.of("FAKTORY_TESTKIT_URL", "tcp://:pw@host:port with space")))
+        .hasMessage("FAKTORY_TESTKIT_URL: malformed (expected: a URL such as tcp://host:7419)")
         .hasMessageNotContaining("pw")
         .hasNoCause();
   }

@@ -75,7 +75,7 @@ final class ReportPages {
     page.paragraph("Faktory " + runs.stream().map(RunRecord::version).collect(Collectors.joining(", "))
         + "; the fake is the twin of 1.9.4. Finished " + runs.get(runs.size() - 1).finished() + ". "
         + "Each scenario runs on every target: fake (in-process fake), local (a faktory process), container "
-        + "(Faktory in Docker), url (a server named with -Dfaktory.url). Legend: ✔ passed, ✘ failed, "
+        + "(Faktory in Docker), url (a server named with -Dfaktory.testkit.url). Legend: ✔ passed, ✘ failed, "
         + "– skipped (see below), n/a not in this version.");
     page.heading(2, "Summary per target");
     List<List<String>> summary = new ArrayList<>();

@@ -21,6 +21,14 @@ public interface FaktoryClock {
    */
   Cancellable schedule(Instant when, Runnable task);
 
+  /**
+   * Schedules the end of a wait a client is blocked on (an empty FETCH) as {@link #schedule} does. A clock the test
+   * moves may reach {@code when} by itself while the test leaves it alone ({@link IdleClock}); the others do not.
+   */
+  default Cancellable scheduleWait(Instant when, Runnable task) {
+    return schedule(when, task);
+  }
+
   /** A scheduled task that can be called off. */
   @FunctionalInterface
   interface Cancellable {

@@ -13,12 +13,15 @@ import java.util.PriorityQueue;
  * A task due at or before the current time runs on the next advance ({@code advance(Duration.ZERO)} runs it).
  *
  * <p>Starts at {@code Instant.now()} truncated to milliseconds unless given an instant, so timestamps look real to
- * clients that compare them with their own clock. Thread-safe: concurrent advances are serialised.
+ * clients that compare them with their own clock; {@link #rebase(Instant)} puts it elsewhere, pending tasks and all.
+ * Thread-safe: concurrent advances are serialised.
  */
 public final class ManualClock implements FaktoryClock {
   private final Object advancing = new Object();
   private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+  /** The time on the tasks' own scale; {@link #now()} adds {@link #offset}, which only a rebase changes. */
   private Instant now;
+  private Duration offset = Duration.ZERO;
   private long sequence;
 
   /** Creates a clock at the current time, truncated to milliseconds. */
@@ -33,12 +36,13 @@ public final class ManualClock implements FaktoryClock {
 
   @Override
   public synchronized Instant now() {
-    return now;
+    return now.plus(offset);
   }
 
   @Override
   public synchronized Cancellable schedule(Instant when, Runnable task) {
-    Task scheduled = new Task(Objects.requireNonNull(when, "when"), sequence++, Objects.requireNonNull(task, "task"));
+    Task scheduled = new Task(Objects.requireNonNull(when, "when").minus(offset), sequence++,
+        Objects.requireNonNull(task, "task"));
     tasks.add(scheduled);
     return () -> cancel(scheduled);
   }
@@ -53,7 +57,7 @@ public final class ManualClock implements FaktoryClock {
       throw new IllegalArgumentException("duration: " + duration + " (expected: >= 0)");
     }
     synchronized (advancing) {
-      moveTo(now().plus(duration));
+      moveTo(internalNow().plus(duration));
     }
   }
 
@@ -68,13 +72,34 @@ public final class ManualClock implements FaktoryClock {
       if (target.isBefore(current)) {
         throw new IllegalArgumentException("target: " + target + " (expected: not before " + current + ")");
       }
-      moveTo(target);
+      moveTo(internalTime(target));
+    }
+  }
+
+  /**
+   * Moves the clock to {@code start}, forward or back, without running anything: every pending task moves with it
+   * and keeps its distance from now. For a server reset between tests.
+   */
+  public void rebase(Instant start) {
+    Objects.requireNonNull(start, "start");
+    synchronized (advancing) {
+      synchronized (this) {
+        offset = offset.plus(Duration.between(now(), start));
+      }
     }
   }
 
   /** Returns how many scheduled tasks have not run and were not cancelled. */
   public synchronized int pendingTasks() {
     return tasks.size();
+  }
+
+  private synchronized Instant internalNow() {
+    return now;
+  }
+
+  private synchronized Instant internalTime(Instant instant) {
+    return instant.minus(offset);
   }
 
   private void moveTo(Instant target) {
@@ -105,7 +130,7 @@ public final class ManualClock implements FaktoryClock {
 
   @Override
   public synchronized String toString() {
-    return "ManualClock[" + now + ", " + tasks.size() + " tasks]";
+    return "ManualClock[" + now() + ", " + tasks.size() + " tasks]";
   }
 
   private record Task(Instant when, long order, Runnable task) implements Comparable<Task> {

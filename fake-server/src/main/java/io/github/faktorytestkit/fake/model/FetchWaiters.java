@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * FETCH commands blocked on empty queues (Redis BRPOP with a 2 s timeout): a push to one of a waiter's queues hands
- * it the job, first come first served; otherwise it gets nothing when its 2 s pass on the clock. A waiter whose
+ * it the job, first come first served; otherwise it gets nothing when its 2 s pass on the clock (a wait the clock
+ * may end by itself when the test leaves it alone: {@code FaktoryClock.scheduleWait}). A waiter whose
  * connection closed keeps waiting and can still take (and reserve) a job, as the real server only notices the closed
  * socket when it writes the reply. Confined to the model lock; stages complete after the lock is released.
  */
@@ -32,7 +33,7 @@ public final class FetchWaiters {
   public CompletionStage<String> await(List<String> queues, String wid) {
     Waiter waiter = new Waiter(List.copyOf(queues), wid);
     waiting.add(waiter);
-    waiter.deadline = core.at(core.now().plus(FETCH_TIMEOUT), () -> timeOut(waiter));
+    waiter.deadline = core.atEndOfWait(core.now().plus(FETCH_TIMEOUT), () -> timeOut(waiter));
     return waiter.result;
   }
 

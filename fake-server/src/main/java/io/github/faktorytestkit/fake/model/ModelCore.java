@@ -56,6 +56,14 @@ public final class ModelCore {
     return clock.schedule(when, () -> lock.run(task));
   }
 
+  /**
+   * Works like {@link #at} for the end of a wait a client is blocked on, which a clock may reach by itself when the
+   * test leaves it alone ({@link FaktoryClock#scheduleWait}).
+   */
+  public FaktoryClock.Cancellable atEndOfWait(Instant when, Runnable task) {
+    return when.isAfter(now()) ? clock.scheduleWait(when, () -> lock.run(task)) : at(when, task);
+  }
+
   /** Returns the model's one lock. */
   public ModelLock lock() {
     return lock;

@@ -27,6 +27,22 @@ class ManualClockTest {
   }
 
   @Test
+  void rebaseMovesTheClockBackOrForwardAndPendingTasksKeepTheirDistance() {
+    clock.advance(Duration.ofHours(2));
+    clock.schedule(clock.now().plusSeconds(5), () -> log.add("due@" + clock.now()));
+
+    clock.rebase(T0);
+    assertThat(clock.now()).isEqualTo(T0);
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(log).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(log).containsExactly("due@" + T0.plusSeconds(5));
+    clock.schedule(T0.plusSeconds(6), () -> log.add("later@" + clock.now()));
+    clock.set(T0.plusSeconds(6));
+    assertThat(log).endsWith("later@" + T0.plusSeconds(6));
+  }
+
+  @Test
   void defaultStartIsNowTruncatedToMillis() {
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant start = new ManualClock().now();
