@@ -52,6 +52,8 @@ class FaktoryWorkerIT {
       throw new IllegalArgumentException("bad input " + j.jid());
     }))) {
       assertThat(ran.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      // the fake's grace period passes at once: let the handler's FAIL reach it first
+      target.fake().ifPresent(fake -> fake.awaitReceived("FAIL"));
       stopGracefully(target, worker);
     }
 
