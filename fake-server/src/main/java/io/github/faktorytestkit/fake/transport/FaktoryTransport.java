@@ -45,10 +45,12 @@ public final class FaktoryTransport implements AutoCloseable {
    * @param address where to listen; port 0 picks a free port
    * @param maxLineLength the longest accepted line in bytes, terminator excluded; a longer line gets an error reply
    *     and the connection closes (1 to {@link #MAX_LINE_LENGTH_LIMIT})
+   * @param tls the certificate and key to serve TLS only with, or null for plain TCP only
    * @param sessions opens the session of each accepted connection
    * @throws UncheckedIOException when the address cannot be bound
    */
-  public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+  public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions) {
     if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH_LIMIT) {
       throw new IllegalArgumentException(
           "maxLineLength: " + maxLineLength + " (expected: 1.." + MAX_LINE_LENGTH_LIMIT + ")");
@@ -67,7 +69,7 @@ public final class FaktoryTransport implements AutoCloseable {
               // accepted while the transport closed, after the group was closed
               channel.close();
             }
-            Pipelines.configure(channel.pipeline(), maxLineLength, sessions, nextIndex.getAndIncrement());
+            Pipelines.configure(channel.pipeline(), maxLineLength, tls, sessions, nextIndex.getAndIncrement());
           }
         });
     return new FaktoryTransport(bind(bootstrap, address), connections, closed);
