@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -61,6 +62,8 @@ public final class FaktoryTransport implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
         .channel(NioServerSocketChannel.class)
+        // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
