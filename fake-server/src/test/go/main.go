@@ -18,6 +18,7 @@ import (
 
 	"github.com/contribsys/faktory/client"
 	"github.com/contribsys/faktory/manager"
+	"github.com/contribsys/faktory/server"
 )
 
 type vector struct {
@@ -89,7 +90,10 @@ func jsonInputs(r *rand.Rand) []string {
 		`{"failure":{"failed_at":1}}`, `{"failure":{"backtrace":[1]}}`, `{"custom":{"a":1},"custom":{"b":2}}`,
 		`{"failure":{"retry_count":1},"failure":{"message":"m"}}`, `{"args":[1],"args":null}`, `{"retry":null}`,
 		`{"jid":null,"retry":-1}`, `[{"jid":1}]`, `[1]`, `{"filter":{"jids":[1]}}`, `{"target":1}`, `{"filter":null}`,
-		`{"JOBTYPE":"x","\u212Aey":1}`, "[" + strings.Repeat("[", 10001) + "]"}
+		`{"JOBTYPE":"x","\u212Aey":1}`, "[" + strings.Repeat("[", 10001) + "]",
+		// cut inside a token: Go's scanner feeds itself a space at the end
+		"-", "[-", "[fal", "tru", `{"a":nul`, `["\u0`, `"\u12a`, `["\`, "[1.", "1e", "[1e+", "-0.5E-", `["abc`,
+		"[1", `{"a"`, `{"a":1.5`, "[-0"}
 	for _, seed := range seeds {
 		inputs = append(inputs, seed)
 		for i := 0; i < 60; i++ {
@@ -98,6 +102,13 @@ func jsonInputs(r *rand.Rand) []string {
 	}
 	return inputs
 }
+
+// HELLO's numbers: v is a uint8 (Go's ParseUint takes no sign, not even -0), pid an int, rss_kb an int64
+var helloInputs = []string{`{"v":-0}`, `{"v":0}`, `{"v":2}`, `{"v":2.0}`, `{"v":2e0}`, `{"v":2E+0}`, `{"v":255}`,
+	`{"v":256}`, `{"v":-1}`, `{"v":1e400}`, `{"v":99999999999999999999}`, `{"v":"2"}`, `{"v":null}`, `{"v":true}`,
+	`{"v":-0.0}`, `{"v":02}`, `{"V":-0}`, `{"v":2,"v":-0}`, `{"v":-0,"v":2}`, `{"pid":-0}`, `{"pid":1e2}`,
+	`{"pid":-9223372036854775808}`, `{"pid":9223372036854775808}`, `{"pid":-9223372036854775809}`,
+	`{"rss_kb":-0}`, `{"rss_kb":1.5}`, `{"labels":["a",-0]}`, `{"hostname":-0}`}
 
 func timeInputs(r *rand.Rand) []string {
 	inputs := []string{"", "xx", "2006", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00.123456789Z",
@@ -123,6 +134,9 @@ func main() {
 		decode("jobs", in, func() any { return &[]client.Job{} })
 		decode("operation", in, func() any { return &client.Operation{} })
 		decode("fail", in, func() any { return &manager.FailPayload{} })
+	}
+	for _, in := range helloInputs {
+		decode("hello", in, func() any { return &server.ClientData{} })
 	}
 	for _, in := range timeInputs(r) {
 		t, err := time.Parse(time.RFC3339Nano, in)

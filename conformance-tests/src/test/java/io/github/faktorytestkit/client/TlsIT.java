@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.conformance.FaktoryFeature;
 import io.github.faktorytestkit.conformance.TargetKind;
+import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.real.FaktoryContainer;
 import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.LoopbackCertificate;
 import io.github.faktorytestkit.real.RealTargets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TLS (with a password) against a real Faktory, a local process and a container, using a throwaway certificate for
- * 127.0.0.1; each server is started once for the class. Real targets only: the fake serves plain TCP
- * (fake-server/KNOWN-DIFFERENCES.md).
+ * TLS (with a password) on the fake, a local Faktory process and a container, using a throwaway certificate for
+ * 127.0.0.1; each server is started once for the class. The fake runs on real time here, so its 2 s handshake
+ * deadline passes for a plain-text client as real Faktory's does.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsIT {
@@ -34,9 +39,9 @@ class TlsIT {
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
 
-  /** The real kinds {@code -Dfaktory.targets} allows, each named by its display name. */
-  static Stream<Named<TargetKind>> realKinds() {
-    return Stream.of(TargetKind.LOCAL, TargetKind.CONTAINER).filter(TargetKind.allowed()::contains)
+  /** The kinds {@code -Dfaktory.targets} allows, each named by its display name. */
+  static Stream<Named<TargetKind>> kinds() {
+    return Stream.of(TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER).filter(TargetKind.allowed()::contains)
         .map(kind -> Named.of(kind.displayName(), kind));
   }
 
@@ -47,7 +52,7 @@ class TlsIT {
   }
 
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-  @MethodSource("realKinds")
+  @MethodSource("kinds")
   void trustedServerTakesJobsOverTls(TargetKind kind) {
     URI url = server(kind).url();
     assertThat(url.getScheme()).isEqualTo("tcp+tls");
@@ -61,7 +66,7 @@ class TlsIT {
   }
 
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-  @MethodSource("realKinds")
+  @MethodSource("kinds")
   void untrustedCertificateIsAConnectionFailure(TargetKind kind) {
     String url = server(kind).url().toString();
     assertThatThrownBy(() -> FaktoryClient.connect(url))
@@ -71,13 +76,26 @@ class TlsIT {
   }
 
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-  @MethodSource("realKinds")
+  @MethodSource("kinds")
   void plainTextClientIsClosedDuringTheHandshake(TargetKind kind) {
     URI url = server(kind).url();
     String plainUrl = "tcp://:" + PASSWORD + "@" + url.getHost() + ":" + url.getPort();
     assertThatThrownBy(() -> FaktoryClient.connect(plainUrl))
         .isExactlyInstanceOf(FaktoryHandshakeException.class)
         .hasMessageContaining("expected: tcp+tls:// for it");
+  }
+
+  /** Go's TLS server closes a first record that is not TLS at once, with no alert: not one byte comes back. */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void plainTextLineIsClosedWithoutAByte(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("HELLO {\"v\":2}\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertThat(in.readAllBytes()).isEmpty();
+    }
   }
 
   private static synchronized TlsServer server(TargetKind kind) {
@@ -90,6 +108,10 @@ class TlsIT {
     static TlsServer start(TargetKind kind) {
       String cert = CERTIFICATE.certificatePem();
       String key = CERTIFICATE.privateKeyPem();
+      if (kind == TargetKind.FAKE) {
+        FakeFaktory fake = FakeFaktory.builder().realTime().password(PASSWORD).tls(cert, key).start();
+        return new TlsServer(fake.url(), fake);
+      }
       if (kind == TargetKind.LOCAL) {
         RealTargets.requireLocalFaktory();
         LocalFaktory local = LocalFaktory.builder().password(PASSWORD).tls(cert, key).start();

@@ -7,6 +7,7 @@ import io.github.faktorytestkit.fake.clock.SystemClock;
 import io.github.faktorytestkit.fake.model.FaktoryModel;
 import io.github.faktorytestkit.fake.model.ModelSettings;
 import io.github.faktorytestkit.fake.transport.FaktoryTransport;
+import io.github.faktorytestkit.fake.transport.TlsCredentials;
 import io.github.faktorytestkit.worker.WorkerClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,6 +62,7 @@ public final class FakeFaktory implements AutoCloseable {
   private final Instant startAt;
   private final CommandHooks hooks;
   private final FaktoryTransport transport;
+  private final boolean tls;
 
   private FakeFaktory(Builder builder) {
     this.startAt = builder.startAt;
@@ -69,9 +71,10 @@ public final class FakeFaktory implements AutoCloseable {
     this.clock = builder.realTime ? realClock : testClock;
     this.model = new FaktoryModel(builder.settings(), clock);
     this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null);
+    this.tls = builder.tls != null;
     try {
       this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port),
-          builder.maxLineLength, connection -> hooks.decorate(model.openSession(connection), connection.index()));
+          builder.maxLineLength, builder.tls, connection -> hooks.decorate(model.openSession(connection), connection.index()));
     } catch (RuntimeException e) {
       closeRealClock();
       throw e;
@@ -89,15 +92,16 @@ public final class FakeFaktory implements AutoCloseable {
   }
 
   /**
-   * Returns the URL clients connect to: {@code tcp://127.0.0.1:PORT}, with {@code :password@} when the server has
-   * one. A server bound to every interface is reached through 127.0.0.1.
+   * Returns the URL clients connect to: {@code tcp://127.0.0.1:PORT} ({@code tcp+tls://} when the server serves
+   * TLS), with {@code :password@} when the server has one. A server bound to every interface is reached through
+   * 127.0.0.1.
    */
   public URI url() {
     InetSocketAddress address = transport.localAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
     String password = model.settings().password();
     try {
-      return new URI("tcp", password == null ? null : ":" + password, host, address.getPort(), null, null, null);
+      return new URI(tls ? "tcp+tls" : "tcp", password == null ? null : ":" + password, host, address.getPort(), null, null, null);
     } catch (URISyntaxException e) {
       throw new IllegalStateException("url of " + address, e);
     }
@@ -316,6 +320,7 @@ public final class FakeFaktory implements AutoCloseable {
     private long seed;
     private int maxLineLength = FaktoryTransport.DEFAULT_MAX_LINE_LENGTH;
     private boolean journal = true;
+    private TlsCredentials tls;
 
     private Builder() {}
 
@@ -386,6 +391,22 @@ public final class FakeFaktory implements AutoCloseable {
      */
     public Builder maxLineLength(int maxLineLength) {
       this.maxLineLength = maxLineLength;
+      return this;
+    }
+
+    /**
+     * Makes the server serve TLS only, as real Faktory does with {@code public.cert.pem} and {@code private.key.pem}
+     * in its configuration directory: a plain-text client is closed without a byte (at once when it sends something
+     * that is not TLS, after the 2 s handshake deadline on the server's clock when it waits for {@code HI}).
+     * {@link FakeFaktory#url()} then starts with {@code tcp+tls://}; TLS 1.2 and 1.3 are accepted.
+     *
+     * @param certificatePem the certificate chain, PEM ({@code -----BEGIN CERTIFICATE-----}), server's first
+     * @param privateKeyPem its private key, PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}): EC, RSA or Ed25519
+     * @throws IllegalArgumentException when either cannot be read, naming which
+     */
+    public Builder tls(String certificatePem, String privateKeyPem) {
+      this.tls = TlsCredentials.fromPem(Objects.requireNonNull(certificatePem, "certificatePem"),
+          Objects.requireNonNull(privateKeyPem, "privateKeyPem"));
       return this;
     }
 

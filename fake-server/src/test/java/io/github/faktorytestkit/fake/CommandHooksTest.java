@@ -24,7 +24,7 @@ class CommandHooksTest {
   private final Journal journal = new Journal();
   private final CommandHooks hooks = new CommandHooks(clock, journal);
   private final ScriptedSession model = new ScriptedSession();
-  private final FaktoryTransport transport = FaktoryTransport.start(new InetSocketAddress("127.0.0.1", 0), 1024,
+  private final FaktoryTransport transport = FaktoryTransport.start(new InetSocketAddress("127.0.0.1", 0), 1024, null,
       connection -> hooks.decorate(model, connection.index()));
 
   @AfterEach

@@ -53,6 +53,16 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
+  /** Shuts down the sending side (a TCP half-close); replies can still be read. */
+  public RawClient shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sends {@code line} and returns the next frame. */
   public String command(String line) {
     return send(line).readFrame();

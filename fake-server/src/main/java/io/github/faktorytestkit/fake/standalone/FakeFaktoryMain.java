@@ -68,10 +68,14 @@ public final class FakeFaktoryMain {
     Binding command = Binding.parseOrRefuse(options.binding, "Unable to boot the command server: cannot listen on ");
     Optional<Binding> web = options.webBinding.equals(":0") ? Optional.empty()
         : Optional.of(Binding.parseOrRefuse(options.webBinding, "Unable to start the web server: cannot listen on "));
-    StandaloneServer server = StandaloneServer.start(command, web, password);
-    web.ifPresent(binding ->
-        log.info("Web server now listening at " + binding.describe(server.webAddress().orElseThrow().getPort())));
+    Optional<TlsFiles> tls = TlsFiles.read(options.configDirectory(environment));
+    StandaloneServer server = StandaloneServer.start(command, web, password, tls);
+    // the binary's order: TLS (while booting), the command port once it accepts, then the web server's line
+    tls.ifPresent(files -> log.info("TLS activated with " + files.certificate()));
     log.ready(command, server.faktory().port());
+    String webListening = tls.isPresent() ? "Web server now listening via TLS at " : "Web server now listening at ";
+    web.ifPresent(binding ->
+        log.info(webListening + binding.describe(server.webAddress().orElseThrow().getPort())));
     return Optional.of(new Running(server, log));
   }
 

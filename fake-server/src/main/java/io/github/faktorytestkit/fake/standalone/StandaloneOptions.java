@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,9 @@ import java.util.Set;
 
 /**
  * The command line of the {@code faktory} binary, as the fake takes it: {@code -b}, {@code -w}, {@code -e} and
- * {@code -l} mean what they mean there; {@code -d} and {@code -c} are accepted and ignored (the fake stores nothing
- * and reads no configuration); {@code -v} prints the version. Parsed as Go's flag package parses ({@link GoFlags}).
+ * {@code -l} mean what they mean there; {@code -d} is accepted and ignored (the fake stores nothing); of {@code -c}
+ * only the TLS files are read ({@link TlsFiles}); {@code -v} prints the version. Parsed as Go's flag package parses
+ * ({@link GoFlags}).
  */
 final class StandaloneOptions {
   private static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
@@ -57,6 +59,18 @@ final class StandaloneOptions {
     return chosen;
   }
 
+  /**
+   * Returns the configuration directory: {@code -c}, else the binary's default for {@code environment}:
+   * {@code ~/.faktory} in development, {@code /etc/faktory} otherwise.
+   */
+  Path configDirectory(String environment) {
+    if (configDirectory != null) {
+      return Path.of(configDirectory);
+    }
+    return environment.equals("development") ? Path.of(System.getProperty("user.home"), ".faktory")
+        : Path.of("/etc/faktory");
+  }
+
   /** Returns a note for each flag given that the fake accepts but ignores. */
   List<String> ignoredFlagNotes() {
     List<String> notes = new ArrayList<>();
@@ -64,7 +78,8 @@ final class StandaloneOptions {
       notes.add("note: -d " + storageDirectory + " is ignored: the fake keeps everything in memory");
     }
     if (configDirectory != null) {
-      notes.add("note: -c " + configDirectory + " is ignored: the fake reads no configuration files");
+      notes.add("note: -c " + configDirectory + ": only " + TlsFiles.CERTIFICATE_FILE + " and "
+          + TlsFiles.PRIVATE_KEY_FILE + " are read (TLS); conf.d/*.toml is ignored");
     }
     return notes;
   }

@@ -22,20 +22,25 @@ final class StandaloneServer implements AutoCloseable {
    * Starts listening on {@code command} and, unless {@code web} is empty, serving the web endpoints there.
    *
    * @param password the password clients and the web endpoints require; empty for none
+   * @param tls the certificate and key both ports then serve TLS only with; empty for plain TCP and HTTP
    * @throws StartupException when an address cannot be bound
    */
-  static StandaloneServer start(Binding command, Optional<Binding> web, String password) throws StartupException {
+  static StandaloneServer start(Binding command, Optional<Binding> web, String password, Optional<TlsFiles> tls)
+      throws StartupException {
     FakeFaktory faktory;
     try {
-      faktory = FakeFaktory.builder().host(command.bindHost()).port(command.port()).password(password)
-          .realTime().journal(false).start();
+      FakeFaktory.Builder builder = FakeFaktory.builder().host(command.bindHost()).port(command.port())
+          .password(password).realTime().journal(false);
+      tls.ifPresent(files -> builder.tls(files.certificatePem(), files.privateKeyPem()));
+      faktory = builder.start();
     } catch (UncheckedIOException e) {
       throw StartupException.boot("Unable to boot the command server: cannot listen on " + command.text() + ": "
           + e.getCause().getMessage());
     }
     try {
       return new StandaloneServer(faktory, web.isEmpty() ? null
-          : WebEndpoints.start(web.get().address(), faktory, password));
+          : WebEndpoints.start(web.get().address(), faktory, password,
+          tls.map(files -> files.credentials().context())));
     } catch (UncheckedIOException e) {
       faktory.close();
       throw StartupException.boot(web.get().text() + " server crashed: " + e.getCause().getMessage());

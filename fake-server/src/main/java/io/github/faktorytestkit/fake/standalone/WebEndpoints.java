@@ -2,10 +2,14 @@ package io.github.faktorytestkit.fake.standalone;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The two endpoints of Faktory's Web UI that scripts use, on the JDK's HTTP server: {@code GET /health} (no auth)
@@ -23,12 +27,14 @@ final class WebEndpoints implements AutoCloseable {
    * Starts serving on {@code address} for {@code faktory}.
    *
    * @param password the Basic-auth password for {@code /busy}; empty for none
+   * @param tls the context to serve HTTPS only with; empty for HTTP
    * @throws UncheckedIOException when the address cannot be bound
    */
-  static WebEndpoints start(InetSocketAddress address, FakeFaktory faktory, String password) {
+  static WebEndpoints start(InetSocketAddress address, FakeFaktory faktory, String password,
+      Optional<SSLContext> tls) {
     HttpServer server;
     try {
-      server = HttpServer.create(address, 0);
+      server = tls.isEmpty() ? HttpServer.create(address, 0) : https(address, tls.get());
     } catch (IOException e) {
       throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", e);
     }
@@ -37,6 +43,12 @@ final class WebEndpoints implements AutoCloseable {
     server.createContext("/", exchange -> route(exchange, health, busy, password));
     server.start();
     return new WebEndpoints(server);
+  }
+
+  private static HttpsServer https(InetSocketAddress address, SSLContext tls) throws IOException {
+    HttpsServer server = HttpsServer.create(address, 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return server;
   }
 
   private static void route(HttpExchange exchange, HealthEndpoint health, BusyEndpoint busy, String password)

@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -49,10 +50,12 @@ public final class FaktoryTransport implements AutoCloseable {
    * @param address where to listen; port 0 picks a free port
    * @param maxLineLength the longest accepted line in bytes, terminator excluded; a longer line gets an error reply
    *     and the connection closes (1 to {@link #MAX_LINE_LENGTH_LIMIT})
+   * @param tls the certificate and key to serve TLS only with, or null for plain TCP only
    * @param sessions opens the session of each accepted connection
    * @throws UncheckedIOException when the address cannot be bound
    */
-  public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+  public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions) {
     if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH_LIMIT) {
       throw new IllegalArgumentException(
           "maxLineLength: " + maxLineLength + " (expected: 1.." + MAX_LINE_LENGTH_LIMIT + ")");
@@ -63,6 +66,8 @@ public final class FaktoryTransport implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
         .channel(NioServerSocketChannel.class)
+        // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
@@ -71,7 +76,7 @@ public final class FaktoryTransport implements AutoCloseable {
               // accepted while the transport closed, after the group was closed
               channel.close();
             }
-            Pipelines.configure(channel.pipeline(), maxLineLength, sessions, nextIndex.getAndIncrement());
+            Pipelines.configure(channel.pipeline(), maxLineLength, tls, sessions, nextIndex.getAndIncrement());
           }
         });
     return new FaktoryTransport(bind(bootstrap, address), connections, closed);

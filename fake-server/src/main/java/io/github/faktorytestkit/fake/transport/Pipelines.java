@@ -5,16 +5,28 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.redis.FixedRedisMessagePool;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
+import io.netty.handler.ssl.SslHandler;
 
-/** Builds the handler chain of one connection: framing, netty's Redis codec, then the session. */
+/** Builds the handler chain of one connection: TLS when enabled, framing, netty's Redis codec, then the session. */
 final class Pipelines {
   /** The largest line limit: netty's codec (and a Redis string) stops at 512 MiB. */
   static final int MAX_LINE_LENGTH_LIMIT = 512 * 1024 * 1024 - 2;
 
   private Pipelines() {}
 
-  /** Adds the handlers of one connection with index {@code connectionIndex} to {@code pipeline}. */
-  static void configure(ChannelPipeline pipeline, int maxLineLength, SessionFactory sessions, int connectionIndex) {
+  /**
+   * Adds the handlers of one connection with index {@code connectionIndex} to {@code pipeline}; {@code tls} null
+   * for plain TCP.
+   */
+  static void configure(ChannelPipeline pipeline, int maxLineLength, TlsCredentials tls, SessionFactory sessions,
+      int connectionIndex) {
+    if (tls != null) {
+      SslHandler ssl = new SslHandler(tls.serverEngine());
+      // the session's handshake deadline (2 s on the server's clock, as real Faktory's covers TLS) governs
+      ssl.setHandshakeTimeoutMillis(0);
+      pipeline.addLast("tls", ssl);
+      pipeline.addLast("tls-close", new SilentCloseBeforeTls(ssl));
+    }
     pipeline.addLast("framer", new LineFramer(maxLineLength));
     // lines reach the codec complete and CRLF-terminated, so its own limit (checked on partial lines) never bites
     pipeline.addLast("decoder", new RedisDecoder(maxLineLength + 2, FixedRedisMessagePool.INSTANCE, true));

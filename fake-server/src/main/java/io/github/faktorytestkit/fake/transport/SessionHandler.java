@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.redis.InlineCommandRedisMessage;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>A line is handed to the session only after the previous line's stage completed, so replies keep the order of
  * commands; lines arriving meanwhile wait in a queue (reading pauses when it is long). Every field is confined to
  * the channel's event loop: a stage completed on another thread (a clock advance) hops back to it.
+ *
+ * <p>When the client shuts down its sending side, the lines it sent are still answered, a waiting FETCH included,
+ * and then the connection closes: real Faktory reads on until end of stream and closes after the last answer.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
   /** Queued lines beyond which reading pauses until the session catches up. */
@@ -37,6 +41,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private boolean awaiting;
   private boolean draining;
   private boolean finished;
+  private boolean inputEnded;
 
   SessionHandler(SessionFactory sessions, int connectionIndex) {
     this.sessions = sessions;
@@ -72,6 +77,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      inputEnded = true;
+      drain();
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("Closing connection {} after an error", connectionIndex, cause);
     finish();
@@ -89,6 +103,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       }
     } finally {
       draining = false;
+    }
+    if (inputEnded && !awaiting && !finished && queued.isEmpty()) {
+      finish();
+      return;
     }
     ctx.flush();
     ctx.channel().config().setAutoRead(queued.size() < MAX_QUEUED_LINES);

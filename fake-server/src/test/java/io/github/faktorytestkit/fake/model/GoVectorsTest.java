@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class GoVectorsTest {
   private static final Map<String, GoType> TYPES = Map.of("any", GoType.ANY, "job", FaktoryStructs.JOB,
-      "jobs", FaktoryStructs.JOBS, "operation", FaktoryStructs.OPERATION, "fail", FaktoryStructs.FAIL_PAYLOAD);
-  private static final Set<String> ERRORS_ONLY = Set.of("jobs", "operation", "fail");
+      "jobs", FaktoryStructs.JOBS, "operation", FaktoryStructs.OPERATION, "fail", FaktoryStructs.FAIL_PAYLOAD, "hello", FaktoryStructs.CLIENT_DATA);
+  private static final Set<String> ERRORS_ONLY = Set.of("jobs", "operation", "fail", "hello");
 
   @TestFactory
   Stream<DynamicTest> goVectorsMatch() throws IOException {

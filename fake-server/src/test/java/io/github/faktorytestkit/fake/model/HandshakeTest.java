@@ -62,6 +62,16 @@ class HandshakeTest {
     }
   }
 
+  /** v is Go's uint8: ParseUint takes no sign (not even -0), no fraction, no exponent (go-vectors, kind hello). */
+  @Test
+  void versionWithASignFractionOrExponentClosesSilently() {
+    for (String json : new String[] {"{\"v\":-0}", "{\"v\":-0.0}", "{\"v\":2.0}", "{\"v\":2e0}", "{\"V\":-0}",
+        "{\"v\":-0,\"v\":2}", "{\"v\":99999999999999999999}", "{\"v\":1e400}"}) {
+      assertThat(server.client("HELLO " + json).helloOutcome).as(json).isEqualTo(Outcome.close());
+    }
+    assertThat(server.client("HELLO {\"v\":2,\"pid\":-0}").helloOutcome).isEqualTo(Outcome.send(Reply.OK));
+  }
+
   @Test
   void closedConnectionRefusesFurtherLines() {
     TestClient client = server.client("INFO");

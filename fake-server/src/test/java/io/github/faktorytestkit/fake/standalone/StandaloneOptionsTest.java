@@ -53,7 +53,7 @@ class StandaloneOptionsTest {
 
     assertThat(options.ignoredFlagNotes()).containsExactly(
         "note: -d /tmp/db is ignored: the fake keeps everything in memory",
-        "note: -c /etc/faktory is ignored: the fake reads no configuration files");
+        "note: -c /etc/faktory: only public.cert.pem and private.key.pem are read (TLS); conf.d/*.toml is ignored");
     assertThat(StandaloneOptions.parse().ignoredFlagNotes()).isEmpty();
   }
 

@@ -121,7 +121,7 @@ class WebEndpointsTest {
   }
 
   private void start(String password) throws StartupException {
-    server = StandaloneServer.start(LOOPBACK, Optional.of(LOOPBACK), password);
+    server = StandaloneServer.start(LOOPBACK, Optional.of(LOOPBACK), password, Optional.empty());
   }
 
   private FaktoryClient worker(String wid) {

@@ -19,7 +19,7 @@ class SessionHandlerTest {
   private final EmbeddedChannel channel = new EmbeddedChannel();
 
   SessionHandlerTest() {
-    Pipelines.configure(channel.pipeline(), 64, session.factory(), 7);
+    Pipelines.configure(channel.pipeline(), 64, null, session.factory(), 7);
     channel.pipeline().fireChannelActive();
   }
 

@@ -17,7 +17,7 @@ final class Wire {
   /** Returns a channel holding the framer and netty's decoder, as a connection's pipeline starts. */
   static EmbeddedChannel framingChannel(int maxLineLength) {
     EmbeddedChannel channel = new EmbeddedChannel();
-    Pipelines.configure(channel.pipeline(), maxLineLength, connection -> null, 0);
+    Pipelines.configure(channel.pipeline(), maxLineLength, null, connection -> null, 0);
     channel.pipeline().remove("encoder");
     channel.pipeline().remove("session");
     return channel;

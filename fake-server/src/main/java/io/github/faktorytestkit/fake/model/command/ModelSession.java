@@ -14,6 +14,8 @@ import io.github.faktorytestkit.protocol.CommandLine;
 import io.github.faktorytestkit.protocol.PasswordHash;
 import io.github.faktorytestkit.protocol.Reply;
 import io.github.faktorytestkit.protocol.WorkerState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -103,11 +105,17 @@ public final class ModelSession implements ServerSession {
       return refuse(Outcome.close());
     }
     String password = core.settings().password();
-    if (password != null && !said.passwordHash().equals(
-        PasswordHash.compute(password, salt, said.version() < 2 ? 1 : iterations))) {
+    if (password != null && !provesPassword(said, password)) {
       return refuse(Outcome.sendAndClose(Reply.err(ErrorTexts.INVALID_PASSWORD)));
     }
     return accept(said);
+  }
+
+  /** Compares the proof in constant time, as Faktory's {@code subtle.ConstantTimeCompare} does. */
+  private boolean provesPassword(Hello said, String password) {
+    String expected = PasswordHash.compute(password, salt, said.version() < 2 ? 1 : iterations);
+    return MessageDigest.isEqual(said.passwordHash().getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private Outcome accept(Hello said) {

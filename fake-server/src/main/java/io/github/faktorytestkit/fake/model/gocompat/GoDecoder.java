@@ -79,9 +79,11 @@ public final class GoDecoder {
     if (!(json instanceof JsonNumber number)) {
       throw mismatch(json, type, context);
     }
+    // Go's ParseUint takes no sign at all, so an unsigned type refuses even -0
+    boolean signRefused = type.minimum() == 0 && number.literal().startsWith("-");
     try {
       BigInteger value = new BigInteger(number.literal());
-      if (value.compareTo(BigInteger.valueOf(type.minimum())) >= 0
+      if (!signRefused && value.compareTo(BigInteger.valueOf(type.minimum())) >= 0
           && value.compareTo(BigInteger.valueOf(type.maximum())) <= 0) {
         return value.longValue();
       }

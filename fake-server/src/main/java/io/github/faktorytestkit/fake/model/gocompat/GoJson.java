@@ -190,8 +190,7 @@ public final class GoJson {
   }
 
   private void escape(GoStringDecoder text) throws GoJsonException {
-    requireMore();
-    byte c = in[pos];
+    byte c = inToken("in string escape code");
     int simple = "\"\\/bfnrt".indexOf(c);
     if (simple >= 0) {
       text.addChar("\"\\/\b\f\n\r\t".charAt(simple));
@@ -207,8 +206,7 @@ public final class GoJson {
   private int hex4() throws GoJsonException {
     int value = 0;
     for (int i = 0; i < 4; i++) {
-      requireMore();
-      int digit = Character.digit(in[pos], 16);
+      int digit = Character.digit(inToken("in \\u hexadecimal character escape"), 16);
       if (digit < 0) {
         throw invalid("in \\u hexadecimal character escape");
       }
@@ -222,10 +220,7 @@ public final class GoJson {
     int start = pos;
     if (in[pos] == '-') {
       pos++;
-      requireMore();
-      if (!isDigit(in[pos])) {
-        throw invalid("in numeric literal");
-      }
+      requireDigit("in numeric literal");
     }
     if (in[pos] == '0') {
       pos++;
@@ -249,8 +244,7 @@ public final class GoJson {
   }
 
   private void requireDigit(String context) throws GoJsonException {
-    requireMore();
-    if (!isDigit(in[pos])) {
+    if (!isDigit(inToken(context))) {
       throw invalid(context);
     }
   }
@@ -264,9 +258,9 @@ public final class GoJson {
   private Object literal(String word, Object value) throws GoJsonException {
     pos++;
     for (int i = 1; i < word.length(); i++) {
-      requireMore();
-      if (in[pos] != word.charAt(i)) {
-        throw invalid("in literal " + word + " (expecting '" + word.charAt(i) + "')");
+      String context = "in literal " + word + " (expecting '" + word.charAt(i) + "')";
+      if (inToken(context) != word.charAt(i)) {
+        throw invalid(context);
       }
       pos++;
     }
@@ -283,6 +277,17 @@ public final class GoJson {
     if (pos >= in.length) {
       throw new GoJsonException("unexpected end of JSON input");
     }
+  }
+
+  /**
+   * Returns the next byte of a token that cannot end here. At the end of the input Go's scanner feeds itself a space
+   * ({@code scanner.eof}), so a cut token fails as {@code invalid character ' ' <context>}, not as an unexpected end.
+   */
+  private byte inToken(String context) throws GoJsonException {
+    if (pos >= in.length) {
+      throw new GoJsonException("invalid character ' ' " + context);
+    }
+    return in[pos];
   }
 
   private GoJsonException invalid(String context) {
