@@ -67,7 +67,7 @@ public final class ReplayFaktory implements AutoCloseable {
     this.drainTimeout = builder.drainTimeout;
     try {
       this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port),
-          FaktoryTransport.DEFAULT_MAX_LINE_LENGTH, engine::open);
+          FaktoryTransport.DEFAULT_MAX_LINE_LENGTH, null, engine::open);
     } catch (RuntimeException e) {
       async.shutdownNow();
       throw e;
