@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.model;
 
 import io.github.faktorytestkit.fake.clock.FaktoryClock;
+import io.github.faktorytestkit.fake.model.gocompat.GoTime;
 import io.github.faktorytestkit.fake.model.redis.Keyspace;
 import java.time.Instant;
 import java.util.Random;
@@ -26,6 +27,7 @@ public final class ModelCore {
   private final Workers workers = new Workers(this);
   private final RuntimeStats stats;
   private long retryDefault = RETRY_POLICY_DEFAULT;
+  private Instant lastCreatedAt = Instant.MIN;
 
   ModelCore(ModelSettings settings, FaktoryClock clock) {
     this.settings = settings;
@@ -37,6 +39,18 @@ public final class ModelCore {
   /** Returns the current time on the model's clock. */
   public Instant now() {
     return clock.now();
+  }
+
+  /**
+   * Returns the {@code created_at} of a job pushed now: the clock's time, but always after the last one handed out.
+   * Real Faktory stamps with the wall clock in nanoseconds, so two pushes never share a stamp, and two identical
+   * scheduled jobs are two members of the scheduled set; on a clock a test holds still they would collide into one.
+   * The caller holds the lock.
+   */
+  public String createdAtNow() {
+    Instant now = clock.now();
+    lastCreatedAt = now.isAfter(lastCreatedAt) ? now : lastCreatedAt.plusNanos(1);
+    return GoTime.format(lastCreatedAt);
   }
 
   /**
@@ -135,5 +149,6 @@ public final class ModelCore {
     workers.reset();
     stats.reset(now());
     retryDefault = RETRY_POLICY_DEFAULT;
+    lastCreatedAt = Instant.MIN;
   }
 }

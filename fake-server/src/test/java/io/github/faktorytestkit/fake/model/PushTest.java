@@ -22,6 +22,15 @@ class PushTest {
   }
 
   @Test
+  void twoIdenticalScheduledPushesOnAStillClockAreTwoScheduledJobsAsOnTheRealServer() {
+    String push = "PUSH {\"jid\":\"dupjid-000001\",\"jobtype\":\"T\",\"args\":[],\"at\":\"2099-01-01T00:00:00Z\"}";
+    assertThat(client.call(push)).isEqualTo(Reply.OK);
+    assertThat(client.call(push)).isEqualTo(Reply.OK);
+    // real Faktory stamps created_at in nanoseconds of wall time: the two payloads differ, so the set holds both
+    assertThat(client.bulk("INFO")).contains("\"scheduled\":2");
+  }
+
+  @Test
   void storedJobsAreReencodedAsGoWouldDropUnknownKeysAndSortCustom() {
     client.call("PUSH {\"priority\":9,\"jid\":\"12345678\",\"jobtype\":\"A\",\"queue\":\"q\",\"retry\":3,"
         + "\"created_at\":\"then\",\"enqueued_at\":\"old\",\"reserve_for\":-5,\"backtrace\":4,"

@@ -8,7 +8,6 @@ import io.github.faktorytestkit.fake.model.GoStruct;
 import io.github.faktorytestkit.fake.model.ModelCore;
 import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonWriter;
-import io.github.faktorytestkit.fake.model.gocompat.GoTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class PushBulkCommand implements CommandHandler {
   public CompletionStage<Outcome> execute(CommandContext context) throws ErrorReplyException {
     ModelCore core = context.core();
     List<?> jobs = decode(context.payloadAfter(6));
-    String createdAt = GoTime.format(core.now());   // one timestamp for the batch, as the real server stamps it
+    String createdAt = core.createdAtNow();   // one timestamp for the batch, as the real server stamps it
     Map<String, Object> errors = new LinkedHashMap<>();
     for (Object fields : jobs) {
       GoJob job = GoJob.fromDecoded(GoStruct.of(fields)).createdAtIfUnset(createdAt);
