@@ -5,6 +5,9 @@ import io.github.faktorytestkit.protocol.Escaping;
 import io.github.faktorytestkit.protocol.MalformedReplyException;
 import io.github.faktorytestkit.protocol.ReplyReader;
 import io.github.faktorytestkit.protocol.Reply;
+import io.github.faktorytestkit.transcript.CaptureLog;
+import io.github.faktorytestkit.transcript.FrameSplitter;
+import io.github.faktorytestkit.transcript.Side;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -26,7 +29,9 @@ import java.util.List;
 
 /**
  * A raw protocol connection for wire-level comparisons: sends each line exactly as given (no handshake of its own,
- * no validation) and reads back one frame. Plain TCP only. Refuses lines that crash Faktory 1.9.4. Not thread-safe.
+ * no validation) and reads back one frame. Plain TCP only. Refuses lines that crash Faktory 1.9.4. Opened with a
+ * {@link CaptureLog}, it logs what crossed the wire: its opening, the exact bytes of each line sent and frame
+ * received, and each side's close. Not thread-safe.
  */
 public final class RawConnection implements AutoCloseable {
   /** How long {@link #greeting()} and {@link #send(String)} wait for a frame. */
@@ -36,22 +41,33 @@ public final class RawConnection implements AutoCloseable {
   private final RecordingInput in;
   private final OutputStream out;
   private final ReplyReader reader = new ReplyReader();
+  private final CaptureLog log;
+  private final String name;
+  private final FrameSplitter written = FrameSplitter.forSender(Side.CLIENT);
   private boolean ended;
+  private boolean outputShut;
 
-  private RawConnection(Socket socket) throws IOException {
+  private RawConnection(Socket socket, CaptureLog log) throws IOException {
     this.socket = socket;
+    this.log = log;
+    this.name = log == null ? null : log.open();
     this.in = new RecordingInput(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
   }
 
   /** Connects to the host and port of {@code url}; blocks up to 5 s. */
   public static RawConnection open(URI url) {
+    return open(url, null);
+  }
+
+  /** Connects to the host and port of {@code url}, logging into {@code log} (none when null); blocks up to 5 s. */
+  public static RawConnection open(URI url, CaptureLog log) {
     Socket socket = new Socket();
     try {
       socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
       socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
       socket.setTcpNoDelay(true);
-      return new RawConnection(socket);
+      return new RawConnection(socket, log);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new UncheckedIOException("cannot connect to " + url.getHost() + ":" + url.getPort(), e);
@@ -99,6 +115,7 @@ public final class RawConnection implements AutoCloseable {
       ended = true;
       return WireAnswer.CLOSED;
     }
+    logFrame(Side.CLIENT, wire);
     return receive();
   }
 
@@ -120,6 +137,7 @@ public final class RawConnection implements AutoCloseable {
         int length = Math.min(chunkSizes.get(chunk % chunkSizes.size()), stream.length - from);
         out.write(stream, from, length);
         out.flush();
+        written.feed(stream, from, length).forEach(line -> logFrame(Side.CLIENT, line));
         from += length;
       }
       return true;
@@ -130,6 +148,8 @@ public final class RawConnection implements AutoCloseable {
 
   /** Closes the sending half: the server reads the end of the stream; replies can still be read. */
   public void shutdownOutput() {
+    written.finish().ifPresent(line -> logFrame(Side.CLIENT, line));
+    logClientClose();
     try {
       socket.shutdownOutput();
     } catch (IOException ignored) {
@@ -215,12 +235,17 @@ public final class RawConnection implements AutoCloseable {
     try {
       in.take();
       Reply reply = reader.read(in);
-      return WireAnswer.frame(reply, in.take());
+      byte[] frame = in.take();
+      logFrame(Side.SERVER, frame);
+      return WireAnswer.frame(reply, frame);
     } catch (EOFException | SocketException e) {
+      logFrame(Side.SERVER, in.take());
+      logClose(Side.SERVER);
       return end(WireAnswer.CLOSED);
     } catch (SocketTimeoutException e) {
       return end(WireAnswer.event("no reply within " + REPLY_TIMEOUT.toSeconds() + " s"));
     } catch (MalformedReplyException e) {
+      logFrame(Side.SERVER, in.take());
       return end(WireAnswer.event("malformed: " + e.getMessage()));
     } catch (IOException e) {
       return end(WireAnswer.event("read failed: " + e));
@@ -260,14 +285,36 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  private void logFrame(Side sender, byte[] bytes) {
+    if (log != null && bytes.length > 0) {
+      log.frame(name, sender, bytes);
+    }
+  }
+
+  private void logClose(Side side) {
+    if (log != null) {
+      log.close(name, side);
+    }
+  }
+
+  private void logClientClose() {
+    if (!outputShut) {
+      outputShut = true;
+      logClose(Side.CLIENT);
+    }
+  }
+
   private WireAnswer end(WireAnswer answer) {
     ended = true;
     return answer;
   }
 
-  /** Closes the socket. Idempotent. */
+  /** Closes the socket (logged as the client's close). Idempotent. */
   @Override
   public void close() {
+    if (!socket.isClosed()) {
+      logClientClose();
+    }
     closeQuietly(socket);
   }
 

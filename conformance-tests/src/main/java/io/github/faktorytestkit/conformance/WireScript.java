@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.protocol.Escaping;
+import io.github.faktorytestkit.transcript.CaptureLog;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,11 +47,12 @@ public final class WireScript {
   /**
    * Runs the script on a new connection to {@code url} and returns its transcript: {@code "<greeting> => ..."}
    * first, then {@code "<line> => <answer>"} per line, control characters and invalid bytes escaped. Blocks up to
-   * 5 s per line; closes the connection.
+   * 5 s per line; closes the connection. What crossed the wire, exact bytes and closes included, goes to {@code
+   * log} (none when null).
    */
-  public List<String> transcript(URI url) {
+  public List<String> transcript(URI url, CaptureLog log) {
     List<String> transcript = new ArrayList<>();
-    try (RawConnection session = RawConnection.open(url)) {
+    try (RawConnection session = RawConnection.open(url, log)) {
       transcript.add("<greeting> => " + WireNormaliser.normalise(null, session.greeting()));
       for (byte[] line : lines) {
         String sent = new String(line, StandardCharsets.UTF_8);

@@ -22,10 +22,11 @@ class KnownDifferencesIT {
   void invalidUtf8InLinesIsAnsweredAsPinnedByEachServer(Target real) {
     List<String> pinnedReal = pinned("/wire-known-differences.real.txt");
     List<String> pinnedFake = pinned("/wire-known-differences.fake.txt");
-    List<String> realAnswers = WireScripts.transcripts(SCRIPTS, real.url(), "known-" + real.name() + ".txt");
+    List<String> realAnswers =
+        WireScripts.transcripts(SCRIPTS, real.url(), WireScripts.server(real), "known-" + real.name());
     List<String> fakeAnswers;
     try (Target fake = Targets.start(TargetKind.FAKE, null)) {
-      fakeAnswers = WireScripts.transcripts(SCRIPTS, fake.url(), "known-fake.txt");
+      fakeAnswers = WireScripts.transcripts(SCRIPTS, fake.url(), WireScripts.server(fake), "known-" + fake.name());
     }
     assertThat(realAnswers).as("real Faktory's answers").containsExactlyElementsOf(pinnedReal);
     assertThat(fakeAnswers).as("the fake's answers").containsExactlyElementsOf(pinnedFake);

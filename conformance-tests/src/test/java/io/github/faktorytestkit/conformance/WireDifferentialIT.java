@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The wire-level differential check: every script of {@code wire-scripts.txt} (bad input of every kind included)
- * goes to a fresh fake and to real Faktory, and the normalised transcripts must be equal line by line. Both
- * transcripts are written to {@code target/wire-transcripts/} for inspection. {@code -Dfaktory.wire.candidate=
+ * goes to a fresh fake and to real Faktory, and the normalised transcripts must be equal line by line. Each
+ * script's frames on each target are written, normalised, to {@code target/wire-transcripts/<target>/<script>.txt}
+ * (the format of {@code recordings/README.md}) for inspection. {@code -Dfaktory.wire.candidate=
  * container} compares another real target instead of the fake: a check that the normaliser hides only what is
  * inherently variable.
  */
@@ -25,8 +26,8 @@ class WireDifferentialIT {
     List<String> expected;
     List<String> actual;
     try (Target candidate = Targets.start(candidateKind(), null)) {
-      expected = WireScripts.transcripts(SCRIPTS, oracle.url(), oracle.name() + ".txt");
-      actual = WireScripts.transcripts(SCRIPTS, candidate.url(), candidate.name() + ".txt");
+      expected = WireScripts.transcripts(SCRIPTS, oracle.url(), WireScripts.server(oracle), oracle.name());
+      actual = WireScripts.transcripts(SCRIPTS, candidate.url(), WireScripts.server(candidate), candidate.name());
     }
     WireScripts.report(getClass().getSimpleName(), oracle.name(), expected, actual);
     assertThat(WireScripts.divergences(expected, actual))

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The wire-level differential check of the password handshake: the scripts of {@code wire-password-scripts.txt}
  * go to a fake and to real Faktory that both require a password, and the transcripts (HI's random iterations and
- * salt normalised, the iterations range-checked) must be equal.
+ * salt normalised, the iterations range-checked) must be equal. Each script's frames are written to {@code
+ * target/wire-transcripts/password-<target>/<script>.txt} for inspection.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Requires(FaktoryFeature.WIRE_OF_1_9_4)
@@ -20,10 +21,11 @@ class WirePasswordDifferentialIT {
 
   @AcrossTargets
   void passwordHandshakeGetsTheSameAnswersFromTheFakeAsFromRealFaktory(Target real) {
-    List<String> expected = WireScripts.transcripts(SCRIPTS, real.url(), "password-" + real.name() + ".txt");
+    List<String> expected =
+        WireScripts.transcripts(SCRIPTS, real.url(), WireScripts.server(real), "password-" + real.name());
     List<String> actual;
     try (Target fake = Targets.start(TargetKind.FAKE, PASSWORD)) {
-      actual = WireScripts.transcripts(SCRIPTS, fake.url(), "password-fake.txt");
+      actual = WireScripts.transcripts(SCRIPTS, fake.url(), WireScripts.server(fake), "password-" + fake.name());
     }
     WireScripts.report(getClass().getSimpleName(), real.name(), expected, actual);
     assertThat(WireScripts.divergences(expected, actual)).as("lines answered differently").isEmpty();

@@ -1,14 +1,19 @@
 package io.github.faktorytestkit.conformance;
 
 import io.github.faktorytestkit.conformance.report.Findings;
+import io.github.faktorytestkit.transcript.CaptureLog;
+import io.github.faktorytestkit.transcript.Transcript;
+import io.github.faktorytestkit.transcript.TranscriptHeader;
+import io.github.faktorytestkit.transcript.TranscriptNormaliser;
+import io.github.faktorytestkit.transcript.TranscriptWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +26,7 @@ final class WireScripts {
   /** What starts a script in a script file and heads its transcript. */
   static final String TITLE = "== ";
   private static final Path TRANSCRIPTS = Path.of("target", "wire-transcripts");
+  private static final String PRODUCER = "conformance-tests wire differential (faktory-testkit)";
   private static final Pattern RAW_BYTE = Pattern.compile("<x([0-9a-fA-F]{2})>");
   private WireScripts() {}
 
@@ -43,21 +49,31 @@ final class WireScripts {
 
   /**
    * Runs {@code scripts} in order against {@code url} and returns their transcripts, each headed by a
-   * {@code "== name"} line, and writes them to {@code target/wire-transcripts/<file>} for inspection.
+   * {@code "== name"} line. For inspection, each script's frames also go, normalised, to {@code
+   * target/wire-transcripts/<folder>/<script>.txt} in the format of {@code recordings/README.md}, the header
+   * naming {@code server} and the script.
    */
-  static List<String> transcripts(List<WireScript> scripts, URI url, String file) {
+  static List<String> transcripts(List<WireScript> scripts, URI url, String server, String folder) {
     List<String> lines = new ArrayList<>();
     for (WireScript script : scripts) {
       lines.add(TITLE + script.name());
-      lines.addAll(script.transcript(url));
-    }
-    try {
-      Files.createDirectories(TRANSCRIPTS);
-      Files.write(TRANSCRIPTS.resolve(file), lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      CaptureLog log = new CaptureLog(System::nanoTime);
+      Instant recorded = Instant.now();
+      lines.addAll(script.transcript(url, log));
+      Transcript raw = log.transcript(TranscriptHeader.of(server, script.name(), recorded, PRODUCER));
+      TranscriptWriter.write(TranscriptNormaliser.normalise(raw), file(folder, script));
     }
     return lines;
+  }
+
+  /** Returns the server of {@code target} as a transcript header names it, e.g. {@code Faktory (local)}. */
+  static String server(Target target) {
+    return (target.fake().isPresent() ? "FakeFaktory" : "Faktory") + " (" + target.name() + ")";
+  }
+
+  /** Returns where {@link #transcripts} writes the transcript of {@code script}. */
+  static Path file(String folder, WireScript script) {
+    return TRANSCRIPTS.resolve(folder).resolve(TranscriptWriter.fileName(script.name()));
   }
 
   /** Returns each line that differs, with the title of its script, the oracle's answer first. */

@@ -1,7 +1,7 @@
 package io.github.faktorytestkit.recording;
 
+import io.github.faktorytestkit.transcript.TranscriptWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One recorded scenario: what it is called, whether its server needs a password, whether it waits in real time
@@ -20,7 +20,6 @@ record Scenario(String name, boolean password, boolean slow, Steps steps) {
 
   /** Returns the file name of the scenario's transcript: its name in lower case, words joined by dashes. */
   String fileName() {
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    return (slug.length() > 80 ? slug.substring(0, 80).replaceAll("-$", "") : slug) + ".txt";
+    return TranscriptWriter.fileName(name);
   }
 }

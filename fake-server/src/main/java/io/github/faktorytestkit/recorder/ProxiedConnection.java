@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.recorder;
 
+import io.github.faktorytestkit.transcript.CaptureLog;
 import io.github.faktorytestkit.transcript.FrameSplitter;
 import io.github.faktorytestkit.transcript.Side;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.recorder;
 
 import io.github.faktorytestkit.client.FaktoryUrl;
+import io.github.faktorytestkit.transcript.CaptureLog;
 import io.github.faktorytestkit.transcript.Transcript;
 import io.github.faktorytestkit.transcript.TranscriptHeader;
 import io.github.faktorytestkit.transcript.TranscriptNormaliser;

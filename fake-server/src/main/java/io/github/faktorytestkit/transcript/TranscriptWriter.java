@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Writes a {@link Transcript} in the text form of {@code recordings/README.md}: UTF-8, LF line ends, the header,
@@ -44,6 +45,15 @@ public final class TranscriptWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write transcript " + file, e);
     }
+  }
+
+  /**
+   * Returns the file name of the transcript of {@code scenario}: its name in lower case, words joined by dashes,
+   * at most 80 characters, then {@code .txt}.
+   */
+  public static String fileName(String scenario) {
+    String slug = scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return (slug.length() > 80 ? slug.substring(0, 80).replaceAll("-$", "") : slug) + ".txt";
   }
 
   /** Returns the text line of one event, without its line end. */
