@@ -13,6 +13,7 @@ module io.github.faktorytestkit.fake {
   requires io.netty.handler;
   requires io.netty.transport;
   requires jdk.httpserver;
+  requires jdk.management;
   requires org.slf4j;
   requires static org.junit.jupiter.api;
 
