@@ -139,7 +139,12 @@ public final class FakeFaktory implements AutoCloseable {
 
       @Override
       public Cancellable schedule(Instant when, Runnable task) {
-        return clock.schedule(when, task)::cancel;
+        Cancellable scheduled = clock.schedule(when, task)::cancel;
+        if (testClock != null && !when.isAfter(clock.now())) {
+          // the test moved the clock past it before the worker's thread got here: it is due now, not at the next move
+          testClock.advance(Duration.ZERO);
+        }
+        return scheduled;
       }
     };
   }
