@@ -3,6 +3,7 @@ package io.github.faktorytestkit.real;
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -83,10 +84,7 @@ public final class RealTargets {
    * @throws org.opentest4j.AssertionFailedError when none answers and real targets are required
    */
   public static void requireDocker() {
-    String problem = dockerProblem();
-    if (problem != null) {
-      unavailable(CONTAINER_TARGET, problem + "; " + DOCKER_HINT);
-    }
+    DockerCheck.PROBLEM.ifPresent(problem -> unavailable(CONTAINER_TARGET, problem + "; " + DOCKER_HINT));
   }
 
   /**
@@ -98,6 +96,11 @@ public final class RealTargets {
    */
   public static FaktoryContainer start(FaktoryContainer container) {
     requireDocker();
+    return start(container, required(), System.err);
+  }
+
+  /** Starts {@code container}; an engine's refusal closes it and fails, or announces on {@code log} and aborts. */
+  static FaktoryContainer start(FaktoryContainer container, boolean required, PrintStream log) {
     try {
       container.start();
       return container;
@@ -108,13 +111,21 @@ public final class RealTargets {
         throw e;
       }
       unavailable(CONTAINER_TARGET, "the Docker engine cannot run a container (" + refusal + "); " + DOCKER_HINT
-          + (container.isHostNetwork() ? "" : "; or use FaktoryContainer.withHostNetwork()"));
+          + (container.isHostNetwork() ? "" : "; or use FaktoryContainer.withHostNetwork()"), required, log);
       throw e;
     }
   }
 
+  /**
+   * The answer of the first check, kept for the JVM's life as Testcontainers keeps its client: after a failed
+   * first look (e.g. Ryuk refused) Testcontainers answers "available" without looking again.
+   */
+  private static final class DockerCheck {
+    static final Optional<String> PROBLEM = Optional.ofNullable(dockerProblem());
+  }
+
   /** Returns why no Docker engine is usable, or null when one answers. */
-  static String dockerProblem() {
+  private static String dockerProblem() {
     try {
       return DockerClientFactory.instance().isDockerAvailable() ? null : "no Docker engine answers";
     } catch (RuntimeException e) {

@@ -61,4 +61,43 @@ class RealTargetsTest {
     assertThat(RealTargets.engineRefusal(new ContainerLaunchException("timed out waiting for log output")))
         .isNull();
   }
+
+  @Test
+  void containerTheEngineCannotRunIsSkippedWithTheEnginesReason() {
+    FaktoryContainer refused = failingContainer(new ContainerLaunchException("Could not create/start container",
+        new NotFoundException("{\"message\":\"network bridge not found\"}")));
+
+    assertThatThrownBy(() -> RealTargets.start(refused, false, logStream))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("SKIPPED real target Faktory container: the Docker engine cannot run a container "
+            + "(Status 404: {\"message\":\"network bridge not found\"})")
+        .hasMessageContaining("FaktoryContainer.withHostNetwork()");
+  }
+
+  @Test
+  void containerTheEngineCannotRunFailsWhenRequired() {
+    FaktoryContainer refused = failingContainer(new ContainerLaunchException("Could not create/start container",
+        new NotFoundException("{\"message\":\"network bridge not found\"}")));
+
+    assertThatThrownBy(() -> RealTargets.start(refused, true, logStream))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("network bridge not found")
+        .hasMessageContaining("faktory.real.required=true");
+  }
+
+  @Test
+  void containerThatFailsOtherwiseFailsAsItDid() {
+    ContainerLaunchException timeout = new ContainerLaunchException("timed out waiting for log output");
+
+    assertThatThrownBy(() -> RealTargets.start(failingContainer(timeout), false, logStream)).isSameAs(timeout);
+  }
+
+  private static FaktoryContainer failingContainer(RuntimeException failure) {
+    return new FaktoryContainer(FaktoryContainer.DEFAULT_IMAGE) {
+      @Override
+      public void start() {
+        throw failure;
+      }
+    };
+  }
 }
