@@ -64,8 +64,7 @@ class RealTargetsTest {
 
   @Test
   void containerTheEngineCannotRunIsSkippedWithTheEnginesReason() {
-    FaktoryContainer refused = failingContainer(new ContainerLaunchException("Could not create/start container",
-        new NotFoundException("{\"message\":\"network bridge not found\"}")));
+    FaktoryContainer refused = failingContainer(bridgeNotFound());
 
     assertThatThrownBy(() -> RealTargets.start(refused, false, logStream))
         .isInstanceOf(TestAbortedException.class)
@@ -76,8 +75,7 @@ class RealTargetsTest {
 
   @Test
   void containerTheEngineCannotRunFailsWhenRequired() {
-    FaktoryContainer refused = failingContainer(new ContainerLaunchException("Could not create/start container",
-        new NotFoundException("{\"message\":\"network bridge not found\"}")));
+    FaktoryContainer refused = failingContainer(bridgeNotFound());
 
     assertThatThrownBy(() -> RealTargets.start(refused, true, logStream))
         .isInstanceOf(AssertionFailedError.class)
@@ -90,6 +88,11 @@ class RealTargetsTest {
     ContainerLaunchException timeout = new ContainerLaunchException("timed out waiting for log output");
 
     assertThatThrownBy(() -> RealTargets.start(failingContainer(timeout), false, logStream)).isSameAs(timeout);
+  }
+
+  private static ContainerLaunchException bridgeNotFound() {
+    return new ContainerLaunchException("Could not create/start container",
+        new NotFoundException("{\"message\":\"network bridge not found\"}"));
   }
 
   private static FaktoryContainer failingContainer(RuntimeException failure) {
