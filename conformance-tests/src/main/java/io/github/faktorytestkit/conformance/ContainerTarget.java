@@ -13,22 +13,16 @@ final class ContainerTarget extends RealTarget {
   }
 
   /**
-   * Starts a container with {@code password} (null for none); aborts or fails the current test, as
-   * {@link RealTargets} decides, when no Docker engine answers.
+   * Starts a container of {@link FaktoryContainer#configuredImage()} on the host's network with {@code password}
+   * (null for none); aborts or fails the current test, as {@link RealTargets} decides, when no Docker engine
+   * answers or the engine cannot run a container.
    */
   static ContainerTarget start(String password) {
-    RealTargets.requireDocker();
-    FaktoryContainer container = new FaktoryContainer();
+    FaktoryContainer container = new FaktoryContainer(FaktoryContainer.configuredImage()).withHostNetwork();
     if (password != null) {
       container.withPassword(password);
     }
-    try {
-      container.start();
-    } catch (RuntimeException e) {
-      container.close();
-      throw e;
-    }
-    return new ContainerTarget(container);
+    return new ContainerTarget(RealTargets.start(container));
   }
 
   @Override
@@ -58,6 +52,7 @@ final class ContainerTarget extends RealTarget {
 
   @Override
   public String toString() {
-    return "faktory container " + container.getDockerImageName() + " at 127.0.0.1:" + container.getFaktoryPort();
+    return "faktory container " + container.getDockerImageName() + " at " + container.getHost() + ":"
+        + container.getFaktoryPort();
   }
 }

@@ -9,9 +9,14 @@ final class FaktoryUrls {
 
   /** Returns the URL of a server on 127.0.0.1:{@code port}; {@code password} may be null. */
   static URI protocol(boolean tls, String password, int port) {
+    return protocol(tls, password, LoopbackPorts.HOST, port);
+  }
+
+  /** Returns the URL of a server on {@code host}:{@code port}; {@code password} may be null. */
+  static URI protocol(boolean tls, String password, String host, int port) {
     try {
       String userInfo = password == null ? null : ":" + password;
-      return new URI(tls ? "tcp+tls" : "tcp", userInfo, LoopbackPorts.HOST, port, null, null, null);
+      return new URI(tls ? "tcp+tls" : "tcp", userInfo, host, port, null, null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("password: not usable in a URL (expected: any text)", e);
     }
