@@ -100,7 +100,7 @@ class SecretsNeverShownTest {
 
   private FaktoryClientBuilder builder(ScriptedServer server) {
     return FaktoryClient.builder().url(server.url().replace("tcp://", "tcp://:" + ENCODED + "@"))
-        .handshakeTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(500)).wireLogger(wire.logger());
+        .handshakeTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).wireLogger(wire.logger());
   }
 
   /** Returns the full text of what {@code action} throws (messages, causes, stack); fails when it throws nothing. */
