@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The hostile-input generator ({@link HostileSessions}): {@value #SESSIONS} sessions (override with {@code
- * -Dfaktory.hostile.sessions}) against the fake, over {@value #THREADS} connections at a time, while a {@link Canary}
- * does PUSH, FETCH and ACK on its own connection; every session must end with the fake closing the connection (no
- * hang), the canary must stay served. The first {@value #DIFFERENTIAL} sessions that cannot crash 1.9.4 (override
+ * -Dfaktory.hostile.sessions}) against the fake, over 8 connections at a time ({@code -Dfaktory.hostile.threads}),
+ * while a {@link Canary} does PUSH, FETCH and ACK on its own connection; every session must end with the fake
+ * closing the connection (no hang), the canary must stay served. The first {@value #DIFFERENTIAL} sessions that cannot crash 1.9.4 (override
  * with {@code -Dfaktory.hostile.differential}) also go to the local real server, and the normalised replies must be
  * equal outside {@link HostilePinned}. The seed ({@code -Dfaktory.hostile.seed}) is printed; a divergence prints
  * its session shrunk to the fewest lines that still differ.
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class HostileInputIT {
   static final int SESSIONS = 100_000;
   static final int DIFFERENTIAL = 5_000;
-  static final int THREADS = 8;
+  static final int THREADS = Integer.getInteger("faktory.hostile.threads", 8);
   private static final long SEED = Long.getLong("faktory.hostile.seed", 0x4641_4b54L);
   private static final HostileSessions GENERATOR = new HostileSessions(SEED);
 
