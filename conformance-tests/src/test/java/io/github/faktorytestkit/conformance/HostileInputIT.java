@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * equal outside {@link HostilePinned}. The seed ({@code -Dfaktory.hostile.seed}) is printed; a divergence prints
  * its session shrunk to the fewest lines that still differ.
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 @Requires(FaktoryFeature.WIRE_OF_1_9_4)
 class HostileInputIT {
   static final int SESSIONS = 100_000;
@@ -82,7 +82,7 @@ class HostileInputIT {
         });
       }
       pool.shutdown();
-      assertThat(pool.awaitTermination(240, TimeUnit.SECONDS)).as("sessions done in time").isTrue();
+      assertThat(pool.awaitTermination(480, TimeUnit.SECONDS)).as("sessions done in time").isTrue();
       canaryRounds = canary.rounds();
       canaryFailure = canary.failure();
     }
