@@ -29,11 +29,9 @@ class StandaloneJarIT {
 
   @Test
   void jarStartsPrintsTheReadyLineServesAndStopsCleanlyOnSigterm() throws Exception {
-    assertThat(JAR).as("built by mvn package").exists();
     int port = freePort();
     int webPort = freePort();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort).start();
+    Process process = startJar(port, webPort);
     BlockingQueue<String> stdout = lines(process);
     try {
       assertThat(awaitLine(stdout, "listening at 127.0.0.1:" + port))
@@ -57,11 +55,9 @@ class StandaloneJarIT {
 
   @Test
   void aPythonScriptAdvancesARetryAndReadsTheJournalThroughTheAdminApi() throws Exception {
-    assertThat(JAR).as("built by mvn package").exists();
     int port = freePort();
     int webPort = freePort();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "-testkit-admin", "-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort).start();
+    Process process = startJar(port, webPort, "-testkit-admin");
     try {
       awaitLine(lines(process), "Web server now listening");
       Process script = python(Path.of("src", "test", "python", "admin_retry.py").toString(), String.valueOf(port),
@@ -88,6 +84,16 @@ class StandaloneJarIT {
       }
       throw new org.opentest4j.TestAbortedException("python3 not found: " + e.getMessage());
     }
+  }
+
+  /** Starts the built jar on {@code port} and {@code webPort} of 127.0.0.1, with {@code flags} first. */
+  private static Process startJar(int port, int webPort, String... flags) throws Exception {
+    assertThat(JAR).as("built by mvn package").exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(flags));
+    command.addAll(List.of("-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort));
+    return new ProcessBuilder(command).start();
   }
 
   private static String health(int webPort) throws Exception {
