@@ -72,3 +72,12 @@ print_report_summary() {
   cat "$REPORT_DIR/summary.txt"
   say "report: $REPORT_DIR/report.html (and report.md)"
 }
+
+# python3 drives the standalone jar's admin API in a CI test (StandaloneJarIT); installs it when missing.
+ensure_python3() {
+  if command -v python3 >/dev/null 2>&1; then
+    say "python3 present: $(python3 --version 2>&1)"
+    return
+  fi
+  apt_install python3
+}
