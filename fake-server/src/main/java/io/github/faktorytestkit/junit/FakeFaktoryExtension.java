@@ -222,7 +222,7 @@ public final class FakeFaktoryExtension implements BeforeAllCallback, BeforeEach
     FaktoryClient client = FaktoryClient.connect(url().toString());
     // the store closes what it holds when the method's context ends
     context.getStore(ExtensionContext.Namespace.create(FakeFaktoryExtension.class, parameter.getIndex()))
-        .put(FaktoryClient.class, client);
+        .put(FaktoryClient.class, new InjectedClient(client, realServer.isPresent() ? null : fake));
     return client;
   }
 
