@@ -283,8 +283,9 @@ public final class FakeFaktory implements AutoCloseable {
    * Returns the server to a fresh state between tests: the model's state is reset, the journal cleared, faults and
    * the interceptor removed, and the clock put back at the wall-clock time (or {@link Builder#startAt}), forward or
    * back, with what is still scheduled on it keeping its distance; the test is no longer in charge of the clock (see
-   * the class description). Open connections stay open and their numbering continues. A server on real time keeps
-   * its clock.
+   * the class description). Open connections stay open and their numbering continues; a FETCH still waiting (a
+   * previous test's worker's, perhaps on a connection already closed) gets an empty reply, so it takes no job the
+   * next test seeds. A server on real time keeps its clock.
    */
   public void reset() {
     if (testClock != null) {

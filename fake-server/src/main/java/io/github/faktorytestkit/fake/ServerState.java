@@ -103,7 +103,8 @@ public interface ServerState {
 
   /**
    * Empties everything, as a freshly started server: data, known queues, paused list, reservations, counters,
-   * task statistics, the retry default, and the uptime. Open connections and their worker registrations stay.
+   * task statistics, the retry default, and the uptime. Open connections and their worker registrations stay; a
+   * FETCH still waiting gets an empty reply at once, as when its wait times out, so it takes no job seeded after.
    */
   void reset();
 

@@ -65,6 +65,22 @@ class IdleFetchTest {
     }
   }
 
+  @Test
+  void resetEndsAFetchStillWaitingSoTheNextTestsSeededJobStaysQueued() throws Exception {
+    try (FakeFaktory faktory = FakeFaktory.start(); FaktoryClient worker = connect(faktory)) {
+      faktory.advance(Duration.ZERO);   // in charge: the FETCH waits until the test moves the clock
+      CompletableFuture<Optional<Job>> fetch = CompletableFuture.supplyAsync(() -> worker.fetch("default"));
+      faktory.awaitReceived("FETCH");
+
+      faktory.reset();
+      faktory.state().enqueue(Job.of("Seeded"));
+
+      assertThat(fetch.get(5, TimeUnit.SECONDS)).isEmpty();
+      assertThat(faktory.state().queueSize("default")).isEqualTo(1);
+      assertThat(faktory.state().working()).isEmpty();
+    }
+  }
+
   private static FaktoryClient connect(FakeFaktory faktory) {
     return FaktoryClient.builder().url(faktory.url()).wid("w1").connect();
   }

@@ -52,6 +52,18 @@ public final class FetchWaiters {
     }
   }
 
+  /**
+   * Ends every waiting FETCH with nothing, as its timeout would, for a server reset between tests: a FETCH left
+   * by the previous test's worker (often on a connection that closed, on a clock no one moves any more) must not
+   * take the next test's jobs.
+   */
+  void reset() {
+    for (Waiter waiter : new ArrayList<>(waiting)) {
+      waiter.deadline.cancel();
+      timeOut(waiter);
+    }
+  }
+
   private void timeOut(Waiter waiter) {
     if (waiting.remove(waiter)) {
       core.lock().afterUnlock(() -> waiter.result.complete(null));

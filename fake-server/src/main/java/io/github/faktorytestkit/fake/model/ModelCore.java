@@ -140,8 +140,12 @@ public final class ModelCore {
     retryDefault = retry;
   }
 
-  /** Empties everything as a freshly started server; open connections and their workers stay. */
+  /**
+   * Empties everything as a freshly started server; open connections and their workers stay, and a FETCH still
+   * waiting gets nothing.
+   */
   void reset() {
+    waiters.reset();
     keyspace.flushDb();
     queues.reset();
     reservations.reset();
