@@ -9,7 +9,6 @@ select_faktory_version() {
 }
 select_faktory_version "${FAKTORY_VERSION:-1.9.4}"
 REPORT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/target/conformance"
-STEP_TIMES=()
 APT_UPDATED=""
 
 say() { printf '==> %s\n' "$*"; }
@@ -18,25 +17,28 @@ die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 now_ms() { date +%s%3N; }
 
-# step "description" command [args...]: runs the command and prints (and records) how long it took.
-# Returns the command's status (reached only where errexit is off, e.g. in `step ... || warn ...`).
+# step "description" command [args...]: runs the command with its standard output held back, then prints one
+# line: the description, the last line the command printed and how long it took. Errors (standard error) show at
+# once; when the command fails, its held-back output follows them. Runs in the current shell (the command may set
+# variables). Returns the command's status (reached only where errexit is off, e.g. in `step ... || warn ...`).
 step() {
-  local name=$1 start status took
+  local name=$1 start status took out last
   shift
-  say "$name"
+  out=$(mktemp "${TMPDIR:-/tmp}/faktory-testkit-step.XXXXXX")
   start=$(now_ms)
-  "$@"
+  "$@" >"$out"
   status=$?
   took=$(awk -v ms="$(( $(now_ms) - start ))" 'BEGIN { printf "%.1f", ms / 1000 }')
-  if [ "$status" = 0 ]; then say "$name: done in ${took} s"; else warn "$name: failed after ${took} s"; fi
-  STEP_TIMES+=("$(printf '%8s s  %s' "$took" "$name")")
+  last=$(tail -n 1 "$out")
+  last=${last#==> }
+  if [ "$status" = 0 ]; then
+    say "$name: ${last:-done} (${took} s)"
+  else
+    cat "$out" >&2
+    warn "$name: failed after ${took} s"
+  fi
+  rm -f "$out"
   return "$status"
-}
-
-print_step_times() {
-  [ "${#STEP_TIMES[@]}" -gt 0 ] || return 0
-  say "provisioning times"
-  printf '  %s\n' "${STEP_TIMES[@]}"
 }
 
 # apt_install package...: installs Debian packages; runs apt-get update once per script. Services the
@@ -69,4 +71,13 @@ print_report_summary() {
   say "conformance summary"
   cat "$REPORT_DIR/summary.txt"
   say "report: $REPORT_DIR/report.html (and report.md)"
+}
+
+# python3 drives the standalone jar's admin API in a CI test (StandaloneJarIT); installs it when missing.
+ensure_python3() {
+  if command -v python3 >/dev/null 2>&1; then
+    say "python3 present: $(python3 --version 2>&1)"
+    return
+  fi
+  apt_install python3
 }

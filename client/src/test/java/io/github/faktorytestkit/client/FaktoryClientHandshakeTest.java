@@ -149,11 +149,14 @@ class FaktoryClientHandshakeTest {
 
   @Test
   void newerServerProtocolIsAcceptedWithAWarning() throws Exception {
-    try (ScriptedServer server = ScriptedServer.start("+HI {\"v\":3}\r\n", OK);
-        FaktoryClient client = FaktoryClient.connect(server.url())) {
-      assertThat(client.serverProtocolVersion()).isEqualTo(3);
-      assertThat(helloJson(server.nextLine()).path("v").asInt()).isEqualTo(2);
-    }
+    String warning = StandardError.capture(() -> {
+      try (ScriptedServer server = ScriptedServer.start("+HI {\"v\":3}\r\n", OK);
+          FaktoryClient client = FaktoryClient.connect(server.url())) {
+        assertThat(client.serverProtocolVersion()).isEqualTo(3);
+        assertThat(helloJson(server.nextLine()).path("v").asInt()).isEqualTo(2);
+      }
+    });
+    assertThat(warning).contains("speaks protocol v3, newer than this client's v2");
   }
 
   private static JsonNode helloJson(String line) throws Exception {

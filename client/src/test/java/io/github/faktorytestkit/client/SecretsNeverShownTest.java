@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.protocol.PasswordHash;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +35,7 @@ class SecretsNeverShownTest {
 
   @Test
   void sessionsAndFailuresAgainstAPasswordServerShowNeitherPasswordNorHash() throws Exception {
-    String stderr = capturingStandardError(() -> {
+    String stderr = StandardError.capture(() -> {
       goodSession();
       failingHandshake("-ERR Invalid password\r\n");
       failingHandshake(CLOSE);
@@ -103,7 +100,7 @@ class SecretsNeverShownTest {
 
   private FaktoryClientBuilder builder(ScriptedServer server) {
     return FaktoryClient.builder().url(server.url().replace("tcp://", "tcp://:" + ENCODED + "@"))
-        .handshakeTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(500)).wireLogger(wire.logger());
+        .handshakeTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).wireLogger(wire.logger());
   }
 
   /** Returns the full text of what {@code action} throws (messages, causes, stack); fails when it throws nothing. */
@@ -118,25 +115,9 @@ class SecretsNeverShownTest {
     throw new AssertionError("expected an exception");
   }
 
-  private static String capturingStandardError(ThrowingRunnable body) throws Exception {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      body.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
-
   private static void assertNoSecretIn(List<String> texts) {
     for (String secret : SECRETS) {
       assertThat(texts).as("texts holding %s", secret).noneMatch(text -> text.contains(secret));
     }
-  }
-
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }

@@ -117,9 +117,8 @@ class TlsIT {
         LocalFaktory local = LocalFaktory.builder().password(PASSWORD).tls(cert, key).start();
         return new TlsServer(local.url(), local);
       }
-      RealTargets.requireDocker();
-      FaktoryContainer container = new FaktoryContainer().withPassword(PASSWORD).withTls(cert, key);
-      container.start();
+      FaktoryContainer container = RealTargets.start(new FaktoryContainer(FaktoryContainer.configuredImage())
+          .withHostNetwork().withPassword(PASSWORD).withTls(cert, key));
       return new TlsServer(container.getFaktoryUrl(), container);
     }
 

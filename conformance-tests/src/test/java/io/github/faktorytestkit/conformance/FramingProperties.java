@@ -149,7 +149,7 @@ abstract class FramingProperties extends OnTarget {
   }
 
   /** Returns the lines of {@code stream} as the server reads them, each without its LF, for normalising replies. */
-  private static List<String> sentLines(byte[] stream) {
+  static List<String> sentLines(byte[] stream) {
     String text = new String(stream, StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     lines.remove(lines.size() - 1);

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.RealTargets;
@@ -32,6 +33,7 @@ class LoadReplayIT {
 
   @Test
   void aLoadToolRecordingOfRealFaktoryReplaysThroughTheJar() throws Exception {
+    assumeTrue(TargetKind.allowed().contains(TargetKind.LOCAL), "-Dfaktory.targets leaves out local");
     Path load = RealTargets.requireLoadTool();
     RealTargets.requireLocalFaktory();
     assertThat(JAR).as("the standalone jar (mvn package in fake-server builds it)").isRegularFile();

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.client.ServerInfo;
@@ -46,6 +47,7 @@ class LoadToolIT {
 
   @Test
   void goLoadToolGivesTheSameFiguresOnRealFaktory() throws Exception {
+    assumeTrue(TargetKind.allowed().contains(TargetKind.LOCAL), "-Dfaktory.targets leaves out local");
     Path load = RealTargets.requireLoadTool();
     RealTargets.requireLocalFaktory();
     try (LocalFaktory real = LocalFaktory.start()) {

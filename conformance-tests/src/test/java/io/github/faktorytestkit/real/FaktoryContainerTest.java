@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
@@ -49,10 +50,58 @@ class FaktoryContainerTest {
 
   @Test
   void addressNeedsRunningContainer() {
-    try (FaktoryContainer container = new FaktoryContainer()) {
+    try (FaktoryContainer container = new FaktoryContainer(FaktoryContainer.DEFAULT_IMAGE)) {
       assertThatThrownBy(container::getFaktoryUrl)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("not started");
+    }
+  }
+
+  @Test
+  void defaultImageIsTheMirroredRelease() {
+    assertThat(FaktoryContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("contribsys/faktory:1.9.4");
+  }
+
+  @Test
+  void acceptsImageDeclaredCompatibleSubstitute() {
+    DockerImageName local = DockerImageName.parse("faktory-testkit/faktory:1.9.4")
+        .asCompatibleSubstituteFor("contribsys/faktory");
+
+    assertThatCode(() -> new FaktoryContainer(local).close()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void rejectsSubstituteNotDeclaredCompatible() {
+    assertThatThrownBy(() -> new FaktoryContainer(DockerImageName.parse("faktory-testkit/faktory:1.9.4")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("asCompatibleSubstituteFor");
+  }
+
+  @Test
+  void mapsExposedPortsByDefault() {
+    try (FaktoryContainer container = new FaktoryContainer(FaktoryContainer.DEFAULT_IMAGE)) {
+      container.configure();
+
+      assertThat(container.getExposedPorts()).containsExactly(7419, 7420);
+      assertThat(container.getNetworkMode()).isNull();
+      assertThat(container.getPortBindings()).isEmpty();
+      assertThat(container.isHostNetwork()).isFalse();
+      assertThat(container.getCommandParts())
+          .containsExactly("/faktory", "-b", "0.0.0.0:7419", "-w", "0.0.0.0:7420", "-c", "/faktory-config");
+    }
+  }
+
+  @Test
+  void hostNetworkBindsFreeLoopbackPortsWithoutExposingAny() {
+    try (FaktoryContainer container = new FaktoryContainer(FaktoryContainer.DEFAULT_IMAGE).withHostNetwork()) {
+      container.configure();
+
+      assertThat(container.getExposedPorts()).isEmpty();
+      assertThat(container.getNetworkMode()).isEqualTo("host");
+      assertThat(container.getPortBindings()).isEmpty();
+      assertThat(container.getHost()).isEqualTo("127.0.0.1");
+      assertThat(String.join(" ", container.getCommandParts()))
+          .matches("/faktory -b 127\\.0\\.0\\.1:\\d+ -w 127\\.0\\.0\\.1:\\d+ -c /faktory-config");
     }
   }
 }

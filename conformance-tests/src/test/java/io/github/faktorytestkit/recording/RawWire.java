@@ -1,9 +1,8 @@
 package io.github.faktorytestkit.recording;
 
-import io.github.faktorytestkit.transcript.FrameSplitter;
+import io.github.faktorytestkit.transcript.FrameReader;
 import io.github.faktorytestkit.transcript.Side;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
@@ -24,17 +22,13 @@ final class RawWire implements AutoCloseable {
   private static final Duration CLOSE_SETTLE = Duration.ofMillis(100);
 
   private final Socket socket;
-  private final InputStream in;
   private final OutputStream out;
-  private final FrameSplitter splitter = FrameSplitter.forSender(Side.SERVER);
-  private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
-  private final byte[] buffer = new byte[16 * 1024];
-  private boolean serverClosed;
+  private final FrameReader frames;
 
   private RawWire(Socket socket) throws IOException {
     this.socket = socket;
-    this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
+    this.frames = new FrameReader(socket.getInputStream(), Side.SERVER);
   }
 
   static RawWire open(URI url) {
@@ -78,27 +72,17 @@ final class RawWire implements AutoCloseable {
   Optional<byte[]> readFrame(Duration timeout) {
     try {
       socket.setSoTimeout((int) timeout.toMillis());
-      while (frames.isEmpty() && !serverClosed) {
-        int count = in.read(buffer);
-        if (count < 0) {
-          serverClosed = true;
-          splitter.finish().ifPresent(frames::add);
-        } else {
-          frames.addAll(splitter.feed(buffer, 0, count));
-        }
-      }
-      return Optional.ofNullable(frames.poll());
+      return frames.next();
     } catch (SocketTimeoutException e) {
       throw new IllegalStateException("no frame within " + timeout.toSeconds() + " s", e);
     } catch (IOException e) {
-      serverClosed = true;
       return Optional.empty();
     }
   }
 
   /** Returns whether the server has closed its end. */
   boolean serverClosed() {
-    return serverClosed;
+    return frames.ended();
   }
 
   /** Waits up to {@code timeout} for the server to close its end; fails when it sends a frame instead. */
@@ -126,7 +110,7 @@ final class RawWire implements AutoCloseable {
       return;
     }
     try {
-      if (!serverClosed) {
+      if (!frames.ended()) {
         socket.shutdownOutput();
         readFrame(Duration.ofSeconds(5));
       }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The test-facing machinery of one fake server, in front of every model session: the journal, the interceptor and
@@ -18,13 +19,23 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CommandHooks {
   private final FaktoryClock clock;
   private final Journal journal;
+  private final Consumer<RecordedCommand> onAnswered;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicReference<Interceptor> interceptor = new AtomicReference<>(Interceptor.PROCEED);
 
-  /** Creates the hooks; {@code journal} is null when the server keeps none. */
+  /** Creates the hooks with no listener; {@code journal} is null when the server keeps none. */
   CommandHooks(FaktoryClock clock, Journal journal) {
+    this(clock, journal, null);
+  }
+
+  /**
+   * Creates the hooks; {@code journal} is null when the server keeps none, {@code onAnswered} (null for none) is
+   * told of every answered command.
+   */
+  CommandHooks(FaktoryClock clock, Journal journal, Consumer<RecordedCommand> onAnswered) {
     this.clock = clock;
     this.journal = journal;
+    this.onAnswered = onAnswered;
   }
 
   /** Returns {@code model} with the journal, interceptor and faults in front of it. */
@@ -46,13 +57,24 @@ final class CommandHooks {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    if (journal == null) {
+    if (journal == null && onAnswered == null) {
       return answer;
     }
-    journal.receive(command);
+    if (journal != null) {
+      journal.receive(command);
+    }
     // a failed answer closes the connection, so that is what is recorded
-    return answer.whenComplete((outcome, failure) ->
-        journal.record(new RecordedCommand(command, failure == null ? outcome : Outcome.close())));
+    return answer.whenComplete((outcome, failure) -> recorded(
+        new RecordedCommand(command, failure == null ? outcome : Outcome.close())));
+  }
+
+  private void recorded(RecordedCommand command) {
+    if (journal != null) {
+      journal.record(command);
+    }
+    if (onAnswered != null) {
+      onAnswered.accept(command);
+    }
   }
 
   /** The interceptor answers in the model's place, or a planned fault alters what the model answers. */

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An in-process fake Faktory 1.9.4 server listening on a loopback TCP port, with a test API: a clock the test
@@ -70,7 +71,7 @@ public final class FakeFaktory implements AutoCloseable {
     this.realClock = builder.realTime ? new SystemClock() : null;
     this.clock = builder.realTime ? realClock : testClock;
     this.model = new FaktoryModel(builder.settings(), clock);
-    this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null);
+    this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null, builder.onAnswered);
     this.tls = builder.tls != null;
     try {
       this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port),
@@ -325,6 +326,7 @@ public final class FakeFaktory implements AutoCloseable {
     private long seed;
     private int maxLineLength = FaktoryTransport.DEFAULT_MAX_LINE_LENGTH;
     private boolean journal = true;
+    private Consumer<RecordedCommand> onAnswered;
     private TlsCredentials tls;
 
     private Builder() {}
@@ -421,6 +423,15 @@ public final class FakeFaktory implements AutoCloseable {
      */
     public Builder journal(boolean journal) {
       this.journal = journal;
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} of every command once it is answered, journal or not, on the thread that answered it
+     * (it must not block); for a log of the traffic, such as the standalone jar's {@code -l debug}.
+     */
+    public Builder onAnswered(Consumer<RecordedCommand> listener) {
+      this.onAnswered = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

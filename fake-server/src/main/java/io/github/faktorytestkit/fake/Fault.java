@@ -33,7 +33,7 @@ public record Fault(String verb, Effect effect, int times) {
   /**
    * Creates the fault; {@code times} must be positive.
    *
-   * @throws IllegalArgumentException when {@code verb} is not a Faktory verb in upper case, or {@code times} < 1
+   * @throws IllegalArgumentException when {@code verb} is not a Faktory verb in upper case, or {@code times < 1}
    */
   public Fault {
     KnownVerbs.require(verb);

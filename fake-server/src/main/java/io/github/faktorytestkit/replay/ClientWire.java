@@ -1,12 +1,11 @@
 package io.github.faktorytestkit.replay;
 
 import io.github.faktorytestkit.protocol.PasswordHash;
-import io.github.faktorytestkit.transcript.FrameSplitter;
+import io.github.faktorytestkit.transcript.FrameReader;
 import io.github.faktorytestkit.transcript.Segment;
 import io.github.faktorytestkit.transcript.Side;
 import io.github.faktorytestkit.transcript.TranscriptEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,22 +13,19 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Optional;
 
 /** One raw client connection of a {@link RecordedClient}: exact bytes out, whole RESP frames in. Not thread-safe. */
 final class ClientWire {
   private final Socket socket;
-  private final FrameSplitter splitter = FrameSplitter.forSender(Side.SERVER);
-  private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
-  private final byte[] buffer = new byte[16 * 1024];
-  boolean serverClosed;
+  private final FrameReader frames;
   /** The salt and iteration placeholders of the last {@code +HI} read, for recomputing a password hash. */
   Segment.Slot salt;
   Segment.Slot iterations;
 
-  private ClientWire(Socket socket) {
+  private ClientWire(Socket socket) throws IOException {
     this.socket = socket;
+    this.frames = new FrameReader(socket.getInputStream(), Side.SERVER);
   }
 
   static ClientWire open(URI url) {
@@ -78,23 +74,15 @@ final class ClientWire {
   /** Returns the next frame, empty when the server closed, or null when nothing came in time. */
   Optional<byte[]> read() {
     try {
-      InputStream in = socket.getInputStream();
-      while (frames.isEmpty() && !serverClosed) {
-        int count = in.read(buffer);
-        if (count < 0) {
-          serverClosed = true;
-          splitter.finish().ifPresent(frames::add);
-        } else {
-          frames.addAll(splitter.feed(buffer, 0, count));
-        }
-      }
-      return Optional.ofNullable(frames.poll());
+      return frames.next();
     } catch (SocketTimeoutException e) {
       return null;
-    } catch (IOException e) {
-      serverClosed = true;
-      return Optional.ofNullable(frames.poll());
     }
+  }
+
+  /** Returns whether the server has closed its end (or the connection failed). */
+  boolean serverClosed() {
+    return frames.ended();
   }
 
   void shutdownOutput() {

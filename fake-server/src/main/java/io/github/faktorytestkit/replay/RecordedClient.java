@@ -201,7 +201,7 @@ public final class RecordedClient {
     wire.write(bytes);
     String text = new String(bytes, StandardCharsets.UTF_8);
     boolean terminated = text.endsWith("\n");
-    hooks.sent(frame.connection(), MarkedTemplate.stripTerminator(text), terminated && !wire.serverClosed);
+    hooks.sent(frame.connection(), MarkedTemplate.stripTerminator(text), terminated && !wire.serverClosed());
   }
 
   /** Recomputes a recorded password hash for the salt this server sent, the way the recorded client made it. */

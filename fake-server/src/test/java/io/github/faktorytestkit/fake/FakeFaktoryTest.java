@@ -155,6 +155,20 @@ class FakeFaktoryTest {
   }
 
   @Test
+  void byDefaultALineOverTheOld16MibLimitIsAcceptedAndServedBackAsOnRealFaktory() {
+    String payload = "x".repeat(17 << 20);
+    try (FakeFaktory faktory = FakeFaktory.builder().journal(false).start();
+        RawClient client = RawClient.connect(faktory.port(), 15_000)) {
+      client.readLine();
+      client.command("HELLO {\"v\":2}");
+
+      assertThat(client.command("PUSH {\"jid\":\"big-job-1\",\"jobtype\":\"Big\",\"args\":[\"" + payload + "\"]}"))
+          .isEqualTo("+OK\r\n");
+      assertThat(client.command("FETCH default")).startsWith("$").contains("\"jid\":\"big-job-1\"").contains(payload);
+    }
+  }
+
+  @Test
   void serverWithoutJournalRefusesJournalQueries() {
     try (FakeFaktory faktory = FakeFaktory.builder().journal(false).start()) {
       assertThatThrownBy(faktory::commandCount).isInstanceOf(IllegalStateException.class)

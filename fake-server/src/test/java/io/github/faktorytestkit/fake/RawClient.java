@@ -27,10 +27,15 @@ public final class RawClient implements AutoCloseable {
 
   /** Returns a client connected to 127.0.0.1:{@code port}. */
   public static RawClient connect(int port) {
+    return connect(port, 5_000);
+  }
+
+  /** Returns a client connected to 127.0.0.1:{@code port} whose reads wait up to {@code readTimeoutMillis}. */
+  public static RawClient connect(int port, int readTimeoutMillis) {
     try {
       Socket socket = new Socket();
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-      socket.setSoTimeout(5_000);
+      socket.setSoTimeout(readTimeoutMillis);
       return new RawClient(socket);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -50,6 +50,11 @@ record Binding(String text, String host, int port) {
     return host.isEmpty() ? "0.0.0.0" : host;
   }
 
+  /** Returns whether every address this binding listens on is a loopback address. */
+  boolean loopbackOnly() {
+    return !host.isEmpty() && address().getAddress() != null && address().getAddress().isLoopbackAddress();
+  }
+
   /** Returns the socket address to bind. */
   InetSocketAddress address() {
     return new InetSocketAddress(bindHost(), port);

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
+  private static final String ADMIN_REFUSED = "Unable to serve -testkit-admin: ";
 
   private FakeFaktoryMain() {}
 
@@ -70,8 +71,11 @@ public final class FakeFaktoryMain {
     Binding command = Binding.parseOrRefuse(options.binding, "Unable to boot the command server: cannot listen on ");
     Optional<Binding> web = options.webBinding.equals(":0") ? Optional.empty()
         : Optional.of(Binding.parseOrRefuse(options.webBinding, "Unable to start the web server: cannot listen on "));
+    if (options.admin) {
+      refuseUnguardedAdmin(web, password);
+    }
     Optional<TlsFiles> tls = TlsFiles.read(options.configDirectory(environment));
-    StandaloneServer server = StandaloneServer.start(command, web, password, tls);
+    StandaloneServer server = StandaloneServer.start(command, web, password, tls, options.admin, log);
     // the binary's order: TLS (while booting), the command port once it accepts, then the web server's line
     tls.ifPresent(files -> log.info("TLS activated with " + files.certificate()));
     log.ready(command, server.faktory().port());
@@ -79,6 +83,17 @@ public final class FakeFaktoryMain {
     web.ifPresent(binding ->
         log.info(webListening + binding.describe(server.webAddress().orElseThrow().getPort())));
     return Optional.of(new Running(server, log));
+  }
+
+  /** Refuses test controls nobody could reach, or anyone on the network could use. */
+  private static void refuseUnguardedAdmin(Optional<Binding> web, String password) throws StartupException {
+    if (web.isEmpty()) {
+      throw StartupException.boot(ADMIN_REFUSED + "the web port is disabled (-w :0); give -w a binding");
+    }
+    if (!web.get().loopbackOnly() && password.isEmpty()) {
+      throw StartupException.boot(ADMIN_REFUSED + "the web binding " + web.get().text()
+          + " is not loopback-only and there is no password; set FAKTORY_PASSWORD or bind -w 127.0.0.1:<port>");
+    }
   }
 
   /** Prints a startup failure where the binary prints it: command-line mistakes on stderr, the rest as a log line. */

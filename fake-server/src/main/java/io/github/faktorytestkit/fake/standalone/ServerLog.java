@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
+import io.github.faktorytestkit.fake.RecordedCommand;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -9,7 +10,8 @@ import java.time.format.DateTimeFormatter;
  * The standalone server's log, in real Faktory's format on stdout: {@code <level letter> <UTC time with
  * milliseconds>Z <message>}, e.g. {@code I 2026-02-19T12:00:00.000Z PID 42 listening at ...}.
  *
- * <p>As in Faktory, info lines appear only at level {@code info} or {@code debug}; warnings and errors always.
+ * <p>As in Faktory, info lines appear only at level {@code info} or {@code debug}; warnings and errors always; at
+ * {@code debug}, one line per answered command ({@link #command}).
  * Thread-safe.
  */
 final class ServerLog {
@@ -18,12 +20,14 @@ final class ServerLog {
 
   private final PrintStream out;
   private final boolean infoEnabled;
+  private final boolean debugEnabled;
   private final Clock clock;
 
   /** Creates a log writing to {@code out} at {@code level} (any text; only info and debug enable info lines). */
   ServerLog(PrintStream out, String level, Clock clock) {
     this.out = out;
-    this.infoEnabled = level.equals("info") || level.equals("debug");
+    this.debugEnabled = level.equals("debug");
+    this.infoEnabled = level.equals("info") || debugEnabled;
     this.clock = clock;
   }
 
@@ -36,6 +40,27 @@ final class ServerLog {
   void info(String message) {
     if (infoEnabled) {
       write('I', message);
+    }
+  }
+
+  /** Returns whether debug lines are written (level {@code debug}). */
+  boolean debugEnabled() {
+    return debugEnabled;
+  }
+
+  /**
+   * Writes a debug line for one answered command, if the level allows: connection, line and replies, with
+   * {@code pwdhash} masked and line breaks escaped, e.g. {@code D <time> #1 PUSH {...} => +OK}.
+   */
+  void command(RecordedCommand command) {
+    if (debugEnabled) {
+      StringBuilder line = new StringBuilder("#").append(command.connectionIndex()).append(' ')
+          .append(SecretMask.line(command.line())).append(" =>");
+      command.replies().forEach(reply -> line.append(' ').append(SecretMask.reply(reply)));
+      if (command.replies().isEmpty()) {
+        line.append(" (closed without reply)");
+      }
+      write('D', line.toString());
     }
   }
 

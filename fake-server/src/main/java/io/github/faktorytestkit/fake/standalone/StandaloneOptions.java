@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * The command line of the {@code faktory} binary, as the fake takes it: {@code -b}, {@code -w}, {@code -e} and
  * {@code -l} mean what they mean there; {@code -d} is accepted and ignored (the fake stores nothing); of {@code -c}
- * only the TLS files are read ({@link TlsFiles}); {@code -v} prints the version. Parsed as Go's flag package parses
+ * only the TLS files are read ({@link TlsFiles}); {@code -v} prints the version; {@code -testkit-admin} (the fake's
+ * own) serves the test controls ({@link AdminEndpoint}). Parsed as Go's flag package parses
  * ({@link GoFlags}).
  */
 final class StandaloneOptions {
   private static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
-  private static final Set<String> BOOLEAN_FLAGS = Set.of("v", "h", "help");
+  private static final Set<String> BOOLEAN_FLAGS = Set.of("v", "h", "help", "testkit-admin");
   private static final Set<String> VALUE_FLAGS = Set.of("b", "w", "e", "l", "d", "c");
 
   String binding = "localhost:7419";
@@ -25,6 +26,7 @@ final class StandaloneOptions {
   String configDirectory;
   boolean version;
   boolean help;
+  boolean admin;
 
   /** Go's flag package leaves arguments after the flags alone; so does the fake. */
   List<String> arguments = new ArrayList<>();
@@ -41,6 +43,7 @@ final class StandaloneOptions {
     options.configDirectory = flags.value("c").orElse(null);
     options.version = flags.isSet("v");
     options.help = flags.isSet("h") || flags.isSet("help");
+    options.admin = flags.isSet("testkit-admin");
     options.arguments.addAll(flags.arguments());
     return options;
   }
@@ -91,6 +94,8 @@ final class StandaloneOptions {
         "-w [binding]\tweb endpoints binding (:0 disables them), default: localhost:7420",
         "-e [env]\tenvironment (development, staging, production), default: $FAKTORY_ENV or development",
         "-l [level]\tlog level (error, warn, info, debug), default: info",
+        "-testkit-admin\tserve test controls under /testkit/ on the web port (fake only; loopback unless"
+            + " FAKTORY_PASSWORD is set), e.g. curl -X POST 'http://localhost:7420/testkit/advance?by=30s'",
         "-v\t\tprint the version and exit",
         "-h\t\tprint this help");
   }

@@ -23,14 +23,23 @@ final class StandaloneServer implements AutoCloseable {
    *
    * @param password the password clients and the web endpoints require; empty for none
    * @param tls the certificate and key both ports then serve TLS only with; empty for plain TCP and HTTP
+   * @param admin whether to serve the test controls on the web port: the server then runs on a clock they move
+   *     (starting at the wall clock, moving by itself when a FETCH waits idle) and keeps a journal
+   * @param log the log; at level debug it gets a line per answered command
    * @throws StartupException when an address cannot be bound
    */
-  static StandaloneServer start(Binding command, Optional<Binding> web, String password, Optional<TlsFiles> tls)
-      throws StartupException {
+  static StandaloneServer start(Binding command, Optional<Binding> web, String password, Optional<TlsFiles> tls,
+      boolean admin, ServerLog log) throws StartupException {
     FakeFaktory faktory;
     try {
       FakeFaktory.Builder builder = FakeFaktory.builder().host(command.bindHost()).port(command.port())
-          .password(password).realTime().journal(false);
+          .password(password).journal(admin);
+      if (!admin) {
+        builder.realTime();
+      }
+      if (log.debugEnabled()) {
+        builder.onAnswered(log::command);
+      }
       tls.ifPresent(files -> builder.tls(files.certificatePem(), files.privateKeyPem()));
       faktory = builder.start();
     } catch (UncheckedIOException e) {
@@ -40,7 +49,7 @@ final class StandaloneServer implements AutoCloseable {
     try {
       return new StandaloneServer(faktory, web.isEmpty() ? null
           : WebEndpoints.start(web.get().address(), faktory, password,
-          tls.map(files -> files.credentials().context())));
+          tls.map(files -> files.credentials().context()), admin));
     } catch (UncheckedIOException e) {
       faktory.close();
       throw StartupException.boot(web.get().text() + " server crashed: " + e.getCause().getMessage());

@@ -14,7 +14,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The two endpoints of Faktory's Web UI that scripts use, on the JDK's HTTP server: {@code GET /health} (no auth)
  * and {@code POST /busy} (quiet or terminate workers; Basic auth when the server has a password; cross-origin
- * requests refused as Go's {@code CrossOriginProtection} does). Every other path answers 404.
+ * requests refused as Go's {@code CrossOriginProtection} does); with {@code -testkit-admin}, the test controls under
+ * {@code /testkit/} ({@link AdminEndpoint}), guarded as {@code /busy} is. Every other path answers 404.
  */
 final class WebEndpoints implements AutoCloseable {
   private final HttpServer server;
@@ -28,10 +29,11 @@ final class WebEndpoints implements AutoCloseable {
    *
    * @param password the Basic-auth password for {@code /busy}; empty for none
    * @param tls the context to serve HTTPS only with; empty for HTTP
+   * @param admin whether to serve the test controls under {@code /testkit/} ({@link AdminEndpoint})
    * @throws UncheckedIOException when the address cannot be bound
    */
   static WebEndpoints start(InetSocketAddress address, FakeFaktory faktory, String password,
-      Optional<SSLContext> tls) {
+      Optional<SSLContext> tls, boolean admin) {
     HttpServer server;
     try {
       server = tls.isEmpty() ? HttpServer.create(address, 0) : https(address, tls.get());
@@ -40,7 +42,8 @@ final class WebEndpoints implements AutoCloseable {
     }
     HealthEndpoint health = new HealthEndpoint(faktory);
     BusyEndpoint busy = new BusyEndpoint(faktory.state());
-    server.createContext("/", exchange -> route(exchange, health, busy, password));
+    AdminEndpoint controls = admin ? new AdminEndpoint(faktory) : null;
+    server.createContext("/", exchange -> route(exchange, new Routes(health, busy, controls), password));
     server.start();
     return new WebEndpoints(server);
   }
@@ -51,16 +54,23 @@ final class WebEndpoints implements AutoCloseable {
     return server;
   }
 
-  private static void route(HttpExchange exchange, HealthEndpoint health, BusyEndpoint busy, String password)
-      throws IOException {
+  /** The handlers behind the paths; {@code admin} is null when the test controls are off. */
+  private record Routes(HealthEndpoint health, BusyEndpoint busy, AdminEndpoint admin) {}
+
+  private static void route(HttpExchange exchange, Routes routes, String password) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
+      boolean admin = routes.admin() != null && path.startsWith(AdminEndpoint.PREFIX);
       if (path.equals("/health")) {
-        health.handle(exchange);
-      } else if (!path.equals("/busy")) {
+        routes.health().handle(exchange);
+      } else if (!path.equals("/busy") && !admin) {
         HttpResponses.error(exchange, 404, "404 page not found");
       } else if (WebAccess.allowed(exchange, password)) {
-        busy.handle(exchange);
+        if (admin) {
+          routes.admin().handle(exchange);
+        } else {
+          routes.busy().handle(exchange);
+        }
       }
     }
   }

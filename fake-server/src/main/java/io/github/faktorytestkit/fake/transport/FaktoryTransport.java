@@ -24,8 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>All transports of a JVM share one daemon event-loop group. Instances are thread-safe.
  */
 public final class FaktoryTransport implements AutoCloseable {
-  /** The default longest accepted line, 16 MiB without the terminator (real Faktory has no limit). */
-  public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+  /**
+   * The default longest accepted line, 128 MiB without the terminator. Real Faktory 1.9.4 has no line limit of its
+   * own (a {@code bufio.Reader} of 4 KiB and {@code ReadString('\n')}, before HELLO too); the first limit a job
+   * meets there is Redis's longest string, 512 MB. Clients send jobs of a few KiB, at most tens of MB (a 50 MB PUSH
+   * is accepted and served back by real Faktory): 128 MiB takes those with room to spare while keeping one
+   * connection's buffered line, and the heap it needs, a quarter of what Redis would take.
+   */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 128 * 1024 * 1024;
 
   /** The largest value {@link #start} accepts for the line limit (512 MiB, the longest Redis string, minus 2). */
   public static final int MAX_LINE_LENGTH_LIMIT = Pipelines.MAX_LINE_LENGTH_LIMIT;

@@ -29,11 +29,9 @@ class StandaloneJarIT {
 
   @Test
   void jarStartsPrintsTheReadyLineServesAndStopsCleanlyOnSigterm() throws Exception {
-    assertThat(JAR).as("built by mvn package").exists();
     int port = freePort();
     int webPort = freePort();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort).start();
+    Process process = startJar(port, webPort);
     BlockingQueue<String> stdout = lines(process);
     try {
       assertThat(awaitLine(stdout, "listening at 127.0.0.1:" + port))
@@ -53,6 +51,49 @@ class StandaloneJarIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void aPythonScriptAdvancesARetryAndReadsTheJournalThroughTheAdminApi() throws Exception {
+    int port = freePort();
+    int webPort = freePort();
+    Process process = startJar(port, webPort, "-testkit-admin");
+    try {
+      awaitLine(lines(process), "Web server now listening");
+      Process script = python(Path.of("src", "test", "python", "admin_retry.py").toString(), String.valueOf(port),
+          String.valueOf(webPort));
+      String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(script.exitValue()).as(output).isZero();
+      assertThat(output).contains("journal HELLO PUSH FETCH FAIL FETCH").contains("OK retried after advance");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  /** Starts python3 with {@code args}; skips without one, except in CI ({@code -Dfaktory.real.required=true}). */
+  private static Process python(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("python3"));
+    command.addAll(List.of(args));
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      if (Boolean.getBoolean("faktory.real.required")) {
+        throw new AssertionError("python3 is required in CI (-Dfaktory.real.required=true): " + e.getMessage(), e);
+      }
+      throw new org.opentest4j.TestAbortedException("python3 not found: " + e.getMessage());
+    }
+  }
+
+  /** Starts the built jar on {@code port} and {@code webPort} of 127.0.0.1, with {@code flags} first. */
+  private static Process startJar(int port, int webPort, String... flags) throws Exception {
+    assertThat(JAR).as("built by mvn package").exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(flags));
+    command.addAll(List.of("-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort));
+    return new ProcessBuilder(command).start();
   }
 
   private static String health(int webPort) throws Exception {

@@ -121,7 +121,8 @@ class WebEndpointsTest {
   }
 
   private void start(String password) throws StartupException {
-    server = StandaloneServer.start(LOOPBACK, Optional.of(LOOPBACK), password, Optional.empty());
+    server = StandaloneServer.start(LOOPBACK, Optional.of(LOOPBACK), password, Optional.empty(), false,
+        new ServerLog(System.out, "info", java.time.Clock.systemUTC()));
   }
 
   private FaktoryClient worker(String wid) {
