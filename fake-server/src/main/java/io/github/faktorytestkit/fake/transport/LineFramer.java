@@ -1,9 +1,10 @@
 package io.github.faktorytestkit.fake.transport;
 
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  * length limit only while a line is incomplete (so the outcome depends on how TCP split the bytes) and decodes a
  * line starting with a RESP type byte as a reply. This framer closes those gaps. Per complete line it emits:
  * <ul>
- *   <li>a {@link String} for a line starting with {@code + - : $ *}: it goes around the codec (a
- *       {@code ByteToMessageDecoder} passes non-buffer messages through) and reaches the session as plain text;
- *   <li>otherwise a buffer holding the line and CRLF, which the codec decodes as an inline command;
+ *   <li>a {@link String} for a non-empty line, decoded as Go walks UTF-8 ({@link GoUtf8}: one U+FFFD per invalid
+ *       byte); it goes around the codec ({@code ByteToMessageDecoder} passes non-buffer messages through), so a line
+ *       starting with {@code + - : $ *} is a command too, never a RESP frame;
+ *   <li>for an empty line, a buffer holding CRLF, which the codec decodes as an empty inline command;
  *   <li>{@link LineTooLong} once, for the first line longer than the limit, after which all input is discarded.
  * </ul>
  * Whatever the split of the input, the same sequence results.
@@ -23,7 +25,6 @@ import java.util.List;
 final class LineFramer extends ByteToMessageDecoder {
   private static final byte CR = '\r';
   private static final byte LF = '\n';
-  private static final String RESP_PREFIXES = "+-:$*";
 
   private final int maxLineLength;
   /** Bytes after the reader index already known to hold no LF: each byte is scanned once. */
@@ -63,8 +64,8 @@ final class LineFramer extends ByteToMessageDecoder {
       tooLong(out);
       return;
     }
-    if (length > 0 && RESP_PREFIXES.indexOf(in.getByte(start)) >= 0) {
-      out.add(in.toString(start, length, StandardCharsets.UTF_8));
+    if (length > 0) {
+      out.add(GoUtf8.decode(ByteBufUtil.getBytes(in, start, length), 0, length));
     } else {
       out.add(ctx.alloc().buffer(length + 2).writeBytes(in, start, length).writeByte(CR).writeByte(LF));
     }
