@@ -57,7 +57,7 @@ class FaktoryWorkerIT {
       stopGracefully(target, worker);
     }
 
-    Failure failure = retried(client, job);
+    Failure failure = retried(target, client, job);
     assertThat(failure.errtype()).isEqualTo("java.lang.IllegalArgumentException");
     assertThat(failure.message()).isEqualTo("bad input " + job.jid());
     assertThat(failure.backtrace()).anyMatch(line -> line.contains("FaktoryWorkerIT"));
@@ -106,7 +106,7 @@ class FaktoryWorkerIT {
     target.elapse(Duration.ofSeconds(3));
 
     assertThat(worker.awaitTermination(WAIT)).isTrue();
-    Failure failure = retried(client, job);
+    Failure failure = retried(target, client, job);
     assertThat(failure.errtype()).isEqualTo(WorkerShutdownException.class.getName());
     assertThat(failure.message()).contains("PT2S");
     assertThat(client.info().totalProcessed()).isEqualTo(1);
@@ -126,8 +126,13 @@ class FaktoryWorkerIT {
     assertThat(worker.awaitTermination(WAIT)).isTrue();
   }
 
-  /** Returns the failure of {@code job}, which must be the one job in the retries set, requeued and fetched. */
-  private static Failure retried(FaktoryClient client, Job job) {
+  /**
+   * Returns the failure of {@code job}, which must be the one job in the retries set, requeued and fetched. First
+   * lets a FETCH's 2 s pass on the target: a FETCH the stopped worker sent as it stopped still waits on the server
+   * (which notices the closed connection only when it replies) and would take the requeued job.
+   */
+  private static Failure retried(Target target, FaktoryClient client, Job job) {
+    target.elapse(Duration.ofSeconds(3));
     assertThat(client.info().setSize("retries")).isEqualTo(1);
     client.mutate(Mutation.requeue(Mutation.Target.RETRIES, new Mutation.Filter(null, List.of(job.jid()), null)));
     return client.fetch(job.queue()).orElseThrow().failure();
