@@ -11,7 +11,8 @@ import java.util.List;
 public final class Bench {
   /** Every figure, in the order of the table. */
   static final List<Figure> FIGURES = List.of(
-      new StartupFigure(), new ThroughputFigure(), new OneLineFigure(), new HeapFigure(), new RssFigure());
+      new StartupFigure(), new ThroughputFigure(), new OneLineFigure(), new HeapFigure(), new RssFigure(),
+      new HostileRssFigure());
 
   private Bench() {}
 
