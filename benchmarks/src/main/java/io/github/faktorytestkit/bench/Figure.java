@@ -27,6 +27,18 @@ public interface Figure {
     }
   }
 
+  /**
+   * Runs every step {@code runs} times, each round starting one step later in the list, so that load from elsewhere
+   * falls on all alike.
+   */
+  static void rotate(int runs, List<Step> steps) throws Exception {
+    for (int i = 0; i < runs; i++) {
+      for (int k = 0; k < steps.size(); k++) {
+        steps.get((k + i) % steps.size()).run();
+      }
+    }
+  }
+
   /** One measured run of one side. */
   @FunctionalInterface
   interface Step {

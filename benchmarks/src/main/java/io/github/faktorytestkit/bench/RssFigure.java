@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Resident memory of the fake's jar next to real Faktory plus its Redis: idle after start, and 10 s after a burst of
- * short sessions (connect, {@code +HI}, {@code HELLO}, {@code END}) over 10 connections at a time.
+ * Resident memory of the fake's jar ({@code java -jar}, and through its {@code faktory} launcher) next to real
+ * Faktory plus its Redis: idle after start, and 10 s after a burst of short sessions (connect, {@code +HI},
+ * {@code HELLO}, {@code END}) over 10 connections at a time.
  */
 final class RssFigure implements Figure {
   private static final byte[] END = "END\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -19,13 +20,26 @@ final class RssFigure implements Figure {
     Samples realIdle = new Samples();
     Samples fakeAfter = new Samples();
     Samples realAfter = new Samples();
-    Figure.interleave(settings.runs(),
+    Samples launcherIdle = new Samples();
+    Samples launcherAfter = new Samples();
+    boolean launcher = Spawned.hasLauncher(settings.fakeJar());
+    List<Figure.Step> steps = new ArrayList<>(List.of(
         () -> measure(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), sessions, settleMillis, fakeIdle, fakeAfter),
-        () -> measure(Spawned.faktory(settings.faktory()), sessions, settleMillis, realIdle, realAfter));
-    return List.of(
+        () -> measure(Spawned.faktory(settings.faktory()), sessions, settleMillis, realIdle, realAfter)));
+    if (launcher) {
+      steps.add(() -> measure(Spawned.fakeLauncher(settings.fakeJar()), sessions, settleMillis, launcherIdle,
+          launcherAfter));
+    }
+    Figure.rotate(settings.runs(), steps);
+    String after = "RSS " + settleMillis / 1000 + " s after " + sessions + " sessions: ";
+    List<Row> rows = new ArrayList<>(List.of(
         Row.size("RSS idle: jar vs Faktory + Redis", "MB", fakeIdle, realIdle, 2.0),
-        Row.size("RSS " + settleMillis / 1000 + " s after " + sessions + " sessions: jar vs Faktory + Redis", "MB",
-            fakeAfter, realAfter, 2.0));
+        Row.size(after + "jar vs Faktory + Redis", "MB", fakeAfter, realAfter, 2.0)));
+    if (launcher) {
+      rows.add(Row.size("RSS idle: faktory launcher vs Faktory + Redis", "MB", launcherIdle, realIdle, 2.0));
+      rows.add(Row.size(after + "faktory launcher vs Faktory + Redis", "MB", launcherAfter, realAfter, 2.0));
+    }
+    return rows;
   }
 
   private static void measure(Spawned server, int sessions, long settleMillis, Samples idle, Samples after)

@@ -29,10 +29,38 @@ public record Spawned(Process process, int port, double readyMillis, Path scratc
 
   /** Starts the fake's standalone jar with the same flags real Faktory gets; returns once it greeted a client. */
   public static Spawned fakeJar(Path jar, List<String> jvmOptions) throws Exception {
-    int port = Wire.freePort();
     List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + Wire.freePort()));
+    command.addAll(List.of("-jar", jar.toString()));
+    return fake(command);
+  }
+
+  /**
+   * Starts the fake through the {@code faktory} launcher the build writes beside the jar (its JVM flags and class-data
+   * archive), with this harness's {@code java} and the same flags real Faktory gets; returns once it greeted a client.
+   */
+  public static Spawned fakeLauncher(Path jar) throws Exception {
+    return fake(List.of(launcher(jar).toString()));
+  }
+
+  /** Starts {@code main} (a probe on this harness's class path) as a process given the fake's flags. */
+  public static Spawned probe(Class<?> main) throws Exception {
+    return fake(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), main.getName()));
+  }
+
+  /** Whether the build wrote the {@code faktory} launcher script beside the fake's jar. */
+  public static boolean hasLauncher(Path jar) {
+    return Files.isExecutable(launcher(jar));
+  }
+
+  private static Path launcher(Path jar) {
+    return jar.resolveSibling("faktory");
+  }
+
+  private static Spawned fake(List<String> start) throws Exception {
+    int port = Wire.freePort();
+    List<String> command = new java.util.ArrayList<>(start);
+    command.addAll(List.of("-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + Wire.freePort()));
     return await(command, port, true, null);
   }
 
@@ -53,6 +81,7 @@ public record Spawned(Process process, int port, double readyMillis, Path scratc
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Map<String, String> env = builder.environment();
     env.remove("FAKTORY_PASSWORD");
+    env.put("JAVA", javaBinary());
     long start = System.nanoTime();
     Process process = builder.start();
     try (Wire wire = Wire.connectWhenListening(port)) {

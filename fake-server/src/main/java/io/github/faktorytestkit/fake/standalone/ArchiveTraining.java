@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
- * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does, answers one client
- * session of the common commands, and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar
- * faktory-fake-server.jar} then maps those classes instead of loading and verifying them.
+ * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does (with
+ * {@link HeapGiveBack}), answers one client session of the common commands, and stops. {@code java
+ * -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then maps those classes instead of
+ * loading and verifying them.
  */
 final class ArchiveTraining {
   private static final String[] SESSION = {
@@ -29,6 +30,7 @@ final class ArchiveTraining {
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();
+    HeapGiveBack.apply(); // as main does once ready: its management classes are then in the archive too
     try (Socket socket = new Socket("127.0.0.1", running.server().faktory().port());
         BufferedReader in = new BufferedReader(
             new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {

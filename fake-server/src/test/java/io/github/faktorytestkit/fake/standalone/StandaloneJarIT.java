@@ -22,10 +22,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Runs the shaded jar as the faktory binary would run in another language's CI, and stops it with SIGTERM. */
+/**
+ * Runs the shaded jar (and its {@code faktory} launcher) as the faktory binary would run in another language's CI,
+ * and stops it with SIGTERM.
+ */
 @Timeout(60)
 class StandaloneJarIT {
   private static final Path JAR = Path.of("target", "faktory-fake-server.jar");
+  private static final Path LAUNCHER = Path.of("target", "faktory");
 
   @Test
   void jarStartsPrintsTheReadyLineServesAndStopsCleanlyOnSigterm() throws Exception {
@@ -35,22 +39,49 @@ class StandaloneJarIT {
     BlockingQueue<String> stdout = lines(process);
     try {
       assertThat(awaitLine(stdout, "listening at 127.0.0.1:" + port))
-          .matches("I \\S+Z PID " + process.pid() + " listening at 127\\.0\\.0\\.1:" + port
-              + ", press Ctrl-C to stop");
-      assertThat(health(webPort)).contains("\"faktory_version\":\"1.9.4\"");
-      try (RawClient client = RawClient.connect(port)) {
-        assertThat(client.readLine()).startsWith("+HI {\"v\":2");
-      }
-
-      // SIGTERM; Process.destroy() would also close our end of the jar's stdout
-      process.toHandle().destroy();
-
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).isZero();
-      assertThat(awaitLine(stdout, "shutting down")).endsWith("Faktory shutting down");
+          .matches(readyLine(process, port));
+      assertServesAndStopsOnSigterm(process, stdout, port, webPort);
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void launcherBesideTheJarExecsItsJvmWhoseFirstLineOnStdoutIsTheReadyLine() throws Exception {
+    assertThat(LAUNCHER).as("written by mvn package").isExecutable();
+    int port = freePort();
+    int webPort = freePort();
+    ProcessBuilder launcher = new ProcessBuilder(LAUNCHER.toString(), "-b", "127.0.0.1:" + port,
+        "-w", "127.0.0.1:" + webPort);
+    launcher.environment().put("JAVA", javaBinary());
+    Process process = launcher.start();
+    BlockingQueue<String> stdout = lines(process);
+    try {
+      // the ready line names the launcher's own pid: the script exec'd the JVM, so a signal reaches the server
+      assertThat(stdout.poll(30, TimeUnit.SECONDS)).matches(readyLine(process, port));
+      assertServesAndStopsOnSigterm(process, stdout, port, webPort);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  private static String readyLine(Process process, int port) {
+    return "I \\S+Z PID " + process.pid() + " listening at 127\\.0\\.0\\.1:" + port + ", press Ctrl-C to stop";
+  }
+
+  private static void assertServesAndStopsOnSigterm(Process process, BlockingQueue<String> stdout, int port,
+      int webPort) throws Exception {
+    assertThat(health(webPort)).contains("\"faktory_version\":\"1.9.4\"");
+    try (RawClient client = RawClient.connect(port)) {
+      assertThat(client.readLine()).startsWith("+HI {\"v\":2");
+    }
+
+    // SIGTERM; Process.destroy() would also close our end of the jar's stdout
+    process.toHandle().destroy();
+
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(awaitLine(stdout, "shutting down")).endsWith("Faktory shutting down");
   }
 
   @Test
@@ -89,11 +120,14 @@ class StandaloneJarIT {
   /** Starts the built jar on {@code port} and {@code webPort} of 127.0.0.1, with {@code flags} first. */
   private static Process startJar(int port, int webPort, String... flags) throws Exception {
     assertThat(JAR).as("built by mvn package").exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
     command.addAll(List.of(flags));
     command.addAll(List.of("-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort));
     return new ProcessBuilder(command).start();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static String health(int webPort) throws Exception {
