@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.conformance;
 
+import io.github.faktorytestkit.protocol.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -22,13 +23,15 @@ final class HostileRun {
    * @throws IllegalArgumentException when a line of the stream would crash Faktory 1.9.4
    */
   static List<String> replies(URI server, byte[] stream) {
-    List<String> lines = FramingProperties.sentLines(stream);
     List<String> replies = new ArrayList<>();
     try (RawConnection connection = RawConnection.open(server)) {
       replies.add(WireNormaliser.normalise(null, connection.greeting()));
-      connection.write(RawConnection.safeStream(stream), List.of(stream.length));
+      connection.write(stream, List.of(stream.length));
       connection.shutdownOutput();
       List<WireAnswer> answers = connection.listenUntilEnd();
+      // only a bulk string's normalising reads the line sent: the lines are escaped only then
+      List<String> lines = answers.stream().anyMatch(answer -> answer.reply() instanceof Reply.BulkString)
+          ? FramingProperties.sentLines(stream) : List.of();
       for (int i = 0; i < answers.size(); i++) {
         replies.add(WireNormaliser.normalise(i < lines.size() ? lines.get(i) : "", answers.get(i)));
       }

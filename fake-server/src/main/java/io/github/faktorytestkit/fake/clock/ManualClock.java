@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 
 /**
  * A clock that moves only when told to: {@link #advance(Duration)} or {@link #set(Instant)}. Scheduled tasks run
@@ -18,7 +18,8 @@ import java.util.PriorityQueue;
  */
 public final class ManualClock implements FaktoryClock {
   private final Object advancing = new Object();
-  private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+  /** Pending tasks in time order; a sorted set (every task's order is unique) so a cancel costs log n, not n. */
+  private final TreeSet<Task> tasks = new TreeSet<>();
   /** The time on the tasks' own scale; {@link #now()} adds {@link #offset}, which only a rebase changes. */
   private Instant now;
   private Duration offset = Duration.ZERO;
@@ -113,11 +114,10 @@ public final class ManualClock implements FaktoryClock {
   }
 
   private synchronized Task takeDue(Instant target) {
-    Task next = tasks.peek();
-    if (next == null || next.when.isAfter(target)) {
+    if (tasks.isEmpty() || tasks.first().when.isAfter(target)) {
       return null;
     }
-    tasks.poll();
+    Task next = tasks.pollFirst();
     if (next.when.isAfter(now)) {
       now = next.when;
     }

@@ -1,9 +1,11 @@
 package io.github.faktorytestkit.fake.model.redis;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
@@ -12,8 +14,11 @@ import java.util.TreeSet;
  * set, which is why both exist in the model. Confined to the model lock.
  */
 public final class WorkingSet {
-  private final TreeSet<Entry> entries = new TreeSet<>(
-      Comparator.comparing(Entry::expiry).thenComparingLong(Entry::id));
+  private static final Comparator<Entry> BY_EXPIRY = Comparator.comparing(Entry::expiry).thenComparingLong(Entry::id);
+
+  private final TreeSet<Entry> entries = new TreeSet<>(BY_EXPIRY);
+  /** The same entries by jid, so that ACK finds its entry among many of one score (a clock standing still). */
+  private final Map<String, NavigableSet<Entry>> byJid = new HashMap<>();
   private long nextId;
 
   /** One reservation entry. */
@@ -22,11 +27,20 @@ public final class WorkingSet {
   public Entry add(Instant expiry, String jid) {
     Entry entry = new Entry(expiry, jid, nextId++);
     entries.add(entry);
+    byJid.computeIfAbsent(jid, key -> new TreeSet<>(BY_EXPIRY)).add(entry);
     return entry;
   }
 
   public boolean remove(Entry entry) {
-    return entries.remove(entry);
+    if (!entries.remove(entry)) {
+      return false;
+    }
+    NavigableSet<Entry> ofJid = byJid.get(entry.jid());
+    ofJid.remove(entry);
+    if (ofJid.isEmpty()) {
+      byJid.remove(entry.jid());
+    }
+    return true;
   }
 
   /**
@@ -34,12 +48,22 @@ public final class WorkingSet {
    * entry with that score whatever its jid, else the first one of that jid; returns whether one was removed.
    */
   public boolean removeElement(Instant expiry, String jid) {
-    List<Entry> sameScore = new ArrayList<>(
-        entries.subSet(new Entry(expiry, "", Long.MIN_VALUE), true, new Entry(expiry, "", Long.MAX_VALUE), true));
-    if (sameScore.size() == 1) {
-      return entries.remove(sameScore.get(0));
+    Entry first = firstOfScore(entries, expiry);
+    if (first == null) {
+      return false;
     }
-    return sameScore.stream().filter(e -> e.jid().equals(jid)).findFirst().map(entries::remove).orElse(false);
+    Entry second = entries.higher(first);
+    if (second == null || !second.expiry().equals(expiry)) {
+      return remove(first);
+    }
+    Entry ofJid = firstOfScore(byJid.getOrDefault(jid, Collections.emptyNavigableSet()), expiry);
+    return ofJid != null && remove(ofJid);
+  }
+
+  /** Returns the entry of {@code set} with the lowest id among those expiring at {@code expiry}, or null. */
+  private static Entry firstOfScore(NavigableSet<Entry> set, Instant expiry) {
+    Entry first = set.ceiling(new Entry(expiry, "", Long.MIN_VALUE));
+    return first != null && first.expiry().equals(expiry) ? first : null;
   }
 
   public int size() {
@@ -48,5 +72,6 @@ public final class WorkingSet {
 
   public void clear() {
     entries.clear();
+    byJid.clear();
   }
 }
