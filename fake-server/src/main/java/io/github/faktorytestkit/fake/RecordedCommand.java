@@ -44,9 +44,17 @@ public final class RecordedCommand {
     return received.exchangeIndex();
   }
 
-  /** Returns the line without its terminator. */
+  /**
+   * Returns the line without its terminator; a byte that is not valid UTF-8 is the lone surrogate {@code U+DC00}
+   * plus the byte (see {@link ReceivedCommand}).
+   */
   public String line() {
     return received.line();
+  }
+
+  /** Returns the line's bytes exactly as the client sent them, without the terminator. */
+  public byte[] lineBytes() {
+    return received.lineBytes();
   }
 
   /** Returns the verb, the text before the first space (see {@link ReceivedCommand#verb()}). */
