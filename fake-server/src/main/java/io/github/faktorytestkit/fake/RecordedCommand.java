@@ -69,7 +69,8 @@ public final class RecordedCommand {
 
   /**
    * Returns the reply answering the command: the first one sent, or empty when the server sent none (a close, or
-   * raw bytes from a fault).
+   * raw bytes from a fault). A reply echoing the line's invalid bytes holds them as the line does (lone surrogates
+   * {@code U+DC80..U+DCFF}); the server sent the bytes themselves, where {@link Reply#toWire()} would write {@code ?}.
    */
   public Optional<Reply> reply() {
     return replies().stream().findFirst();
