@@ -41,6 +41,20 @@ record HostileComparison(int compared, int differing, int pinned, List<Integer> 
   }
 
   /**
+   * Returns where two sessions' replies first differ, as {@code reply N: fake ... | real ...}: the report of a
+   * divergence that its shrinking does not reproduce (a session whose outcome depends on timing).
+   */
+  static String firstDifference(List<String> fake, List<String> real) {
+    int common = Math.min(fake.size(), real.size());
+    int at = 0;
+    while (at < common && fake.get(at).equals(real.get(at))) {
+      at++;
+    }
+    return "reply " + at + ": fake " + (at < fake.size() ? fake.get(at) : "(none)") + " | real "
+        + (at < real.size() ? real.get(at) : "(none)");
+  }
+
+  /**
    * Returns {@code stream} with as many whole lines left out as possible while the two servers still answer it
    * differently (and not as {@link HostilePinned} explains): the minimal bytes of a divergence, for its report.
    */

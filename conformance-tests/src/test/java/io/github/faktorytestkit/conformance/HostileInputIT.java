@@ -57,6 +57,9 @@ class HostileInputIT {
           real.name(), comparison.compared(), comparison.differing(), comparison.pinned(),
           comparison.unexplained().size()));
       Findings.propertyRun("HostileInputIT.differential", real.name(), comparison.compared(), comparison.compared());
+      comparison.unexplained().stream().limit(10).forEach(session -> Progress.line("[conformance]      divergence | "
+          + "HostileInputIT session " + session + ", " + HostileComparison.firstDifference(fakeReplies.get(session),
+          realReplies.get(session))));
       List<String> shrunk = comparison.unexplained().stream().limit(3)
           .map(session -> HostileComparison.shrink(GENERATOR.session(session), fake, real))
           .map(bytes -> Escaping.escape(bytes)).toList();
