@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The replies of the fake and of real Faktory to the same hostile sessions ({@link HostileInputIT}), compared: a
@@ -16,8 +17,8 @@ import java.util.Objects;
  * @param unexplained the indexes of the other differing sessions
  */
 record HostileComparison(int compared, int differing, int pinned, List<Integer> unexplained) {
-  /** Compares the replies of each session both servers got (null: not sent to real). */
-  static HostileComparison of(List<List<String>> fake, List<List<String>> real) {
+  /** Compares the replies of each session both servers got (null: not sent to real); {@code sessions} gives bytes. */
+  static HostileComparison of(List<List<String>> fake, List<List<String>> real, IntFunction<byte[]> sessions) {
     int compared = 0;
     int differing = 0;
     int pinned = 0;
@@ -31,7 +32,7 @@ record HostileComparison(int compared, int differing, int pinned, List<Integer> 
         continue;
       }
       differing++;
-      if (HostilePinned.explains(fake.get(session), real.get(session))) {
+      if (HostilePinned.explains(sessions.apply(session), fake.get(session), real.get(session))) {
         pinned++;
       } else {
         unexplained.add(session);
@@ -76,7 +77,7 @@ record HostileComparison(int compared, int differing, int pinned, List<Integer> 
   private static boolean differs(byte[] stream, Target fake, Target real) {
     List<String> onFake = HostileRun.replies(fake.url(), stream);
     List<String> onReal = HostileRun.replies(real.url(), stream);
-    return !onFake.equals(onReal) && !HostilePinned.explains(onFake, onReal);
+    return !onFake.equals(onReal) && !HostilePinned.explains(stream, onFake, onReal);
   }
 
   /** Splits after each LF, as the server reads lines; a last line without LF is kept as it is. */

@@ -51,7 +51,7 @@ class HostileInputIT {
       throws InterruptedException {
     try (Target real = Targets.start(TargetKind.LOCAL, null)) {
       List<List<String>> realReplies = attack(real, differential, differential);
-      HostileComparison comparison = HostileComparison.of(fakeReplies, realReplies);
+      HostileComparison comparison = HostileComparison.of(fakeReplies, realReplies, GENERATOR::session);
       Progress.line(String.format("[conformance]      property   | HostileInputIT.differential on %s: %d sessions"
           + " compared, %d differ: %d pinned, %d unexplained",
           real.name(), comparison.compared(), comparison.differing(), comparison.pinned(),
