@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-/** Expected values are Go 1.22's outputs for the same bytes ({@code strconv.Quote}, {@code json.Marshal}, ...). */
+/** Expected values are what Go 1.26 printed for the same bytes ({@code strconv.Quote}, {@code json.Marshal}, ...). */
 class GoUtf8Test {
   private static byte[] bytes(int... values) {
     byte[] b = new byte[values.length];
