@@ -9,27 +9,18 @@ import java.util.function.IntFunction;
 
 /**
  * The replies of the fake and of real Faktory to the same hostile sessions ({@link HostileInputIT}), compared: a
- * session whose replies differ is explained by {@link #UNTIL_UTF8_LANDS} or {@link HostilePinned}, or unexplained.
+ * session whose replies differ is explained by {@link HostilePinned}, or unexplained.
  *
  * @param compared the sessions both servers got
  * @param differing the sessions answered differently
- * @param invalidUtf8 the differing sessions holding invalid UTF-8
  * @param pinned the differing sessions explained by {@link HostilePinned}
  * @param unexplained the indexes of the other differing sessions
  */
-record HostileComparison(int compared, int differing, int invalidUtf8, int pinned, List<Integer> unexplained) {
-  /**
-   * Whether a differing session holding invalid UTF-8 counts as the known, listed difference (fake-server's
-   * KNOWN-DIFFERENCES.md: lines are decoded as UTF-8 before the model sees them). Set to false, and then removed,
-   * once the fake keeps a line's raw bytes as the real server does.
-   */
-  static final boolean UNTIL_UTF8_LANDS = true;
-
+record HostileComparison(int compared, int differing, int pinned, List<Integer> unexplained) {
   /** Compares the replies of each session both servers got (null: not sent to real); {@code sessions} gives bytes. */
   static HostileComparison of(List<List<String>> fake, List<List<String>> real, IntFunction<byte[]> sessions) {
     int compared = 0;
     int differing = 0;
-    int invalidUtf8 = 0;
     int pinned = 0;
     List<Integer> unexplained = new ArrayList<>();
     for (int session = 0; session < real.size(); session++) {
@@ -41,16 +32,27 @@ record HostileComparison(int compared, int differing, int invalidUtf8, int pinne
         continue;
       }
       differing++;
-      byte[] bytes = sessions.apply(session);
-      if (UNTIL_UTF8_LANDS && HostileSessions.hasInvalidUtf8(bytes)) {
-        invalidUtf8++;
-      } else if (HostilePinned.explains(fake.get(session), real.get(session))) {
+      if (HostilePinned.explains(sessions.apply(session), fake.get(session), real.get(session))) {
         pinned++;
       } else {
         unexplained.add(session);
       }
     }
-    return new HostileComparison(compared, differing, invalidUtf8, pinned, unexplained);
+    return new HostileComparison(compared, differing, pinned, unexplained);
+  }
+
+  /**
+   * Returns where two sessions' replies first differ, as {@code reply N: fake ... | real ...}: the report of a
+   * divergence that its shrinking does not reproduce (a session whose outcome depends on timing).
+   */
+  static String firstDifference(List<String> fake, List<String> real) {
+    int common = Math.min(fake.size(), real.size());
+    int at = 0;
+    while (at < common && fake.get(at).equals(real.get(at))) {
+      at++;
+    }
+    return "reply " + at + ": fake " + (at < fake.size() ? fake.get(at) : "(none)") + " | real "
+        + (at < real.size() ? real.get(at) : "(none)");
   }
 
   /**
@@ -75,7 +77,7 @@ record HostileComparison(int compared, int differing, int invalidUtf8, int pinne
   private static boolean differs(byte[] stream, Target fake, Target real) {
     List<String> onFake = HostileRun.replies(fake.url(), stream);
     List<String> onReal = HostileRun.replies(real.url(), stream);
-    return !onFake.equals(onReal) && !HostilePinned.explains(onFake, onReal);
+    return !onFake.equals(onReal) && !HostilePinned.explains(stream, onFake, onReal);
   }
 
   /** Splits after each LF, as the server reads lines; a last line without LF is kept as it is. */

@@ -129,14 +129,4 @@ final class HostileSessions {
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
-
-  /** Returns whether {@code bytes} hold a sequence that is not valid UTF-8. */
-  static boolean hasInvalidUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-      return false;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return true;
-    }
-  }
 }

@@ -44,9 +44,17 @@ public final class RecordedCommand {
     return received.exchangeIndex();
   }
 
-  /** Returns the line without its terminator. */
+  /**
+   * Returns the line without its terminator; a byte that is not valid UTF-8 is the lone surrogate {@code U+DC00}
+   * plus the byte (see {@link ReceivedCommand}).
+   */
   public String line() {
     return received.line();
+  }
+
+  /** Returns the line's bytes exactly as the client sent them, without the terminator. */
+  public byte[] lineBytes() {
+    return received.lineBytes();
   }
 
   /** Returns the verb, the text before the first space (see {@link ReceivedCommand#verb()}). */
@@ -61,7 +69,8 @@ public final class RecordedCommand {
 
   /**
    * Returns the reply answering the command: the first one sent, or empty when the server sent none (a close, or
-   * raw bytes from a fault).
+   * raw bytes from a fault). A reply echoing the line's invalid bytes holds them as the line does (lone surrogates
+   * {@code U+DC80..U+DCFF}); the server sent the bytes themselves, where {@link Reply#toWire()} would write {@code ?}.
    */
   public Optional<Reply> reply() {
     return replies().stream().findFirst();

@@ -1,7 +1,7 @@
 package io.github.faktorytestkit.replay;
 
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.github.faktorytestkit.transcript.Template;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Compares a client's line with a recorded client frame, the way {@link Matching} says. Stateless. */
@@ -21,9 +21,10 @@ final class FrameMatcher {
         line) + 1) + " (strict matching)");
   }
 
-  /** Returns the recorded line as the transport would hand it over: UTF-8 text without its terminator. */
+  /** Returns the recorded line as the transport would hand it over ({@link GoUtf8#decode}), without terminator. */
   static String recordedLine(Template recorded) {
-    return MarkedTemplate.stripTerminator(new String(recorded.bytes(), StandardCharsets.UTF_8));
+    byte[] bytes = recorded.bytes();
+    return MarkedTemplate.stripTerminator(GoUtf8.decode(bytes, 0, bytes.length));
   }
 
   private static int firstDifference(String a, String b) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,9 +72,10 @@ final class LenientMatch {
     return brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
   }
 
+  /** Parses JSON as Go decodes it: an invalid byte (an escaped byte of {@link GoUtf8}) is U+FFFD. */
   private static Optional<JsonNode> parse(String json) {
     try {
-      return Optional.of(JSON.readTree(json));
+      return Optional.of(JSON.readTree(GoUtf8.repair(json)));
     } catch (JsonProcessingException notJson) {
       return Optional.empty();
     }

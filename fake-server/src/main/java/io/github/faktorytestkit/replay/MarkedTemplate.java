@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.replay;
 
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.github.faktorytestkit.transcript.Segment;
 import io.github.faktorytestkit.transcript.Template;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.util.List;
  * A frame body as text with every placeholder replaced by a marker ({@code OPEN index CLOSE}, two private-use
  * characters the body does not hold, neither raw nor JSON-escaped), and for each placeholder whether it stands inside
  * a JSON string (its value is then written escaped in the recording). The text of a client line loses its
- * terminator: the fake's transport hands sessions lines without one.
+ * terminator: the fake's transport hands sessions lines without one. Literals are decoded as the transport decodes
+ * lines ({@link GoUtf8#decode}: invalid bytes kept as escaped bytes).
  */
 final class MarkedTemplate {
   private final char open;
@@ -42,7 +44,7 @@ final class MarkedTemplate {
         out.append(open).append(slots.size()).append((char) (open + 1));
         slots.add(slot);
       } else {
-        String literal = new String(segment.bytes(), StandardCharsets.UTF_8);
+        String literal = GoUtf8.decode(segment.bytes(), 0, segment.bytes().length);
         if (line && i == segments.size() - 1) {
           literal = stripTerminator(literal);
         }

@@ -5,7 +5,7 @@ public enum Matching {
   /**
    * The line must be the recorded line exactly, placeholders holding their recorded values: for replaying the
    * very client that was recorded, with its values fixed. (The fake's transport hands the replay each line without
-   * its terminator, decoded as UTF-8, so CRLF and LF, and two invalid byte sequences, are not told apart.)
+   * its terminator, so CRLF and LF are not told apart; invalid UTF-8 bytes are kept and compared exactly.)
    */
   STRICT,
   /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,6 +54,44 @@ class HalfCloseTest {
       client.shutdownOutput();
 
       assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  /** Closing with the lines after END unread would send a reset, which can destroy replies still in transit. */
+  @Test
+  void linesAfterEndDoNotCostTheRepliesBeforeIt() throws Exception {
+    StringBuilder stream = new StringBuilder("HELLO {\"v\":2}\r\n");
+    for (int i = 0; i < 20; i++) {
+      stream.append("PUSH {\"jid\":\"j-end-").append(i).append("-xxxx\",\"jobtype\":\"T\",\"args\":[]}\r\n");
+    }
+    byte[] bytes = stream.append("END\r\n").append("INFO\r\n".repeat(2_000)).toString()
+        .getBytes(StandardCharsets.US_ASCII);
+    try (FakeFaktory faktory = FakeFaktory.start()) {
+      ExecutorService clients = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> replies = new ArrayList<>();
+      for (int connection = 0; connection < 64; connection++) {
+        replies.add(clients.submit(() -> okRepliesBeforeTheClose(faktory.port(), bytes)));
+      }
+      clients.shutdown();
+      for (Future<Integer> reply : replies) {
+        assertThat(reply.get()).isEqualTo(21);
+      }
+    }
+  }
+
+  private static int okRepliesBeforeTheClose(int port, byte[] stream) {
+    try (RawClient client = RawClient.connect(port)) {
+      client.readLine();
+      client.sendRaw(stream);
+      int ok = 0;
+      try {
+        while (client.readFrame().equals("+OK\r\n")) {
+          ok++;
+        }
+      } catch (RuntimeException closedOrReset) {
+        // the count so far is the answer
+      }
+      return ok;
     }
   }
 }

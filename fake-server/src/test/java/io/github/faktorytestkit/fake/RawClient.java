@@ -85,6 +85,11 @@ public final class RawClient implements AutoCloseable {
 
   /** Returns everything up to and including the next LF. */
   public String readLine() {
+    return new String(readLineBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** Returns the bytes up to and including the next LF, as they came. */
+  public byte[] readLineBytes() {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     do {
@@ -94,7 +99,7 @@ public final class RawClient implements AutoCloseable {
       }
       line.write(b);
     } while (b != '\n');
-    return line.toString(StandardCharsets.UTF_8);
+    return line.toByteArray();
   }
 
   /** Returns whether the server closed the connection: the next read finds the end of the stream. */

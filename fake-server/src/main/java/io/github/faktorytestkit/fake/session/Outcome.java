@@ -1,7 +1,7 @@
 package io.github.faktorytestkit.fake.session;
 
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.github.faktorytestkit.protocol.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +52,7 @@ public sealed interface Outcome {
    */
   static Outcome error(String text) {
     if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-      return new SendRaw(("-ERR " + text + "\r\n").getBytes(StandardCharsets.UTF_8));
+      return new SendRaw(GoUtf8.encode("-ERR " + text + "\r\n"));
     }
     return send(Reply.err(text));
   }

@@ -14,8 +14,8 @@ import java.util.List;
  * length limit only while a line is incomplete (so the outcome depends on how TCP split the bytes) and decodes a
  * line starting with a RESP type byte as a reply. This framer closes those gaps. Per complete line it emits:
  * <ul>
- *   <li>a {@link String} for a non-empty line, decoded as Go walks UTF-8 ({@link GoUtf8}: one U+FFFD per invalid
- *       byte); it goes around the codec ({@code ByteToMessageDecoder} passes non-buffer messages through), so a line
+ *   <li>a {@link String} for a non-empty line, decoded losslessly as Go walks UTF-8 ({@link GoUtf8#decode}: each
+ *       invalid byte kept as an escaped byte, since real Faktory keeps the line's raw bytes); it goes around the codec ({@code ByteToMessageDecoder} passes non-buffer messages through), so a line
  *       starting with {@code + - : $ *} is a command too, never a RESP frame;
  *   <li>for an empty line, a buffer holding CRLF, which the codec decodes as an empty inline command;
  *   <li>{@link LineTooLong} once, for the first line longer than the limit, after which all input is discarded.

@@ -4,7 +4,6 @@ import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.fake.session.ServerSession;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -59,7 +58,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
-      queued.add(msg instanceof InlineCommandRedisMessage inline ? inline.content() : msg);
+      if (!finished) {
+        queued.add(msg instanceof InlineCommandRedisMessage inline ? inline.content() : msg);
+      }
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -154,10 +155,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Flushes what was written and closes the connection; later lines are ignored. */
+  /**
+   * Flushes what was written and closes the connection; later lines are ignored. The close waits for the current
+   * read to end: closing with input still unread (lines after END) makes the kernel send a reset, which can destroy
+   * replies the client has not read yet; real Faktory reads 4 KiB at a time, so a short stream is read whole there.
+   */
   private void finish() {
     finished = true;
     queued.clear();
-    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> ctx.executor().execute(ctx.channel()::close));
   }
 }

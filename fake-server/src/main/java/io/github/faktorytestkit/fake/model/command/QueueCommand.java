@@ -9,6 +9,7 @@ import io.github.faktorytestkit.fake.session.Outcome;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonWriter;
 import io.github.faktorytestkit.fake.model.gocompat.GoTime;
 import io.github.faktorytestkit.fake.model.gocompat.GoTimeException;
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.github.faktorytestkit.fake.model.redis.WrongTypeException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,9 +85,10 @@ final class QueueCommand implements CommandHandler {
     }
   }
 
+  /** Go's {@code strings.ToUpper}: an invalid byte becomes U+FFFD, as {@code strings.Map} makes it. */
   private static String upperCase(String word) {
     StringBuilder upper = new StringBuilder(word.length());
-    word.codePoints().forEach(cp -> upper.appendCodePoint(Character.toUpperCase(cp)));
+    GoUtf8.repair(word).codePoints().forEach(cp -> upper.appendCodePoint(Character.toUpperCase(cp)));
     return upper.toString();
   }
 }

@@ -27,12 +27,13 @@ public final class GoJson {
   }
 
   /**
-   * Returns the tree of {@code text}.
+   * Returns the tree of {@code text}, read as the bytes it stands for ({@link GoUtf8#encode}): an escaped byte is
+   * the invalid byte itself, quoted as its Latin-1 rune in a syntax error and U+FFFD inside a string.
    *
    * @throws GoJsonException with Go's syntax error message when {@code text} is not one JSON value
    */
   public static Object parse(String text) throws GoJsonException {
-    return new GoJson(text.getBytes(StandardCharsets.UTF_8)).document();
+    return new GoJson(GoUtf8.encode(text)).document();
   }
 
   /** A JSON object: its members in document order, duplicate keys included. */

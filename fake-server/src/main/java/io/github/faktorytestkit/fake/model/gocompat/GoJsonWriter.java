@@ -3,7 +3,6 @@ package io.github.faktorytestkit.fake.model.gocompat;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -148,9 +147,9 @@ public final class GoJsonWriter {
     }
   }
 
-  /** Compares strings by their UTF-8 bytes, the order Go sorts map keys in. */
+  /** Compares strings by their bytes ({@link GoUtf8#encode}), the order Go sorts map keys in. */
   static int compareUtf8(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(GoUtf8.encode(a), GoUtf8.encode(b));
   }
 
   /** Returns a float64 as Go's encoder writes it: shortest round-trip digits, exponent form below 1e-6 and from 1e21. */

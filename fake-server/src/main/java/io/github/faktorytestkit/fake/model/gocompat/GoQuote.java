@@ -3,7 +3,8 @@ package io.github.faktorytestkit.fake.model.gocompat;
 /**
  * Quotes strings as Go's {@code strconv.Quote} (the {@code %q} verb) does: double quotes, backslash escapes for
  * quotes, backslashes and the C escapes, {@code \xHH} for other ASCII controls, {@code \\uHHHH} or
- * {@code \\UHHHHHHHH} for non-printable characters. Printability follows Java's Unicode tables, which may lag Go's.
+ * {@code \\UHHHHHHHH} for non-printable characters, {@code \\xHH} for an escaped (invalid) byte ({@link GoUtf8}),
+ * {@code \\ufffd} for any other lone surrogate. Printability follows Java's Unicode tables, which may lag Go's.
  */
 public final class GoQuote {
   private static final String HEX = "0123456789abcdef";
@@ -22,6 +23,8 @@ public final class GoQuote {
       out.append('\\').appendCodePoint(cp);
     } else if (isPrint(cp)) {
       out.appendCodePoint(cp);
+    } else if (cp <= 0xFFFF && GoUtf8.isEscapedByte((char) cp)) {
+      out.append("\\x").append(hex(cp & 0xff, 2));
     } else {
       appendEscaped(out, Character.isSurrogate((char) cp) && cp <= 0xFFFF ? GoStrings.REPLACEMENT : cp);
     }

@@ -45,7 +45,7 @@ final class GoStringDecoder {
 
   private void flushRawBytes() {
     if (rawBytes.size() > 0) {
-      text.append(GoStrings.decodeUtf8(rawBytes.toByteArray(), false));
+      text.append(GoUtf8.decodeReplacing(rawBytes.toByteArray()));
       rawBytes.reset();
     }
   }

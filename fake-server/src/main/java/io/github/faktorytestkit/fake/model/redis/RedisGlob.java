@@ -1,11 +1,11 @@
 package io.github.faktorytestkit.fake.model.redis;
 
-import java.nio.charset.StandardCharsets;
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 
 /**
  * Redis's glob matching ({@code SCAN ... MATCH pattern}), which Faktory's MUTATE uses for its "regexp" filter:
  * {@code *}, {@code ?}, {@code [set]} with {@code ^} negation and {@code a-z} ranges, and {@code \} escapes,
- * matched byte by byte over UTF-8, case-sensitively, with Redis's own corner cases. Thread-safe.
+ * matched byte by byte over the strings' bytes ({@link GoUtf8#encode}), case-sensitively, with Redis's own corner cases. Thread-safe.
  */
 public final class RedisGlob {
   private final byte[] p;
@@ -19,8 +19,7 @@ public final class RedisGlob {
 
   /** Returns whether {@code subject} matches {@code pattern} in full. */
   public static boolean matches(String pattern, String subject) {
-    byte[] pattern8 = pattern.getBytes(StandardCharsets.UTF_8);
-    return new RedisGlob(pattern8, subject.getBytes(StandardCharsets.UTF_8)).match(0, 0);
+    return new RedisGlob(GoUtf8.encode(pattern), GoUtf8.encode(subject)).match(0, 0);
   }
 
   private boolean match(int pi, int si) {
