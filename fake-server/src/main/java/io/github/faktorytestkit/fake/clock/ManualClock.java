@@ -3,8 +3,9 @@ package io.github.faktorytestkit.fake.clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 
 /**
  * A clock that moves only when told to: {@link #advance(Duration)} or {@link #set(Instant)}. Scheduled tasks run
@@ -18,7 +19,8 @@ import java.util.PriorityQueue;
  */
 public final class ManualClock implements FaktoryClock {
   private final Object advancing = new Object();
-  private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+  /** Ordered by time, then scheduling order; a set so that a cancel (one per ACKed job) costs a log, not a scan. */
+  private final NavigableSet<Task> tasks = new TreeSet<>();
   /** The time on the tasks' own scale; {@link #now()} adds {@link #offset}, which only a rebase changes. */
   private Instant now;
   private Duration offset = Duration.ZERO;
@@ -113,11 +115,11 @@ public final class ManualClock implements FaktoryClock {
   }
 
   private synchronized Task takeDue(Instant target) {
-    Task next = tasks.peek();
+    Task next = tasks.isEmpty() ? null : tasks.first();
     if (next == null || next.when.isAfter(target)) {
       return null;
     }
-    tasks.poll();
+    tasks.pollFirst();
     if (next.when.isAfter(now)) {
       now = next.when;
     }

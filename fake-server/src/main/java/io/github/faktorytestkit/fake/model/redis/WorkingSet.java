@@ -42,6 +42,11 @@ public final class WorkingSet {
     return sameScore.stream().filter(e -> e.jid().equals(jid)).findFirst().map(entries::remove).orElse(false);
   }
 
+  /** Returns whether {@code entry} is still in the set. */
+  public boolean contains(Entry entry) {
+    return entries.contains(entry);
+  }
+
   public int size() {
     return entries.size();
   }
