@@ -31,7 +31,7 @@ final class SharedEventLoop {
   /**
    * One thread per core unless {@code io.netty.eventLoopThreads} says otherwise (netty's default is two per core).
    * Every command takes the model's one lock, so more threads than cores add lock hand-offs and context switches,
-   * not throughput: under Go's {@code load} on 2 cores the fake used about a fifth less CPU with 2 threads than 4.
+   * not throughput: under Go's {@code load} on 2 cores the fake used about a tenth less CPU with 2 threads than 4.
    */
   private static int threads() {
     return Integer.getInteger("io.netty.eventLoopThreads", Runtime.getRuntime().availableProcessors());
