@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * is closed and every later use fails with a message naming that first error. Internal API.
  *
  * <p>Every reply must arrive whole within its time-out, however the server splits it, and every line must be sent
- * whole within the write time-out (see {@link WriteWatchdog}), so no call blocks longer than the two together.
+ * whole within the write time-out (both kept by {@link IoWatchdog}), so no call blocks longer than the two together.
  *
  * <p>Not thread-safe, except {@link #close()}, which may be called from any thread to abort a blocked read.
  */
@@ -34,9 +34,9 @@ public final class Connection implements AutoCloseable {
 
   private final ConnectionOptions options;
   private final Sockets.Open socket;
-  private final DeadlineInputStream deadline;
   private final InputStream in;
   private final OutputStream out;
+  private final IoWatchdog watchdog;
   private final ReplyReader reader = new ReplyReader();
   private final WireLog wire;
   private volatile FaktoryException brokenBy;
@@ -45,9 +45,10 @@ public final class Connection implements AutoCloseable {
   private Connection(ConnectionOptions options, Sockets.Open socket) throws IOException {
     this.options = options;
     this.socket = socket;
-    this.deadline = new DeadlineInputStream(socket.socket());
-    this.in = new BufferedInputStream(deadline);
+    socket.socket().setSoTimeout(0);   // the watchdog bounds each read: a socket time-out costs two system calls more
+    this.in = new BufferedInputStream(socket.socket().getInputStream());
     this.out = socket.socket().getOutputStream();
+    this.watchdog = IoWatchdog.watching(socket.tcp());
     String name = "faktory#" + IDS.incrementAndGet() + " " + options.url().host() + ":" + options.url().port();
     this.wire = new WireLog(options.wireLogger(), name);
     wire.event(options.url().tls() ? "connected (TLS)" : "connected");
@@ -94,23 +95,39 @@ public final class Connection implements AutoCloseable {
   /** Returns the next frame, which must arrive whole within {@code timeout}; see {@link #receive(String)}. */
   public Reply receive(String waitingFor, Duration timeout) {
     requireUsable();
-    deadline.startWaiting(timeout);
+    watchdog.arm(timeout);
+    Reply reply = null;
+    IOException error = null;
+    boolean inTime;
     try {
-      Reply reply = reader.read(in);
-      wire.received(reply);
-      return reply;
-    } catch (SocketTimeoutException e) {
-      throw breakWith(new FaktoryTimeoutException(host(), port(), "no reply to " + waitingFor, timeout, e));
-    } catch (EOFException e) {
-      throw breakWith(new FaktoryConnectionException(host(), port(),
-          "server closed the connection while waiting for the reply to " + waitingFor, e));
-    } catch (MalformedReplyException e) {
-      wire.receivedMalformed(e.escapedFrame());
-      throw breakWith(new FaktoryProtocolException(e.problem() + " in the reply to " + waitingFor,
-          e.escapedFrame(), e));
+      reply = reader.read(in);
     } catch (IOException e) {
-      throw breakWith(failure("cannot read the reply to " + waitingFor, e));
+      error = e;
+    } finally {
+      inTime = watchdog.disarm();
     }
+    if (!inTime) {
+      throw breakWith(new FaktoryTimeoutException(host(), port(), "no reply to " + waitingFor, timeout,
+          new SocketTimeoutException("reply deadline passed")));
+    }
+    if (error != null) {
+      throw failedRead(waitingFor, error);
+    }
+    wire.received(reply);
+    return reply;
+  }
+
+  private FaktoryException failedRead(String waitingFor, IOException error) {
+    if (error instanceof EOFException) {
+      return breakWith(new FaktoryConnectionException(host(), port(),
+          "server closed the connection while waiting for the reply to " + waitingFor, error));
+    }
+    if (error instanceof MalformedReplyException e) {
+      wire.receivedMalformed(e.escapedFrame());
+      return breakWith(new FaktoryProtocolException(e.problem() + " in the reply to " + waitingFor,
+          e.escapedFrame(), e));
+    }
+    return breakWith(failure("cannot read the reply to " + waitingFor, error));
   }
 
   /**
@@ -154,7 +171,7 @@ public final class Connection implements AutoCloseable {
   private void write(byte[] bytes, Supplier<String> shown, String command) {
     requireUsable();
     wire.sent(shown);
-    WriteWatchdog.Armed watchdog = WriteWatchdog.arm(socket.tcp(), options.writeTimeout());
+    watchdog.arm(options.writeTimeout());
     IOException error = null;
     try {
       out.write(bytes);

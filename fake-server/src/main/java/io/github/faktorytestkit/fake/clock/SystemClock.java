@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,11 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class SystemClock implements FaktoryClock, AutoCloseable {
   private static final long MAX_DELAY_SECONDS = 100L * 365 * 24 * 3600;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "faktory-fake-clock");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledThreadPoolExecutor timer = timer();
 
   /** Creates a clock reading the system UTC clock. */
   public SystemClock() {
@@ -43,6 +38,17 @@ public final class SystemClock implements FaktoryClock, AutoCloseable {
     long delayNanos = delay.isNegative() ? 0 : delay.getSeconds() > MAX_DELAY_SECONDS ? Long.MAX_VALUE : delay.toNanos();
     ScheduledFuture<?> future = timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
+  }
+
+  /** One daemon thread; a cancelled task (the expiry of an ACKed job) leaves the queue at once. */
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "faktory-fake-clock");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /** Stops the timer thread. Idempotent. */

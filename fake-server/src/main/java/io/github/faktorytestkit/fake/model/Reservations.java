@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.model;
 
+import io.github.faktorytestkit.fake.clock.FaktoryClock;
 import io.github.faktorytestkit.fake.model.redis.WorkingSet;
 import io.github.faktorytestkit.fake.model.gocompat.GoStrings;
 import io.github.faktorytestkit.fake.model.gocompat.GoTime;
@@ -44,8 +45,8 @@ public final class Reservations {
     } catch (WrongTypeException e) {
       throw new ErrorReplyException(ErrorTexts.cannotReserve(e.getMessage()));
     }
-    byJid.put(job.jid, new ReservedJob(job, wid, now, expiry));
-    core.at(expiry, () -> expire(entry));
+    FaktoryClock.Cancellable timer = core.at(expiry, () -> expire(entry));
+    byJid.put(job.jid, new ReservedJob(job, wid, now, expiry, new Reaping(entry, timer)));
     return job.toJson();
   }
 
@@ -54,6 +55,7 @@ public final class Reservations {
     ReservedJob reservation = byJid.remove(jid);
     if (reservation != null) {
       core.keyspace().working().removeElement(reservation.expiry(), jid);
+      callOffIfGone(reservation);
       core.keyspace().countSuccess(core.now());
     }
   }
@@ -83,7 +85,9 @@ public final class Reservations {
     if (reservation == null) {
       throw new ErrorReplyException(ErrorTexts.jobNotFound(jid));
     }
-    if (!expired && !core.keyspace().working().removeElement(reservation.expiry(), jid)) {
+    boolean removed = expired || core.keyspace().working().removeElement(reservation.expiry(), jid);
+    callOffIfGone(reservation);
+    if (!removed) {
       return;
     }
     core.keyspace().countFailure(core.now());
@@ -131,6 +135,17 @@ public final class Reservations {
     core.scanner().add(JobSet.DEAD, expiry, job.toJson());
   }
 
+  /**
+   * Cancels the expiry timer of an ended reservation once its own working-set entry is gone: the timer would then
+   * find nothing to expire. (The entry ZREM took may be another one with the same score; this one's timer then
+   * stays and expires it, as the real reaper would.)
+   */
+  private void callOffIfGone(ReservedJob reservation) {
+    if (!core.keyspace().working().contains(reservation.reaping().entry())) {
+      reservation.reaping().timer().cancel();
+    }
+  }
+
   private static String cleanse(String text, int maxBytes) {
     String trimmed = GoStrings.trimSpace(text == null ? "" : text);
     return trimmed.isEmpty() ? ErrorTexts.UNKNOWN_FAILURE : GoStrings.truncateBytes(trimmed, maxBytes);
@@ -162,7 +177,13 @@ public final class Reservations {
 
   /**
    * One reserved job in the server's in-memory working map: the decoded job (FAIL updates it in place), who fetched
-   * it, when and until when.
+   * it, when and until when, and its expiry timer.
    */
-  record ReservedJob(GoJob job, String wid, Instant since, Instant expiry) {}
+  record ReservedJob(GoJob job, String wid, Instant since, Instant expiry, Reaping reaping) {}
+
+  /**
+   * The working-set entry of a reservation and the timer that expires it, called off when the reservation ends
+   * otherwise (so a million ACKed jobs leave no million timers behind).
+   */
+  record Reaping(WorkingSet.Entry entry, FaktoryClock.Cancellable timer) {}
 }

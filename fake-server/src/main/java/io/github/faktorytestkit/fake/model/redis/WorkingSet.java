@@ -66,6 +66,11 @@ public final class WorkingSet {
     return first != null && first.expiry().equals(expiry) ? first : null;
   }
 
+  /** Returns whether {@code entry} is still in the set. */
+  public boolean contains(Entry entry) {
+    return entries.contains(entry);
+  }
+
   public int size() {
     return entries.size();
   }
