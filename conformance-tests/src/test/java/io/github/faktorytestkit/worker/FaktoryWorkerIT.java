@@ -34,6 +34,11 @@ class FaktoryWorkerIT {
 
     try (FaktoryWorker worker = start(target, "w-ack", builder -> builder.handle("Greet", job -> done.countDown()))) {
       assertThat(done.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      // the fake's grace period passes at once: let both handlers' ACKs reach it first
+      target.fake().ifPresent(fake -> {
+        fake.awaitReceived("ACK");
+        fake.awaitReceived("ACK");
+      });
       stopGracefully(target, worker);
     }
 

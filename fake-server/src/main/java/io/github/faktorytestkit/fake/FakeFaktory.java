@@ -118,9 +118,14 @@ public final class FakeFaktory implements AutoCloseable {
     return Optional.ofNullable(model.settings().password());
   }
 
-  /** Returns the server's current time: where the test moved it, or the system's on a real-time server. */
+  /**
+   * Returns the server's current time: where the test moved it, or the system's on a real-time server. A move in
+   * progress (an idle FETCH's, or {@link #advance} on another thread) is waited for, so a test that read a reply
+   * sent on the way reads the time the move ends at. Not for the server's own callbacks (an {@link Interceptor}):
+   * they may run during a move.
+   */
   public Instant now() {
-    return clock.now();
+    return testClock != null ? testClock.manual().settledNow() : clock.now();
   }
 
   /**

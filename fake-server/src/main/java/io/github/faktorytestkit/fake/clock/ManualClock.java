@@ -90,6 +90,17 @@ public final class ManualClock implements FaktoryClock {
     }
   }
 
+  /**
+   * Returns the time once a move in progress on another thread ({@link #advance}, {@link #set}) has finished: what
+   * a test reads after a reply that a task on the way sent. Call it only from a thread that holds none of the locks
+   * the clock's tasks take (the model's), e.g. the test's own.
+   */
+  public Instant settledNow() {
+    synchronized (advancing) {
+      return now();
+    }
+  }
+
   /** Returns how many scheduled tasks have not run and were not cancelled. */
   public synchronized int pendingTasks() {
     return tasks.size();

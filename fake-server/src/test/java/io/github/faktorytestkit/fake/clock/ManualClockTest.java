@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -93,5 +96,36 @@ class ManualClockTest {
     assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> clock.set(T0.minusMillis(1)))
         .hasMessageContaining("target: " + T0.minusMillis(1));
+  }
+
+  @Test
+  void settledNowWaitsForAMoveInProgressAndReadsWhereItEnds() throws Exception {
+    CountDownLatch taskRunning = new CountDownLatch(1);
+    CountDownLatch releaseTask = new CountDownLatch(1);
+    clock.schedule(T0.plusSeconds(1), () -> {
+      taskRunning.countDown();
+      awaitQuietly(releaseTask);
+    });
+    CompletableFuture<Void> move = CompletableFuture.runAsync(() -> clock.advance(Duration.ofSeconds(2)));
+    taskRunning.await();
+    assertThat(clock.now()).isEqualTo(T0.plusSeconds(1));
+
+    Thread reader = new Thread(() -> log.add("settled@" + clock.settledNow()));
+    reader.start();
+    while (reader.getState() != Thread.State.BLOCKED) {
+      Thread.onSpinWait();
+    }
+    releaseTask.countDown();
+    move.get(5, TimeUnit.SECONDS);
+    reader.join();
+    assertThat(log).containsExactly("settled@" + T0.plusSeconds(2));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
