@@ -9,6 +9,7 @@ import java.util.List;
  */
 final class HostilePinned {
   private static final String CLOSED = "<closed>";
+  private static final String MALFORMED = "<malformed: ";
 
   private HostilePinned() {}
 
@@ -20,13 +21,20 @@ final class HostilePinned {
   /**
    * Real Faktory closes at END with the lines after it unread, so the kernel sends a reset, which can destroy
    * replies still in transit: its replies are then the fake's, cut short by the close. The fake reads on before it
-   * closes and answered every line before the END, then closed (KNOWN-DIFFERENCES.md, "Transport").
+   * closes and answered every line before the END, then closed, or its replies were read up to a frame the reader
+   * cannot parse, before the END, where reading stops (KNOWN-DIFFERENCES.md, "Transport").
    */
   static boolean realLostRepliesToTheResetAfterEnd(byte[] session, List<String> fake, List<String> real) {
     int end = endLine(session);
     int kept = real.size() - 1;
-    return end > 0 && fake.size() == end + 1 && fake.get(end).equals(CLOSED) && kept < end
+    return end > 0 && answeredUpToTheEnd(fake, end) && kept < fake.size()
         && real.get(kept).equals(CLOSED) && fake.subList(0, kept).equals(real.subList(0, kept));
+  }
+
+  /** Whether the fake's replies run to its close after line {@code end}, or stop at an unparsable frame before it. */
+  private static boolean answeredUpToTheEnd(List<String> fake, int end) {
+    String last = fake.get(fake.size() - 1);
+    return fake.size() == end + 1 ? last.equals(CLOSED) : fake.size() < end + 1 && last.startsWith(MALFORMED);
   }
 
   /** Returns the number of the first END line (from 1) when more bytes follow it, else 0. */

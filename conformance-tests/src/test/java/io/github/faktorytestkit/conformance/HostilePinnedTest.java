@@ -18,6 +18,17 @@ class HostilePinnedTest {
   }
 
   @Test
+  void aFakeReadUpToAnUnparsableFrameBeforeTheEndIsCutShortTheSameWay() {
+    List<String> fakeStopsAtFlush = List.of("+HI", "+OK", "<malformed: CR not followed by LF>");
+    assertThat(HostilePinned.explains(SESSION, fakeStopsAtFlush, List.of("+HI", "<closed>"))).isTrue();
+    assertThat(HostilePinned.explains(SESSION, fakeStopsAtFlush, List.of("+HI", "+OK", "<closed>"))).isTrue();
+    assertThat(HostilePinned.explains(SESSION, fakeStopsAtFlush, List.of("+HI", "-ERR y", "<closed>")))
+        .as("real's replies before its close differ").isFalse();
+    assertThat(HostilePinned.explains(SESSION, List.of("+HI", "+OK", "-ERR x", "+OK", "<malformed: x>"),
+        List.of("+HI", "<closed>"))).as("the fake answered past the END").isFalse();
+  }
+
+  @Test
   void anythingElseIsNot() {
     assertThat(HostilePinned.explains(SESSION, FAKE, List.of("+HI", "+OK", "-ERR y", "<closed>"))).isFalse();
     assertThat(HostilePinned.explains(SESSION, List.of("+HI", "+OK", "<closed>"), FAKE)).isFalse();
