@@ -163,6 +163,7 @@ public final class FaktoryClientBuilder {
         readTimeout, writeTimeout, wireLogger);
     Identity identity = new Identity(wid, hostname != null ? hostname : LocalHost.NAME, pid, labels,
         target.username(), protocolVersion);
+    Handshake.prepare(identity);
     Connection connection = Connection.open(options);
     int serverVersion = Handshake.perform(connection, identity, secret);
     return new FaktoryClient(connection, identity, target, serverVersion);
