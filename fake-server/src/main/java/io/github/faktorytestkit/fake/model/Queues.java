@@ -22,6 +22,7 @@ public final class Queues {
 
   private final Set<String> known = new TreeSet<>();
   private final List<String> paused = new ArrayList<>();
+  private final EnqueuedJobs enqueued = new EnqueuedJobs();
   private final ModelCore core;
 
   Queues(ModelCore core) {
@@ -58,7 +59,17 @@ public final class Queues {
       throw new ErrorReplyException(ErrorTexts.cannotGetQueue(job.queue, e.getMessage()));
     }
     job.enqueuedAt = GoTime.format(core.now());
-    pushPayload(job.queue, job.toJson());
+    String payload = job.toJson();
+    enqueued.remember(payload, job); // before the push, which may hand the payload to a waiting FETCH at once
+    pushPayload(job.queue, payload);
+  }
+
+  /**
+   * Returns the job a popped payload decodes to when this model enqueued it (and encoding lost nothing), so that
+   * the caller owns it; else null, and the caller decodes the payload. See {@link EnqueuedJobs}.
+   */
+  GoJob takeEnqueued(String payload) {
+    return enqueued.take(payload);
   }
 
   /** Pushes a stored payload unchanged onto {@code queue} (MUTATE requeue), waking a waiting FETCH. */
@@ -137,6 +148,7 @@ public final class Queues {
   void reset() {
     known.clear();
     paused.clear();
+    enqueued.clear();
   }
 
   /** Returns {@code requested} without the paused queues, order and repeats kept. */

@@ -34,7 +34,8 @@ public final class Reservations {
 
   /** Reserves a popped job for {@code wid} and returns the FETCH reply body. */
   public String reserve(String payload, String wid) throws ErrorReplyException {
-    GoJob job = GoJob.parseOrRefuse(payload, ErrorTexts::cannotUnmarshalJob);
+    GoJob enqueued = core.queues().takeEnqueued(payload);
+    GoJob job = enqueued != null ? enqueued : GoJob.parseOrRefuse(payload, ErrorTexts::cannotUnmarshalJob);
     long seconds = job.reserveFor == 0 ? DEFAULT_RESERVE_SECONDS : job.reserveFor;
     seconds = Math.min(MAX_RESERVE_SECONDS, Math.max(MIN_RESERVE_SECONDS, seconds));
     Instant now = core.now();
@@ -47,7 +48,8 @@ public final class Reservations {
     }
     FaktoryClock.Cancellable timer = core.at(expiry, () -> expire(entry));
     byJid.put(job.jid, new ReservedJob(job, wid, now, expiry, new Reaping(entry, timer)));
-    return job.toJson();
+    // a remembered job's payload is what encoding the decoded payload gives (EnqueuedJobs)
+    return enqueued != null ? payload : job.toJson();
   }
 
   /** Ends the reservation of {@code jid} successfully; an unknown jid is ignored, as by the real server. */

@@ -74,7 +74,7 @@ class GoVectorsTest {
     return kind.equals("any") ? GoJsonWriter.write(decoded) : "ok";
   }
 
-  private static List<JsonNode> vectors() throws IOException {
+  static List<JsonNode> vectors() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<JsonNode> vectors = new ArrayList<>();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(

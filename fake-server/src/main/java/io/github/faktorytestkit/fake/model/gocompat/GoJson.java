@@ -170,24 +170,44 @@ public final class GoJson {
   }
 
   private String string() throws GoJsonException {
+    int runEnd = plainRunEnd();
+    if (runEnd < in.length && in[runEnd] == '"') {
+      String text = GoUtf8.decodeReplacing(in, pos, runEnd - pos);
+      pos = runEnd + 1;
+      return text;
+    }
     GoStringDecoder text = new GoStringDecoder();
     while (true) {
+      runEnd = plainRunEnd();
+      if (runEnd > pos) {
+        text.addBytes(in, pos, runEnd - pos);
+        pos = runEnd;
+      }
       requireMore();
       byte c = in[pos];
       if (c == '"') {
         pos++;
         return text.finish();
       }
-      if (c == '\\') {
-        pos++;
-        escape(text);
-      } else if ((c & 0xff) < 0x20) {
+      if (c != '\\') {
         throw invalid("in string literal");
-      } else {
-        text.addByte(c);
-        pos++;
       }
+      pos++;
+      escape(text);
     }
+  }
+
+  /** Returns where the run of raw string bytes from {@code pos} ends: at a quote, a backslash, a control or the end. */
+  private int plainRunEnd() {
+    int i = pos;
+    while (i < in.length) {
+      byte c = in[i];
+      if (c == '"' || c == '\\' || (c & 0xff) < 0x20) {
+        return i;
+      }
+      i++;
+    }
+    return i;
   }
 
   private void escape(GoStringDecoder text) throws GoJsonException {

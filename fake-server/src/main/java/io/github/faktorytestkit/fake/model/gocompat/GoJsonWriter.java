@@ -111,21 +111,31 @@ public final class GoJsonWriter {
     out.append(']');
   }
 
+  /** Writes {@code s} quoted, copying each run of characters that need no escape at once. */
   private void string(String s) {
     out.append('"');
+    int from = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (!needsEscape(c)) {
+        continue;
+      }
+      out.append(s, from, i);
       if (Character.isSurrogate(c)) {
         i = surrogate(s, i);
       } else if (c == '"' || c == '\\') {
         out.append('\\').append(c);
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-        escapeControl(c);
       } else {
-        out.append(c);
+        escapeControl(c);
       }
+      from = i + 1;
     }
-    out.append('"');
+    out.append(s, from, s.length()).append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+        || Character.isSurrogate(c);
   }
 
   private int surrogate(String s, int i) {

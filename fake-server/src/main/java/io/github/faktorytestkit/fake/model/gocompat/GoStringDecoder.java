@@ -1,29 +1,26 @@
 package io.github.faktorytestkit.fake.model.gocompat;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Builds the value of a JSON string literal as Go decodes it: raw bytes as UTF-8 with each invalid byte becoming
- * U+FFFD, {@code \\uXXXX} surrogate pairs joined, and a lone surrogate escape becoming U+FFFD. Not thread-safe.
+ * U+FFFD, {@code \\uXXXX} surrogate pairs joined, and a lone surrogate escape becoming U+FFFD. Raw bytes come in
+ * runs (all the bytes between two escapes), each decoded at once. Not thread-safe.
  */
 final class GoStringDecoder {
   private final StringBuilder text = new StringBuilder();
-  private final ByteArrayOutputStream rawBytes = new ByteArrayOutputStream();
   private int pendingHighSurrogate = -1;
 
-  void addByte(byte b) {
+  /** Adds the {@code length} raw bytes of {@code bytes} from {@code start}: a whole run between escapes. */
+  void addBytes(byte[] bytes, int start, int length) {
     flushPendingSurrogate();
-    rawBytes.write(b);
+    text.append(GoUtf8.decodeReplacing(bytes, start, length));
   }
 
   void addChar(char c) {
-    flushRawBytes();
     flushPendingSurrogate();
     text.append(c);
   }
 
   void addEscape(int unit) {
-    flushRawBytes();
     if (pendingHighSurrogate >= 0 && Character.isLowSurrogate((char) unit)) {
       text.append((char) pendingHighSurrogate).append((char) unit);
       pendingHighSurrogate = -1;
@@ -38,16 +35,8 @@ final class GoStringDecoder {
   }
 
   String finish() {
-    flushRawBytes();
     flushPendingSurrogate();
     return text.toString();
-  }
-
-  private void flushRawBytes() {
-    if (rawBytes.size() > 0) {
-      text.append(GoUtf8.decodeReplacing(rawBytes.toByteArray()));
-      rawBytes.reset();
-    }
   }
 
   private void flushPendingSurrogate() {

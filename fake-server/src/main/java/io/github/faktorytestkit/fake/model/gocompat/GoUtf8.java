@@ -28,7 +28,12 @@ public final class GoUtf8 {
 
   /** The text of {@code bytes} as Go ranges over it: each invalid byte one U+FFFD. */
   public static String decodeReplacing(byte[] bytes) {
-    return decode(bytes, 0, bytes.length, false);
+    return decodeReplacing(bytes, 0, bytes.length);
+  }
+
+  /** The text of {@code length} bytes of {@code bytes} from {@code start}, each invalid byte one U+FFFD. */
+  public static String decodeReplacing(byte[] bytes, int start, int length) {
+    return decode(bytes, start, length, false);
   }
 
   /**
@@ -105,21 +110,41 @@ public final class GoUtf8 {
     return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
   }
 
+  /** Decodes into one char array (a byte yields at most one char, a four-byte sequence two); ASCII goes straight. */
   private static String decode(byte[] bytes, int start, int length, boolean keepInvalid) {
-    StringBuilder out = new StringBuilder(length);
-    int i = start;
     int end = start + length;
+    int i = asciiEnd(bytes, start, end);
+    if (i == end) {
+      return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+    char[] out = new char[length];
+    int n = 0;
+    for (int k = start; k < i; k++) {
+      out[n++] = (char) bytes[k];
+    }
     while (i < end) {
+      if (bytes[i] >= 0) {
+        out[n++] = (char) bytes[i++];
+        continue;
+      }
       int size = validSize(bytes, i, end);
       if (size == 0) {
-        out.append(keepInvalid ? (char) (ESCAPE_BASE + (bytes[i] & 0xFF)) : GoStrings.REPLACEMENT);
+        out[n++] = keepInvalid ? (char) (ESCAPE_BASE + (bytes[i] & 0xFF)) : GoStrings.REPLACEMENT;
         i++;
       } else {
-        out.appendCodePoint(codePoint(bytes, i, size));
+        n += Character.toChars(codePoint(bytes, i, size), out, n);
         i += size;
       }
     }
-    return out.toString();
+    return new String(out, 0, n);
+  }
+
+  private static int asciiEnd(byte[] bytes, int start, int end) {
+    int i = start;
+    while (i < end && bytes[i] >= 0) {
+      i++;
+    }
+    return i;
   }
 
   private static int validSize(byte[] b, int i, int end) {
