@@ -21,7 +21,7 @@ final class ClientLoad {
 
   /** Runs the workload against {@code url} and returns jobs per second, as {@code load} computes it. */
   static double run(String url, int jobs, int threads) throws Exception {
-    try (FaktoryClient client = FaktoryClient.connect(url)) {
+    try (FaktoryClient client = LoadClients.connect(url)) {
       client.flush();
     }
     AtomicLong pushes = new AtomicLong();
@@ -45,7 +45,7 @@ final class ClientLoad {
     Collections.shuffle(queues);
     String[] fetchOrder = queues.toArray(String[]::new);
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    try (FaktoryClient client = FaktoryClient.connect(url)) {
+    try (FaktoryClient client = LoadClients.connect(url)) {
       do {
         if (pusher) {
           client.push(Job.builder("SomeJob").args(1, "string", 3).queue(QUEUES.get(random.nextInt(5))).build());

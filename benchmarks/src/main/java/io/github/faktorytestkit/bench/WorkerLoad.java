@@ -23,7 +23,7 @@ final class WorkerLoad {
 
   /** Runs the workload against {@code url}; returns jobs per second from the first push to the last job performed. */
   static double run(String url, int jobs, int threads) throws Exception {
-    try (FaktoryClient client = FaktoryClient.connect(url)) {
+    try (FaktoryClient client = LoadClients.connect(url)) {
       client.flush();
     }
     CountDownLatch performed = new CountDownLatch(jobs);
@@ -54,7 +54,7 @@ final class WorkerLoad {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < producers; i++) {
       Thread thread = new Thread(() -> {
-        try (FaktoryClient client = FaktoryClient.connect(url)) {
+        try (FaktoryClient client = LoadClients.connect(url)) {
           while (pushes.incrementAndGet() <= jobs) {
             String queue = QUEUES.get(ThreadLocalRandom.current().nextInt(QUEUES.size()));
             client.push(Job.builder("SomeJob").queue(queue).args(1, "string", 3).build());

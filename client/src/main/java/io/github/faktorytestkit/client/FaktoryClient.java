@@ -115,8 +115,7 @@ public final class FaktoryClient implements AutoCloseable {
 
   /** Acknowledges the job {@code jid}; the server answers OK even for a jid it does not know. */
   public void ack(String jid) {
-    ObjectNode ack = JobJson.newObject().put("jid", Objects.requireNonNull(jid, "jid"));
-    runner.callOk(CommandLine.of(Verb.ACK, JobJson.write(ack)));
+    runner.callOk(CommandLine.of(Verb.ACK, "{\"jid\":" + JobJson.quote(Objects.requireNonNull(jid, "jid")) + "}"));
   }
 
   /**
