@@ -10,7 +10,7 @@ import javax.net.ssl.SSLEngine;
 /**
  * A server certificate chain and its private key, read from PEM text (what real Faktory reads from
  * {@code public.cert.pem} and {@code private.key.pem}), as a TLS server context accepting TLS 1.2 and 1.3 (Faktory's
- * {@code MinVersion} is 1.2). The pair is read as Go's
+ * {@code MinVersion} is 1.2) with Go's cipher suites ({@link GoCipherSuites}). The pair is read as Go's
  * {@code tls.X509KeyPair} reads it ({@link X509KeyPair}): an RSA, EC or Ed25519 key in PKCS#1, SEC1 or PKCS#8.
  * Immutable and thread-safe.
  */
@@ -55,6 +55,7 @@ public final class TlsCredentials {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
+    GoCipherSuites.enable(engine);
     return engine;
   }
 }
