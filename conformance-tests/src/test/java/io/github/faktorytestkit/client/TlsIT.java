@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
@@ -134,6 +138,39 @@ class TlsIT {
       replies.put(record, reply(url, HexFormat.of().parseHex(record)));
     }
     assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
+  }
+
+  /** Go's server picks by its own order (AES-128 first) and leaves out suites it knows but does not enable. */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void cipherSuiteIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> chosen = new LinkedHashMap<>();
+    chosen.put("TLSv1.3 TLS_AES_256_GCM_SHA384 TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA "
+        + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
+    // known to Go but not enabled by default
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "refused");
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (String offer : chosen.keySet()) {
+      actual.put(offer, negotiate(url, offer.split(" ")));
+    }
+    assertThat(actual).containsExactlyEntriesOf(chosen);
+  }
+
+  private static String negotiate(URI url, String[] protocolThenSuites) throws IOException {
+    SSLSocketFactory factory = CERTIFICATE.clientContext().getSocketFactory();
+    try (SSLSocket socket = (SSLSocket) factory.createSocket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {protocolThenSuites[0]});
+      socket.setEnabledCipherSuites(Arrays.copyOfRange(protocolThenSuites, 1, protocolThenSuites.length));
+      socket.startHandshake();
+      return socket.getSession().getCipherSuite();
+    } catch (SSLHandshakeException e) {
+      return "refused";
+    }
   }
 
   private static String reply(URI url, byte[] firstBytes) throws IOException {
