@@ -16,12 +16,18 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
@@ -38,11 +44,32 @@ class TlsIT {
   private static final String PASSWORD = "tls-pw";
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
+  private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
+  private static final String WARNING_ALERT = "1503010002015a";
+  /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
+  private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
 
   /** The kinds {@code -Dfaktory.targets} allows, each named by its display name. */
   static Stream<Named<TargetKind>> kinds() {
     return Stream.of(TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER).filter(TargetKind.allowed()::contains)
         .map(kind -> Named.of(kind.displayName(), kind));
+  }
+
+  private static Map<String, String> malformedFirstRecords() {
+    Map<String, String> replies = new LinkedHashMap<>();
+    replies.put(SSL2_HELLO, "15030100020246"); // protocol_version
+    replies.put("1603014801", "15030100020216"); // a length over 16384 + 2048: record_overflow
+    replies.put("1603010000", "1503010002020a"); // an empty handshake record: unexpected_message
+    replies.put("150301000102", "1503010002020a"); // an alert that is not 2 bytes: unexpected_message
+    replies.put("15030100020305", "1503010002020a"); // an alert of no level: unexpected_message
+    replies.put("16100000050100000100", ""); // record version 16.0
+    replies.put("170301000568656c6c6f", ""); // application data
+    replies.put("140301000101", ""); // change_cipher_spec
+    replies.put("15030100020228", ""); // a fatal alert
+    replies.put("15030100020300", ""); // close_notify
+    replies.put(WARNING_ALERT + SSL2_HELLO, "15030100020246"); // a warning alert is dropped
+    replies.put(WARNING_ALERT.repeat(17), "1503010002020a"); // the 17th ignored record: unexpected_message
+    return replies;
   }
 
   @AfterAll
@@ -95,6 +122,62 @@ class TlsIT {
       socket.getOutputStream().write("HELLO {\"v\":2}\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       assertThat(in.readAllBytes()).isEmpty();
+    }
+  }
+
+  /**
+   * Go's TLS server answers a malformed first record with its own alert (record version TLS 1.0, fatal) and closes,
+   * or closes without a byte; each server gets the same bytes on a connection of its own.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void malformedFirstRecordsGetGosAlertThenTheClose(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> replies = new LinkedHashMap<>();
+    for (String record : MALFORMED_FIRST_RECORDS.keySet()) {
+      replies.put(record, reply(url, HexFormat.of().parseHex(record)));
+    }
+    assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
+  }
+
+  /** Go's server picks by its own order (AES-128 first) and leaves out suites it knows but does not enable. */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void cipherSuiteIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> chosen = new LinkedHashMap<>();
+    chosen.put("TLSv1.3 TLS_AES_256_GCM_SHA384 TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA "
+        + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
+    // known to Go but not enabled by default
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "refused");
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (String offer : chosen.keySet()) {
+      actual.put(offer, negotiate(url, offer.split(" ")));
+    }
+    assertThat(actual).containsExactlyEntriesOf(chosen);
+  }
+
+  private static String negotiate(URI url, String[] protocolThenSuites) throws IOException {
+    SSLSocketFactory factory = CERTIFICATE.clientContext().getSocketFactory();
+    try (SSLSocket socket = (SSLSocket) factory.createSocket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {protocolThenSuites[0]});
+      socket.setEnabledCipherSuites(Arrays.copyOfRange(protocolThenSuites, 1, protocolThenSuites.length));
+      socket.startHandshake();
+      return socket.getSession().getCipherSuite();
+    } catch (SSLHandshakeException e) {
+      return "refused";
+    }
+  }
+
+  private static String reply(URI url, byte[] firstBytes) throws IOException {
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(firstBytes);
+      return HexFormat.of().formatHex(socket.getInputStream().readAllBytes());
     }
   }
 

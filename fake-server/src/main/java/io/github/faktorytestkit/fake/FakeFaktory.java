@@ -414,8 +414,9 @@ public final class FakeFaktory implements AutoCloseable {
      * {@link FakeFaktory#url()} then starts with {@code tcp+tls://}; TLS 1.2 and 1.3 are accepted.
      *
      * @param certificatePem the certificate chain, PEM ({@code -----BEGIN CERTIFICATE-----}), server's first
-     * @param privateKeyPem its private key, PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}): EC, RSA or Ed25519
-     * @throws IllegalArgumentException when either cannot be read, naming which
+     * @param privateKeyPem its private key, PEM, read as Go reads it: RSA ({@code RSA PRIVATE KEY} or PKCS#8), EC
+     *     ({@code EC PRIVATE KEY} or PKCS#8) or Ed25519 (PKCS#8 {@code PRIVATE KEY})
+     * @throws IllegalArgumentException when either cannot be read, or they do not match, with Go's message
      */
     public Builder tls(String certificatePem, String privateKeyPem) {
       this.tls = TlsCredentials.fromPem(Objects.requireNonNull(certificatePem, "certificatePem"),

@@ -24,6 +24,7 @@ final class Pipelines {
       SslHandler ssl = new SslHandler(tls.serverEngine());
       // the session's handshake deadline (2 s on the server's clock, as real Faktory's covers TLS) governs
       ssl.setHandshakeTimeoutMillis(0);
+      pipeline.addLast("tls-first-record", new GoFirstRecord());
       pipeline.addLast("tls", ssl);
       pipeline.addLast("tls-close", new SilentCloseBeforeTls(ssl));
     }

@@ -3,6 +3,8 @@ package io.github.faktorytestkit.fake.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -22,15 +24,22 @@ class TlsFilesTest {
     assertThat(TlsFiles.read(config)).isEmpty();
   }
 
+  /** The line the 1.9.4 binary logs for the same pair. */
   @Test
-  void keyInAnotherFormThanPkcs8StopsTheBootNamingTheForm() throws Exception {
-    write("-----BEGIN CERTIFICATE-----\n", "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+  void unparsableKeyStopsTheBootWithTheBinarysLine() throws Exception {
+    write(testPem("ec.cert.pem"), "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
 
     assertThatThrownBy(() -> TlsFiles.read(config))
         .isInstanceOf(StartupException.class)
-        .hasMessage("Unable to boot the command server: unable to initialize TLS certificate: privateKeyPem: no "
-            + "PKCS#8 key (expected: -----BEGIN PRIVATE KEY-----; convert another form with openssl pkcs8 -topk8 "
-            + "-nocrypt)");
+        .hasMessage("Unable to boot the command server: unable to initialize TLS certificate: tls: failed to parse "
+            + "private key");
+  }
+
+  @Test
+  void keyInSec1FormIsReadAsTheBinaryReadsIt() throws Exception {
+    write(testPem("ec.cert.pem"), testPem("ec-sec1.key.pem"));
+
+    assertThat(TlsFiles.read(config)).map(TlsFiles::certificate).contains(config.resolve("public.cert.pem"));
   }
 
   @Test
@@ -43,6 +52,12 @@ class TlsFilesTest {
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("Unable to boot the command server: unable to initialize TLS certificate: "
             + "certificatePem: unreadable");
+  }
+
+  private static String testPem(String name) throws Exception {
+    try (InputStream in = TlsFilesTest.class.getResourceAsStream("/io/github/faktorytestkit/fake/transport/keys/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   private void write(String certificate, String key) throws Exception {
