@@ -18,7 +18,14 @@ import java.util.Map;
  */
 final class EnqueuedJobs {
   static final int MAX_JOBS = 10_000;
-  static final long MAX_CHARS = 64L << 20;
+  /**
+   * Bounds the payload text kept, and so the decoded jobs, which can take several times their text's memory (deep
+   * nesting, many small values), so 64 Mi characters could hold hundreds of megabytes of jobs a fuzz pushed and
+   * nobody fetches. 10,000 ordinary jobs take about 2 Mi.
+   */
+  static final long MAX_CHARS = 4L << 20;
+  /** A payload longer than this is not kept: its decode costs little next to its transfer. */
+  static final int MAX_PAYLOAD_CHARS = 64 << 10;
   private static final String LOST_TEXT = "\\ufffd";
 
   private final LinkedHashMap<String, GoJob> byPayload = new LinkedHashMap<>();
@@ -26,7 +33,7 @@ final class EnqueuedJobs {
 
   /** Keeps {@code job} as what {@code payload} (its {@link GoJob#toJson()}) decodes to, unless encoding lost text. */
   void remember(String payload, GoJob job) {
-    if (payload.length() > MAX_CHARS || payload.contains(LOST_TEXT)) {
+    if (payload.length() > MAX_PAYLOAD_CHARS || payload.contains(LOST_TEXT)) {
       return;
     }
     if (byPayload.put(payload, job) == null) {
