@@ -140,7 +140,10 @@ class TlsIT {
     assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
   }
 
-  /** Go's server picks by its own order (AES-128 first) and leaves out suites it knows but does not enable. */
+  /**
+   * Go's server picks by its own order (AES-128 first, or ChaCha20 first when the first suite of the client's that Go
+   * knows is not AES-GCM) and leaves out suites it knows but does not enable.
+   */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void cipherSuiteIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
@@ -151,6 +154,9 @@ class TlsIT {
         + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
     chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
         "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
+    chosen.put("TLSv1.3 TLS_CHACHA20_POLY1305_SHA256 TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 "
+        + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
     // known to Go but not enabled by default
     chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "refused");
     Map<String, String> actual = new LinkedHashMap<>();

@@ -50,12 +50,15 @@ public final class TlsCredentials {
     return context;
   }
 
-  /** Returns a new server-side engine for one connection. */
-  SSLEngine serverEngine() {
+  /**
+   * Returns a new server-side engine for one connection, with Go's cipher suites in the order Go uses for a client
+   * whose hello makes {@link GoCipherSuites#aesGcmPreferred} {@code aesGcmPreferred}. The one place engines are made.
+   */
+  SSLEngine serverEngine(boolean aesGcmPreferred) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
-    GoCipherSuites.enable(engine);
+    GoCipherSuites.enable(engine, aesGcmPreferred);
     return engine;
   }
 }

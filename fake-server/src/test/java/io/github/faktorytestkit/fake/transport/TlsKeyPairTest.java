@@ -3,10 +3,6 @@ package io.github.faktorytestkit.fake.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -15,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Certificates and keys read as Go's {@code tls.X509KeyPair} reads them; each expected message is what Go 1.26 gives
- * for the same files. The pairs in {@code keys/} were made for this test with openssl (self-signed, 127.0.0.1).
+ * for the same files. The pairs are {@link TestKeys}.
  */
 class TlsKeyPairTest {
   @ParameterizedTest(name = "{0} + {1}")
@@ -26,11 +22,11 @@ class TlsKeyPairTest {
       "ec.cert.pem, ec-pkcs8.key.pem, EC",
       "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA"})
   void everyKeyFormGoReadsIsRead(String certificate, String key, String algorithm) {
-    X509KeyPair pair = X509KeyPair.fromPem(resource(certificate), resource(key));
+    X509KeyPair pair = X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key));
 
     assertThat(pair.key.getAlgorithm()).isEqualTo(algorithm);
     assertThat(pair.chain).hasSize(1);
-    assertThat(TlsCredentials.fromPem(resource(certificate), resource(key)).context()).isNotNull();
+    assertThat(TlsCredentials.fromPem(TestKeys.pem(certificate), TestKeys.pem(key)).context()).isNotNull();
   }
 
   @ParameterizedTest(name = "{0} + {1}")
@@ -41,7 +37,7 @@ class TlsKeyPairTest {
           + "find a private key; PEM inputs may have been switched",
       "ec.cert.pem | x25519-pkcs8.key.pem | tls: found unknown private key type in PKCS#8 wrapping"})
   void pairsGoRefusesAreRefusedWithGosMessage(String certificate, String key, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource(certificate), resource(key)))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -56,7 +52,7 @@ class TlsKeyPairTest {
           + "block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following "
           + "types: [EC PARAMETERS]"})
   void unreadableKeysAreRefusedWithGosMessage(String key, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource("ec.cert.pem"), lines(key)))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("ec.cert.pem"), lines(key)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -67,7 +63,7 @@ class TlsKeyPairTest {
       "-----BEGIN X-----\\nAAAA\\n-----END X-----\\n | tls: failed to find \"CERTIFICATE\" PEM block in certificate "
           + "input after skipping PEM blocks of the following types: [X]"})
   void missingCertificatesAreRefusedWithGosMessage(String certificate, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(lines(certificate), resource("ec-pkcs8.key.pem")))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(lines(certificate), TestKeys.pem("ec-pkcs8.key.pem")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -83,20 +79,12 @@ class TlsKeyPairTest {
         + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
 
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource(certificate), other))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem(certificate), other))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("tls: private key does not match public key");
   }
 
   private static String lines(String text) {
     return text == null ? "" : text.replace("\\n", "\n");
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = TlsKeyPairTest.class.getResourceAsStream("keys/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
