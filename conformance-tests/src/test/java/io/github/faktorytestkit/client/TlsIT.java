@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -46,6 +47,8 @@ class TlsIT {
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
   private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
   private static final String WARNING_ALERT = "1503010002015a";
+  private static final int HANDSHAKE_RECORD = 0x16;
+  private static final String HANDSHAKE_GOES_ON = "a handshake record";
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
 
@@ -135,9 +138,32 @@ class TlsIT {
     URI url = server(kind).url();
     Map<String, String> replies = new LinkedHashMap<>();
     for (String record : MALFORMED_FIRST_RECORDS.keySet()) {
-      replies.put(record, reply(url, HexFormat.of().parseHex(record)));
+      replies.put(record, firstAnswer(url, HexFormat.of().parseHex(record)));
     }
     assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
+  }
+
+  /**
+   * A client hello Go refuses gets Go's alert (record version TLS 1.0 before the version is chosen, TLS 1.2 after)
+   * and the close; each server gets the same bytes on a connection of its own.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void refusedClientHellosGetGosAlertThenTheClose(TargetKind kind) throws IOException {
+    Map<String, TlsHellos.Case> hellos = TlsHellos.refused();
+    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(expected(hellos, TlsHellos.Case::reply));
+  }
+
+  /**
+   * Hellos Go goes on with but the fake's JDK engine refuses (KNOWN-DIFFERENCES.md): real Faktory answers with a
+   * handshake record, the fake with the JDK's alert.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void hellosOnlyTheJdkRefusesArePinned(TargetKind kind) throws IOException {
+    Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
+    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
+        expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
   }
 
   /**
@@ -179,11 +205,31 @@ class TlsIT {
     }
   }
 
-  private static String reply(URI url, byte[] firstBytes) throws IOException {
+  /** What each hello gets from the server at {@code url}, on a connection of its own ({@link #firstAnswer}). */
+  private static Map<String, String> answers(URI url, Map<String, TlsHellos.Case> hellos) throws IOException {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, TlsHellos.Case> hello : hellos.entrySet()) {
+      answers.put(hello.getKey(), firstAnswer(url, HexFormat.of().parseHex(hello.getValue().sent())));
+    }
+    return answers;
+  }
+
+  private static Map<String, String> expected(Map<String, TlsHellos.Case> hellos,
+      Function<TlsHellos.Case, String> answer) {
+    Map<String, String> expected = new LinkedHashMap<>();
+    hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
+    return expected;
+  }
+
+  /** {@link #HANDSHAKE_GOES_ON} when the server answers {@code hello} with a handshake record, else all it sends. */
+  private static String firstAnswer(URI url, byte[] hello) throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(firstBytes);
-      return HexFormat.of().formatHex(socket.getInputStream().readAllBytes());
+      socket.getOutputStream().write(hello);
+      InputStream in = socket.getInputStream();
+      byte[] first = in.readNBytes(1);
+      return first.length == 1 && first[0] == HANDSHAKE_RECORD ? HANDSHAKE_GOES_ON
+          : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
     }
   }
 

@@ -2,7 +2,9 @@ package io.github.faktorytestkit.fake.transport;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,8 @@ final class ClientHelloMessage {
   private static final int SUPPORTED_POINTS = 11;
   private static final int SIGNATURE_ALGORITHMS = 13;
   private static final int ALPN = 16;
+  private static final int SCT = 18;
+  private static final int EXTENDED_MASTER_SECRET = 23;
   private static final int SESSION_TICKET = 35;
   private static final int PRE_SHARED_KEY = 41;
   private static final int EARLY_DATA = 42;
@@ -37,14 +41,16 @@ final class ClientHelloMessage {
   List<Integer> supportedVersions = new ArrayList<>();
   List<Integer> supportedCurves = new ArrayList<>();
   byte[] supportedPoints = {};
-  List<Integer> keyShareGroups = new ArrayList<>();
+  /** The key shares, by group: the first of each group, the one Go uses. */
+  Map<Integer, byte[]> keyShares = new LinkedHashMap<>();
+  List<Integer> signatureAlgorithms = new ArrayList<>();
   byte[] secureRenegotiation = {};
   boolean earlyData;
   byte[] pskModes = {};
   int pskIdentities;
   int pskBinders;
   boolean quicTransportParameters;
-  boolean encryptedClientHello;
+  byte[] encryptedClientHello = {};
   private boolean serverNameSeen;
 
   private ClientHelloMessage() {}
@@ -94,7 +100,7 @@ final class ClientHelloMessage {
       case SERVER_NAME, STATUS_REQUEST, SUPPORTED_CURVES, SUPPORTED_POINTS, SIGNATURE_ALGORITHMS, ALPN,
           SESSION_TICKET, PRE_SHARED_KEY, EARLY_DATA, SUPPORTED_VERSIONS, COOKIE, PSK_MODES,
           SIGNATURE_ALGORITHMS_CERT, KEY_SHARE, QUIC_TRANSPORT_PARAMETERS, RENEGOTIATION_INFO,
-          ENCRYPTED_CLIENT_HELLO, 18, 23 -> true;
+          ENCRYPTED_CLIENT_HELLO, SCT, EXTENDED_MASTER_SECRET -> true;
       default -> false;
     };
   }
@@ -107,8 +113,9 @@ final class ClientHelloMessage {
       case SUPPORTED_CURVES -> data.readVector(2).flatMap(v -> uint16s(v, true)).map(supportedCurves::addAll)
           .isPresent();
       case SUPPORTED_POINTS -> (supportedPoints = nonEmpty(data.readVector(1))) != null;
-      case SIGNATURE_ALGORITHMS, SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true))
-          .isPresent();
+      case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
+          .map(signatureAlgorithms::addAll).isPresent();
+      case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
       case ALPN -> protocols(data);
       case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
           .isPresent();
@@ -126,8 +133,9 @@ final class ClientHelloMessage {
   private boolean unparsed(int id, TlsCursor data) {
     earlyData |= id == EARLY_DATA;
     quicTransportParameters |= id == QUIC_TRANSPORT_PARAMETERS;
-    encryptedClientHello |= id == ENCRYPTED_CLIENT_HELLO && !data.isEmpty();
-    if (id == SESSION_TICKET || id == QUIC_TRANSPORT_PARAMETERS || id == ENCRYPTED_CLIENT_HELLO) {
+    if (id == ENCRYPTED_CLIENT_HELLO) {
+      encryptedClientHello = data.readRest();
+    } else if (id == SESSION_TICKET || id == QUIC_TRANSPORT_PARAMETERS) {
       data.readRest();
     }
     return true;
@@ -167,10 +175,11 @@ final class ClientHelloMessage {
     Optional<TlsCursor> shares = data.readVector(2);
     while (shares.isPresent() && !shares.get().isEmpty()) {
       int group = shares.get().readUint(2);
-      if (group < 0 || nonEmpty(shares.get().readVector(2)) == null) {
+      byte[] share = group < 0 ? null : nonEmpty(shares.get().readVector(2));
+      if (share == null) {
         return false;
       }
-      keyShareGroups.add(group);
+      keyShares.putIfAbsent(group, share);
     }
     return shares.isPresent();
   }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a TLS client's records up to the end of its client hello as Go's {@code tls.Conn} does before the version is
@@ -16,9 +17,10 @@ import java.util.List;
  * record that is not an alert or a handshake (or claims a version of 16.0 or more) a close without a byte, an empty
  * handshake record or a malformed alert {@code unexpected_message}; a fatal alert or {@code close_notify} closes, a
  * warning alert is dropped (up to Go's 16 in a row). The handshake bytes of all records are joined; a message
- * longer than 64 KiB gets {@code internal_error}. Go writes alerts before the version is negotiated with record
- * version TLS 1.0. The hello goes on re-framed in records of TLS 1.0 (Go ignores the records' versions here, the
- * JDK does not), followed by all that came after it, and this handler leaves the pipeline.
+ * longer than 64 KiB gets {@code internal_error}; a message Go refuses gets Go's alert ({@link GoHelloChecks}). Go
+ * writes alerts before the version is negotiated with record version TLS 1.0, and TLS 1.2 after. A hello Go accepts
+ * goes on re-framed in records of TLS 1.0 (Go ignores the records' versions here, the JDK does not), followed by all
+ * that came after it, and this handler leaves the pipeline.
  */
 final class GoClientHello extends ByteToMessageDecoder {
   private static final int HEADER = 5;
@@ -36,12 +38,14 @@ final class GoClientHello extends ByteToMessageDecoder {
   private static final int TLS10 = 0x0301;
 
   private final TlsCredentials tls;
+  private final GoHelloChecks checks;
   private final ByteBuf handshake = Unpooled.buffer();
   private int uselessRecords;
   private boolean closed;
 
   GoClientHello(TlsCredentials tls) {
     this.tls = tls;
+    this.checks = new GoHelloChecks(tls.serverKey());
   }
 
   @Override
@@ -92,12 +96,19 @@ final class GoClientHello extends ByteToMessageDecoder {
     } else if (handshake.readableBytes() >= MESSAGE_HEADER + messageLength) {
       byte[] message = new byte[MESSAGE_HEADER + messageLength];
       handshake.getBytes(handshake.readerIndex(), message);
-      boolean aesGcmPreferred = ClientHelloMessage.parse(message)
-          .map(hello -> GoCipherSuites.aesGcmPreferred(hello.cipherSuites)).orElse(true);
-      passOn(ctx, out);
-      Pipelines.startTls(ctx.pipeline(), tls.serverEngine(aesGcmPreferred));
-      ctx.pipeline().remove(this);
+      Optional<byte[]> refusal = checks.refusal(message, handshake.readableBytes() > message.length);
+      if (refusal.isPresent()) {
+        alertAndClose(ctx, in, refusal.get());
+      } else {
+        startTls(ctx, out, ClientHelloMessage.parse(message).orElseThrow());
+      }
     }
+  }
+
+  private void startTls(ChannelHandlerContext ctx, List<Object> out, ClientHelloMessage hello) {
+    passOn(ctx, out);
+    Pipelines.startTls(ctx.pipeline(), tls.serverEngine(GoCipherSuites.aesGcmPreferred(hello.cipherSuites)));
+    ctx.pipeline().remove(this);
   }
 
   /** Puts the joined handshake bytes in records of TLS 1.0, for the JDK's engine. */
@@ -129,10 +140,13 @@ final class GoClientHello extends ByteToMessageDecoder {
   }
 
   private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, int description) {
+    alertAndClose(ctx, in, GoAlert.fatal(TLS10, description));
+  }
+
+  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, byte[] alert) {
     in.skipBytes(in.readableBytes());
     closed = true;
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(GoAlert.fatal(TLS10, description)))
-        .addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void close(ChannelHandlerContext ctx, ByteBuf in) {

@@ -19,9 +19,11 @@ public final class TlsCredentials {
   private static final char[] NO_PASSWORD = new char[0];
 
   private final SSLContext context;
+  private final ServerKey serverKey;
 
-  private TlsCredentials(SSLContext context) {
+  private TlsCredentials(SSLContext context, ServerKey serverKey) {
     this.context = context;
+    this.serverKey = serverKey;
   }
 
   /**
@@ -39,7 +41,7 @@ public final class TlsCredentials {
       keys.init(store, NO_PASSWORD);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
-      return new TlsCredentials(context);
+      return new TlsCredentials(context, ServerKey.of(pair.key));
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
@@ -48,6 +50,11 @@ public final class TlsCredentials {
   /** Returns the JDK context, for servers other than the command port (the standalone jar's web endpoints). */
   public SSLContext context() {
     return context;
+  }
+
+  /** Returns what the key can sign for. */
+  ServerKey serverKey() {
+    return serverKey;
   }
 
   /**
