@@ -1,7 +1,13 @@
 package io.github.faktorytestkit.client;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * Client hellos (hex) that Go's server refuses before its first reply, each with the bytes real Faktory 1.9.4 sends
@@ -12,6 +18,8 @@ final class TlsHellos {
   static final String X25519_GROUP = extension(10, "0002001d");
   static final String X25519_SHARE = extension(51, "0024001d0020" + "42".repeat(32));
   static final String ECDSA_P256 = extension(13, "00020403");
+  private static final int RECORD_AND_MESSAGE_HEADERS = 9;
+  private static final int SUPPORTED_GROUPS = 10;
   private static final String TLS12_GROUPS = extension(10, "0004001d0017");
   private static final String DECODE_ERROR = "15030100020232";
   private static final String UNEXPECTED = "1503010002020a";
@@ -82,6 +90,58 @@ final class TlsHellos {
     cases.put("hello of 40 KB", of(records(tls13("1301", "00", extension(0x7777, "ab".repeat(40_000)))),
         UNEXPECTED.replace("030100", "030300")));
     return cases;
+  }
+
+  /** Hellos Go goes on with, of TLS 1.3 and of TLS 1.2, to make others from ({@link #mutated}). */
+  static List<String> accepted() {
+    String tls13 = hello("0303", "130213011303c02b", "00", extension(43, "0403040303"), TLS12_GROUPS,
+        X25519_SHARE, extension(13, "000404030804"), extension(45, "0101"), extension(16, "0003026832"),
+        extension(50, "00020403"));
+    String tls12 = hello("0303", "c02bc02cc009cca900ffc02f", "00", TLS12_GROUPS, extension(11, "020001"),
+        extension(13, "0006040305030804"), extension(23, ""), extension(0xff01, "00"), extension(35, ""),
+        extension(5, "0100000000"));
+    return List.of(record(tls13), record(tls12));
+  }
+
+  /**
+   * {@code record} (one of {@link #accepted}) with one or two bytes changed at random, but not the record's and the
+   * message's headers, the legacy version, the extensions' types or the supported groups: there lie the pinned
+   * differences and the waits for more bytes.
+   */
+  static String mutated(String record, Random random) {
+    byte[] hello = HexFormat.of().parseHex(record);
+    List<Integer> free = freeOffsets(hello);
+    for (int i = 0, changes = 1 + random.nextInt(2); i < changes; i++) {
+      hello[free.get(random.nextInt(free.size()))] = (byte) random.nextInt(256);
+    }
+    return HexFormat.of().formatHex(hello);
+  }
+
+  private static List<Integer> freeOffsets(byte[] hello) {
+    int sessionId = RECORD_AND_MESSAGE_HEADERS + 2 + 32;
+    int suites = sessionId + 1 + (hello[sessionId] & 0xff);
+    int compression = suites + 2 + ((hello[suites] & 0xff) << 8 | hello[suites + 1] & 0xff);
+    int extension = compression + 1 + (hello[compression] & 0xff) + 2;
+    Set<Integer> fixed = new HashSet<>();
+    for (int i = 0; i < sessionId; i++) {
+      fixed.add(i);
+    }
+    while (extension < hello.length) {
+      int type = (hello[extension] & 0xff) << 8 | hello[extension + 1] & 0xff;
+      int length = (hello[extension + 2] & 0xff) << 8 | hello[extension + 3] & 0xff;
+      int last = type == SUPPORTED_GROUPS ? extension + 4 + length : extension + 2;
+      for (int i = extension; i < last; i++) {
+        fixed.add(i);
+      }
+      extension += 4 + length;
+    }
+    List<Integer> free = new ArrayList<>();
+    for (int i = 0; i < hello.length; i++) {
+      if (!fixed.contains(i)) {
+        free.add(i);
+      }
+    }
+    return free;
   }
 
   /** A TLS 1.3 hello Go goes on with but for what {@code extra} breaks. */

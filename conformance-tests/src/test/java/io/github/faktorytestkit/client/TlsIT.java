@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,6 +49,8 @@ class TlsIT {
   private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
   private static final String WARNING_ALERT = "1503010002015a";
   private static final int HANDSHAKE_RECORD = 0x16;
+  private static final long MUTATION_SEED = 11;
+  private static final int MUTATIONS = 150;
   private static final String HANDSHAKE_GOES_ON = "a handshake record";
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
@@ -56,6 +59,11 @@ class TlsIT {
   static Stream<Named<TargetKind>> kinds() {
     return Stream.of(TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER).filter(TargetKind.allowed()::contains)
         .map(kind -> Named.of(kind.displayName(), kind));
+  }
+
+  /** The real kinds {@code -Dfaktory.targets} allows, each named by its display name. */
+  static Stream<Named<TargetKind>> realKinds() {
+    return kinds().filter(kind -> kind.getPayload() != TargetKind.FAKE);
   }
 
   private static Map<String, String> malformedFirstRecords() {
@@ -164,6 +172,29 @@ class TlsIT {
     Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
     assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
         expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
+  }
+
+  /**
+   * Hellos made from ones Go goes on with by changing a byte or two ({@link TlsHellos#mutated}; the same ones on every
+   * run) get from the fake the first answer real Faktory gives: the same alert, the same silent close, or a handshake
+   * record.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedHellosGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    URI fake = server(TargetKind.FAKE).url();
+    URI real = server(kind).url();
+    Random random = new Random(MUTATION_SEED);
+    Map<String, String> fakeAnswers = new LinkedHashMap<>();
+    Map<String, String> realAnswers = new LinkedHashMap<>();
+    for (String hello : TlsHellos.accepted()) {
+      for (int i = 0; i < MUTATIONS; i++) {
+        String mutated = TlsHellos.mutated(hello, random);
+        fakeAnswers.put(mutated, firstAnswer(fake, HexFormat.of().parseHex(mutated)));
+        realAnswers.put(mutated, firstAnswer(real, HexFormat.of().parseHex(mutated)));
+      }
+    }
+    assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
   }
 
   /**
