@@ -65,13 +65,12 @@ final class ClientHelloMessage {
     if (!s.skip(4) || (legacyVersion = s.readUint(2)) < 0 || !s.skip(32) || s.readVector(1).isEmpty()) {
       return false;
     }
-    Optional<TlsCursor> suites = s.readVector(2);
-    Optional<List<Integer>> read = suites.flatMap(vector -> uint16s(vector, false));
-    Optional<TlsCursor> compression = read.isPresent() ? s.readVector(1) : Optional.empty();
+    Optional<List<Integer>> suites = s.readVector(2).flatMap(vector -> uint16s(vector, false));
+    Optional<TlsCursor> compression = suites.isPresent() ? s.readVector(1) : Optional.empty();
     if (compression.isEmpty()) {
       return false;
     }
-    cipherSuites = read.get();
+    cipherSuites = suites.get();
     compressionMethods = compression.get().readRest();
     if (s.isEmpty()) {
       return true;
