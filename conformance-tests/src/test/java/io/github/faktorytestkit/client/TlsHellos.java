@@ -20,6 +20,9 @@ final class TlsHellos {
   static final String ECDSA_P256 = extension(13, "00020403");
   private static final int RECORD_AND_MESSAGE_HEADERS = 9;
   private static final int SUPPORTED_GROUPS = 10;
+  private static final String HELLO_RETRY_RANDOM =
+      "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
+  private static final String P256_GROUP = extension(10, "00020017");
   private static final String TLS12_GROUPS = extension(10, "0004001d0017");
   private static final String DECODE_ERROR = "15030100020232";
   private static final String UNEXPECTED = "1503010002020a";
@@ -66,6 +69,12 @@ final class TlsHellos {
     cases.put("1.3 retry needed, a message waiting", of(record(hello("0303", "1301", "00", TLS13_VERSIONS,
         X25519_GROUP, extension(51, "00450017" + "0041" + "04" + "42".repeat(64)), ECDSA_P256) + "00000000"),
         UNEXPECTED.replace("030100", "030300")));
+    cases.put("1.3 X25519 share of low order", of(record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP,
+        extension(51, "0024001d0020" + "01" + "00".repeat(31)), ECDSA_P256)), ILLEGAL));
+    cases.put("1.3 P-256 share off the curve", of(record(hello("0303", "1301", "00", TLS13_VERSIONS, P256_GROUP,
+        extension(51, "00450017" + "0041" + "04" + "42".repeat(64)), ECDSA_P256)), ILLEGAL));
+    cases.put("1.3 P-256 share compressed", of(record(hello("0303", "1301", "00", TLS13_VERSIONS, P256_GROUP,
+        extension(51, "00450017" + "0041" + "02" + "42".repeat(64)), ECDSA_P256)), ILLEGAL));
     String noSignatures = hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP, X25519_SHARE);
     cases.put("1.3 over three records, an alert between", of(split(noSignatures), "1503030002026d"));
     return cases;
@@ -142,6 +151,20 @@ final class TlsHellos {
       }
     }
     return free;
+  }
+
+  /**
+   * A TLS 1.3 hello without a key share for its one group, which Go answers with a HelloRetryRequest, and Go's bytes
+   * for it: the request (fixed random, TLS 1.3, the group) and a change_cipher_spec record.
+   */
+  static Case retried() {
+    return of(record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP, extension(51, "0000"), ECDSA_P256)),
+        "1603030038020000340303" + HELLO_RETRY_RANDOM + "00130100000c002b0002030400330002001d" + "140303000101");
+  }
+
+  /** The start of the fake's (the JDK's) HelloRetryRequest for {@link #retried}: it adds a cookie, sends no CCS. */
+  static String jdkRetryStart() {
+    return "16030300810200007d0303" + HELLO_RETRY_RANDOM + "001301000055002b00020304002c0045";
   }
 
   /** A TLS 1.3 hello Go goes on with but for what {@code extra} breaks. */

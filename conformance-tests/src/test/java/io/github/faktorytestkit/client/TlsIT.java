@@ -175,6 +175,24 @@ class TlsIT {
   }
 
   /**
+   * A hello Go answers with a HelloRetryRequest gets the JDK's from the fake (KNOWN-DIFFERENCES.md): with a cookie
+   * extension, without Go's change_cipher_spec record.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void helloRetryRequestOfTheFakeIsTheJdksPinned(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    TlsHellos.Case hello = TlsHellos.retried();
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(hello.sent()));
+      String expected = kind == TargetKind.FAKE ? TlsHellos.jdkRetryStart() : hello.reply();
+      String answer = HexFormat.of().formatHex(socket.getInputStream().readNBytes(expected.length() / 2));
+      assertThat(answer).isEqualTo(expected);
+    }
+  }
+
+  /**
    * Hellos made from ones Go goes on with by changing a byte or two ({@link TlsHellos#mutated}; the same ones on every
    * run) get from the fake the first answer real Faktory gives: the same alert, the same silent close, or a handshake
    * record.

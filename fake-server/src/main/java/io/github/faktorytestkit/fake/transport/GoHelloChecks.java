@@ -1,7 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,8 +10,7 @@ import java.util.Set;
  * version), then {@code processClientHello}, {@code checkForResumption} and {@code pickCertificate} of TLS 1.3, or
  * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the JDK.
  *
- * <p>Not decided here (the JDK answers): a key share of the right length that is not a valid point; a client hello
- * whose supported groups make Go send a HelloRetryRequest; the messages of other types whose parsers are long
+ * <p>Not decided here (the JDK answers): the HelloRetryRequest and the second client hello after it; the messages of other types whose parsers are long
  * (server hello, encrypted extensions, certificate, certificate request, certificate verify), taken as parsed.
  */
 final class GoHelloChecks {
@@ -24,10 +22,8 @@ final class GoHelloChecks {
   private static final int PSK_DHE = 1;
   private static final int X25519 = 29;
   private static final int X25519_MLKEM768 = 4588;
-  /** Go's groups in its order, ML-KEM first (TLS 1.3 only); the length of a valid key share of each. */
+  /** Go's groups in its order, ML-KEM first (TLS 1.3 only). */
   private static final List<Integer> GROUPS = List.of(X25519_MLKEM768, X25519, 23, 24, 25);
-  private static final Map<Integer, Integer> SHARE_LENGTHS =
-      Map.of(X25519_MLKEM768, 1184 + 32, X25519, 32, 23, 65, 24, 97, 25, 133);
   private static final Set<Integer> TLS13_SUITES = Set.of(0x1301, 0x1302, 0x1303);
   private static final List<Integer> ECDSA_SUITES = List.of(0xc02b, 0xc02c, 0xcca9, 0xc009, 0xc00a);
   private static final List<Integer> RSA_SUITES = List.of(0xc02f, 0xc030, 0xcca8, 0xc013, 0xc014);
@@ -105,7 +101,7 @@ final class GoHelloChecks {
       // Go sends a HelloRetryRequest, as the JDK does, unless handshake bytes are waiting
       return moreHandshakeBytes ? GoAlert.UNEXPECTED_MESSAGE : 0;
     }
-    return tls13AfterKeyShare(hello, share.length != SHARE_LENGTHS.get(group));
+    return tls13AfterKeyShare(hello, !GoKeyShares.valid(group, share));
   }
 
   private int tls13AfterKeyShare(ClientHelloMessage hello, boolean badShare) {
