@@ -21,7 +21,9 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -46,6 +48,10 @@ class TlsIT {
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
   private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
   private static final String WARNING_ALERT = "1503010002015a";
+  private static final int HANDSHAKE_RECORD = 0x16;
+  private static final long MUTATION_SEED = 11;
+  private static final int MUTATIONS = 150;
+  private static final String HANDSHAKE_GOES_ON = "a handshake record";
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
 
@@ -53,6 +59,11 @@ class TlsIT {
   static Stream<Named<TargetKind>> kinds() {
     return Stream.of(TargetKind.FAKE, TargetKind.LOCAL, TargetKind.CONTAINER).filter(TargetKind.allowed()::contains)
         .map(kind -> Named.of(kind.displayName(), kind));
+  }
+
+  /** The real kinds {@code -Dfaktory.targets} allows, each named by its display name. */
+  static Stream<Named<TargetKind>> realKinds() {
+    return kinds().filter(kind -> kind.getPayload() != TargetKind.FAKE);
   }
 
   private static Map<String, String> malformedFirstRecords() {
@@ -135,12 +146,79 @@ class TlsIT {
     URI url = server(kind).url();
     Map<String, String> replies = new LinkedHashMap<>();
     for (String record : MALFORMED_FIRST_RECORDS.keySet()) {
-      replies.put(record, reply(url, HexFormat.of().parseHex(record)));
+      replies.put(record, firstAnswer(url, HexFormat.of().parseHex(record)));
     }
     assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
   }
 
-  /** Go's server picks by its own order (AES-128 first) and leaves out suites it knows but does not enable. */
+  /**
+   * A client hello Go refuses gets Go's alert (record version TLS 1.0 before the version is chosen, TLS 1.2 after)
+   * and the close; each server gets the same bytes on a connection of its own.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void refusedClientHellosGetGosAlertThenTheClose(TargetKind kind) throws IOException {
+    Map<String, TlsHellos.Case> hellos = TlsHellos.refused();
+    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(expected(hellos, TlsHellos.Case::reply));
+  }
+
+  /**
+   * Hellos Go goes on with but the fake's JDK engine refuses (KNOWN-DIFFERENCES.md): real Faktory answers with a
+   * handshake record, the fake with the JDK's alert.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void hellosOnlyTheJdkRefusesArePinned(TargetKind kind) throws IOException {
+    Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
+    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
+        expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
+  }
+
+  /**
+   * A hello Go answers with a HelloRetryRequest gets the JDK's from the fake (KNOWN-DIFFERENCES.md): with a cookie
+   * extension, without Go's change_cipher_spec record.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void helloRetryRequestOfTheFakeIsTheJdksPinned(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    TlsHellos.Case hello = TlsHellos.retried();
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(hello.sent()));
+      String expected = kind == TargetKind.FAKE ? TlsHellos.jdkRetryStart() : hello.reply();
+      String answer = HexFormat.of().formatHex(socket.getInputStream().readNBytes(expected.length() / 2));
+      assertThat(answer).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * Hellos made from ones Go goes on with by changing a byte or two ({@link TlsHellos#mutated}; the same ones on every
+   * run) get from the fake the first answer real Faktory gives: the same alert, the same silent close, or a handshake
+   * record.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedHellosGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    URI fake = server(TargetKind.FAKE).url();
+    URI real = server(kind).url();
+    Random random = new Random(MUTATION_SEED);
+    Map<String, String> fakeAnswers = new LinkedHashMap<>();
+    Map<String, String> realAnswers = new LinkedHashMap<>();
+    for (String hello : TlsHellos.accepted()) {
+      for (int i = 0; i < MUTATIONS; i++) {
+        String mutated = TlsHellos.mutated(hello, random);
+        fakeAnswers.put(mutated, firstAnswer(fake, HexFormat.of().parseHex(mutated)));
+        realAnswers.put(mutated, firstAnswer(real, HexFormat.of().parseHex(mutated)));
+      }
+    }
+    assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
+  }
+
+  /**
+   * Go's server picks by its own order (AES-128 first, or ChaCha20 first when the first suite of the client's that Go
+   * knows is not AES-GCM) and leaves out suites it knows but does not enable.
+   */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void cipherSuiteIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
@@ -151,6 +229,9 @@ class TlsIT {
         + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
     chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
         "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
+    chosen.put("TLSv1.3 TLS_CHACHA20_POLY1305_SHA256 TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256");
+    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 "
+        + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
     // known to Go but not enabled by default
     chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "refused");
     Map<String, String> actual = new LinkedHashMap<>();
@@ -173,11 +254,31 @@ class TlsIT {
     }
   }
 
-  private static String reply(URI url, byte[] firstBytes) throws IOException {
+  /** What each hello gets from the server at {@code url}, on a connection of its own ({@link #firstAnswer}). */
+  private static Map<String, String> answers(URI url, Map<String, TlsHellos.Case> hellos) throws IOException {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, TlsHellos.Case> hello : hellos.entrySet()) {
+      answers.put(hello.getKey(), firstAnswer(url, HexFormat.of().parseHex(hello.getValue().sent())));
+    }
+    return answers;
+  }
+
+  private static Map<String, String> expected(Map<String, TlsHellos.Case> hellos,
+      Function<TlsHellos.Case, String> answer) {
+    Map<String, String> expected = new LinkedHashMap<>();
+    hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
+    return expected;
+  }
+
+  /** {@link #HANDSHAKE_GOES_ON} when the server answers {@code hello} with a handshake record, else all it sends. */
+  private static String firstAnswer(URI url, byte[] hello) throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(firstBytes);
-      return HexFormat.of().formatHex(socket.getInputStream().readAllBytes());
+      socket.getOutputStream().write(hello);
+      InputStream in = socket.getInputStream();
+      byte[] first = in.readNBytes(1);
+      return first.length == 1 && first[0] == HANDSHAKE_RECORD ? HANDSHAKE_GOES_ON
+          : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
     }
   }
 

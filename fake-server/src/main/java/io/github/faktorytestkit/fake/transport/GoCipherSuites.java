@@ -1,13 +1,15 @@
 package io.github.faktorytestkit.fake.transport;
 
+import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
  * The cipher suites Go's TLS server (the Go that built Faktory 1.9.4, with Faktory's {@code go 1.25} defaults: no RSA
- * key exchange, no 3DES) enables with {@code MinVersion} TLS 1.2, in its preference order with AES hardware, which it
- * applies over the client's. Not copied: Go puts ChaCha20-Poly1305 first for a client whose first suite Go knows is
- * not AES-GCM ({@code isAESGCMPreferred}); the JDK's engine fixes its order before the client hello arrives.
+ * key exchange, no 3DES) enables with {@code MinVersion} TLS 1.2, in the preference order it applies over the
+ * client's: with AES hardware, AES-GCM first, unless the first suite of the client's that Go knows is not AES-GCM
+ * ({@code isAESGCMPreferred}), when ChaCha20-Poly1305 comes first (TLS 1.3 and 1.2 alike).
  */
 final class GoCipherSuites {
   private static final String[] AES_FIRST = {
@@ -17,13 +19,34 @@ final class GoCipherSuites {
       "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
       "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
       "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"};
+  private static final String[] CHACHA_FIRST = {
+      "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"};
+  /** Go's {@code aesgcmCiphers}: the AES-GCM suites with ECDHE (TLS 1.2) and those of TLS 1.3. */
+  private static final Set<Integer> AES_GCM = Set.of(0xc02f, 0xc030, 0xc02b, 0xc02c, 0x1301, 0x1302);
+  /** Every suite Go implements, enabled by default or not ({@code cipherSuites} and {@code cipherSuitesTLS13}). */
+  private static final Set<Integer> KNOWN = Set.of(0xcca8, 0xcca9, 0xc02f, 0xc02b, 0xc030, 0xc02c, 0xc027, 0xc013,
+      0xc023, 0xc009, 0xc014, 0xc00a, 0x009c, 0x009d, 0x003c, 0x002f, 0x0035, 0xc012, 0x000a, 0x0005, 0xc011, 0xc007,
+      0x1301, 0x1302, 0x1303);
 
   private GoCipherSuites() {}
 
-  /** Enables Go's suites on a new server engine, in Go's AES-first order over the client's. */
-  static void enable(SSLEngine engine) {
+  /**
+   * Go's {@code isAESGCMPreferred} on a machine with AES hardware: whether the first of {@code clientSuites} that Go
+   * knows is an AES-GCM suite.
+   */
+  static boolean aesGcmPreferred(List<Integer> clientSuites) {
+    return clientSuites.stream().filter(KNOWN::contains).findFirst().map(AES_GCM::contains).orElse(false);
+  }
+
+  /** Enables Go's suites on a new server engine, in Go's AES-first or ChaCha20-first order over the client's. */
+  static void enable(SSLEngine engine, boolean aesGcmPreferred) {
     SSLParameters parameters = engine.getSSLParameters();
-    parameters.setCipherSuites(AES_FIRST);
+    parameters.setCipherSuites(aesGcmPreferred ? AES_FIRST : CHACHA_FIRST);
     parameters.setUseCipherSuitesOrder(true);
     engine.setSSLParameters(parameters);
   }

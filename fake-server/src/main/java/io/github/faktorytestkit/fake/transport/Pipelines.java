@@ -6,11 +6,18 @@ import io.netty.handler.codec.redis.FixedRedisMessagePool;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.codec.redis.RedisEncoder;
 import io.netty.handler.ssl.SslHandler;
+import javax.net.ssl.SSLEngine;
 
-/** Builds the handler chain of one connection: TLS when enabled, framing, netty's Redis codec, then the session. */
+/**
+ * Builds the handler chain of one connection: TLS when enabled (started once the client hello is read), framing,
+ * netty's Redis codec, then the session.
+ */
 final class Pipelines {
   /** The largest line limit: netty's codec (and a Redis string) stops at 512 MiB. */
   static final int MAX_LINE_LENGTH_LIMIT = 512 * 1024 * 1024 - 2;
+
+  private static final String CLIENT_HELLO = "tls-client-hello";
+  private static final String HELD_WRITES = "tls-held-writes";
 
   private Pipelines() {}
 
@@ -21,17 +28,27 @@ final class Pipelines {
   static void configure(ChannelPipeline pipeline, int maxLineLength, TlsCredentials tls, SessionFactory sessions,
       int connectionIndex) {
     if (tls != null) {
-      SslHandler ssl = new SslHandler(tls.serverEngine());
-      // the session's handshake deadline (2 s on the server's clock, as real Faktory's covers TLS) governs
-      ssl.setHandshakeTimeoutMillis(0);
-      pipeline.addLast("tls-first-record", new GoFirstRecord());
-      pipeline.addLast("tls", ssl);
-      pipeline.addLast("tls-close", new SilentCloseBeforeTls(ssl));
+      pipeline.addLast(CLIENT_HELLO, new GoClientHello(tls));
+      pipeline.addLast(HELD_WRITES, new HeldWrites());
     }
     pipeline.addLast("framer", new LineFramer(maxLineLength));
     // lines reach the codec complete and CRLF-terminated, so its own limit (checked on partial lines) never bites
     pipeline.addLast("decoder", new RedisDecoder(maxLineLength + 2, FixedRedisMessagePool.INSTANCE, true));
     pipeline.addLast("encoder", new RedisEncoder());
     pipeline.addLast("session", new SessionHandler(sessions, connectionIndex));
+  }
+
+  /**
+   * Starts TLS with {@code engine} on a connection whose client hello {@link GoClientHello} accepted: the TLS
+   * handlers go where the held writes were, which then go to them.
+   */
+  static void startTls(ChannelPipeline pipeline, SSLEngine engine) {
+    SslHandler ssl = new SslHandler(engine);
+    // the session's handshake deadline (2 s on the server's clock, as real Faktory's covers TLS) governs
+    ssl.setHandshakeTimeoutMillis(0);
+    String held = pipeline.context(HeldWrites.class).name();
+    pipeline.addBefore(held, "tls", ssl);
+    pipeline.addBefore(held, "tls-close", new SilentCloseBeforeTls(ssl));
+    pipeline.get(HeldWrites.class).release();
   }
 }

@@ -19,9 +19,11 @@ public final class TlsCredentials {
   private static final char[] NO_PASSWORD = new char[0];
 
   private final SSLContext context;
+  private final ServerKey serverKey;
 
-  private TlsCredentials(SSLContext context) {
+  private TlsCredentials(SSLContext context, ServerKey serverKey) {
     this.context = context;
+    this.serverKey = serverKey;
   }
 
   /**
@@ -39,7 +41,7 @@ public final class TlsCredentials {
       keys.init(store, NO_PASSWORD);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
-      return new TlsCredentials(context);
+      return new TlsCredentials(context, ServerKey.of(pair.key));
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
@@ -50,12 +52,20 @@ public final class TlsCredentials {
     return context;
   }
 
-  /** Returns a new server-side engine for one connection. */
-  SSLEngine serverEngine() {
+  /** Returns what the key can sign for. */
+  ServerKey serverKey() {
+    return serverKey;
+  }
+
+  /**
+   * Returns a new server-side engine for one connection, with Go's cipher suites in the order Go uses for a client
+   * whose hello makes {@link GoCipherSuites#aesGcmPreferred} {@code aesGcmPreferred}. The one place engines are made.
+   */
+  SSLEngine serverEngine(boolean aesGcmPreferred) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
-    GoCipherSuites.enable(engine);
+    GoCipherSuites.enable(engine, aesGcmPreferred);
     return engine;
   }
 }

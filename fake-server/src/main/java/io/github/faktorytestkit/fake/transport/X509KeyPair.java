@@ -20,7 +20,9 @@ import java.util.Optional;
  * Reads a certificate chain and its private key from PEM text as Go's {@code tls.X509KeyPair} does (what real
  * Faktory calls on {@code public.cert.pem} and {@code private.key.pem}): the {@code CERTIFICATE} blocks, then the
  * first block whose type ends in {@code PRIVATE KEY}, as PKCS#1, PKCS#8 or SEC1 DER whatever its type says (RSA, EC
- * or Ed25519), which must be the key of the first certificate. Refusals carry Go's message.
+ * or Ed25519), which must be the key of the first certificate, in Go's order of checks. Refusals carry Go's message;
+ * a certificate that passes Go's first checks ({@link GoCertificateChecks}) but not the JDK's reader, or a chain
+ * certificate after the first (which Go does not read) that the JDK cannot read, is refused naming the JDK's reason.
  */
 final class X509KeyPair {
   private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519");
@@ -39,28 +41,29 @@ final class X509KeyPair {
   /**
    * Reads the pair.
    *
-   * @throws IllegalArgumentException with Go's message, or naming the certificate that is not X.509
+   * @throws IllegalArgumentException with Go's message, or naming the certificate the JDK cannot read
    */
   static X509KeyPair fromPem(String certificatePem, String privateKeyPem) {
-    Certificate[] chain = certificates(certificatePem);
-    PrivateKey key = privateKey(keyBlock(privateKeyPem).der());
-    matches(chain[0].getPublicKey(), key);
-    return new X509KeyPair(chain, key);
+    List<byte[]> certificates = certificateBlocks(certificatePem);
+    Block keyBlock = keyBlock(privateKeyPem);
+    Certificate leaf = leaf(certificates.get(0));
+    PrivateKey key = privateKey(keyBlock.der());
+    matches(leaf.getPublicKey(), key);
+    return new X509KeyPair(chain(leaf, certificates), key);
   }
 
-  private static Certificate[] certificates(String pem) {
-    List<Block> blocks = PemBlocks.of(pem);
+  private static List<byte[]> certificateBlocks(String pem) {
     List<String> skipped = new ArrayList<>();
-    List<Certificate> chain = new ArrayList<>();
-    for (Block block : blocks) {
+    List<byte[]> certificates = new ArrayList<>();
+    for (Block block : PemBlocks.of(pem)) {
       if (block.type().equals("CERTIFICATE")) {
-        chain.add(certificate(block.der()));
+        certificates.add(block.der());
       } else {
         skipped.add(block.type());
       }
     }
-    if (!chain.isEmpty()) {
-      return chain.toArray(Certificate[]::new);
+    if (!certificates.isEmpty()) {
+      return certificates;
     }
     if (skipped.isEmpty()) {
       throw new IllegalArgumentException("tls: failed to find any PEM data in certificate input");
@@ -73,12 +76,35 @@ final class X509KeyPair {
         + "skipping PEM blocks of the following types: " + goList(skipped));
   }
 
-  private static Certificate certificate(byte[] der) {
+  /** The first certificate, read as Go's {@code x509.ParseCertificate} reads it as far as its checks go. */
+  private static Certificate leaf(byte[] der) {
+    GoCertificateChecks.refusal(der).ifPresent(message -> {
+      throw new IllegalArgumentException(message);
+    });
+    Certificate leaf = certificate(der, "certificatePem: not X.509 as the JDK reads it, though Go's first checks "
+        + "pass (Faktory's reason may differ): ");
+    if (GoCertificateChecks.trailingData(der)) {
+      throw new IllegalArgumentException("x509: trailing data");
+    }
+    return leaf;
+  }
+
+  /** The chain: the leaf, then the other certificates, which Go sends unread (the JDK must read them). */
+  private static Certificate[] chain(Certificate leaf, List<byte[]> certificates) {
+    Certificate[] chain = new Certificate[certificates.size()];
+    chain[0] = leaf;
+    for (int i = 1; i < chain.length; i++) {
+      chain[i] = certificate(certificates.get(i), "certificatePem: certificate " + (i + 1) + " of the chain is not "
+          + "X.509 as the JDK reads it (Faktory sends it unread): ");
+    }
+    return chain;
+  }
+
+  private static Certificate certificate(byte[] der, String refusal) {
     try {
       return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "certificatePem: unreadable (expected: PEM -----BEGIN CERTIFICATE----- blocks): " + e.getMessage(), e);
+      throw new IllegalArgumentException(refusal + e.getMessage(), e);
     }
   }
 

@@ -3,19 +3,17 @@ package io.github.faktorytestkit.fake.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Certificates and keys read as Go's {@code tls.X509KeyPair} reads them; each expected message is what Go 1.26 gives
- * for the same files. The pairs in {@code keys/} were made for this test with openssl (self-signed, 127.0.0.1).
+ * for the same files. The pairs are {@link TestKeys}.
  */
 class TlsKeyPairTest {
   @ParameterizedTest(name = "{0} + {1}")
@@ -26,11 +24,11 @@ class TlsKeyPairTest {
       "ec.cert.pem, ec-pkcs8.key.pem, EC",
       "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA"})
   void everyKeyFormGoReadsIsRead(String certificate, String key, String algorithm) {
-    X509KeyPair pair = X509KeyPair.fromPem(resource(certificate), resource(key));
+    X509KeyPair pair = X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key));
 
     assertThat(pair.key.getAlgorithm()).isEqualTo(algorithm);
     assertThat(pair.chain).hasSize(1);
-    assertThat(TlsCredentials.fromPem(resource(certificate), resource(key)).context()).isNotNull();
+    assertThat(TlsCredentials.fromPem(TestKeys.pem(certificate), TestKeys.pem(key)).context()).isNotNull();
   }
 
   @ParameterizedTest(name = "{0} + {1}")
@@ -41,7 +39,7 @@ class TlsKeyPairTest {
           + "find a private key; PEM inputs may have been switched",
       "ec.cert.pem | x25519-pkcs8.key.pem | tls: found unknown private key type in PKCS#8 wrapping"})
   void pairsGoRefusesAreRefusedWithGosMessage(String certificate, String key, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource(certificate), resource(key)))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -56,7 +54,7 @@ class TlsKeyPairTest {
           + "block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following "
           + "types: [EC PARAMETERS]"})
   void unreadableKeysAreRefusedWithGosMessage(String key, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource("ec.cert.pem"), lines(key)))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("ec.cert.pem"), lines(key)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -67,7 +65,7 @@ class TlsKeyPairTest {
       "-----BEGIN X-----\\nAAAA\\n-----END X-----\\n | tls: failed to find \"CERTIFICATE\" PEM block in certificate "
           + "input after skipping PEM blocks of the following types: [X]"})
   void missingCertificatesAreRefusedWithGosMessage(String certificate, String message) {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(lines(certificate), resource("ec-pkcs8.key.pem")))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(lines(certificate), TestKeys.pem("ec-pkcs8.key.pem")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -83,20 +81,85 @@ class TlsKeyPairTest {
         + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
 
-    assertThatThrownBy(() -> X509KeyPair.fromPem(resource(certificate), other))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem(certificate), other))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("tls: private key does not match public key");
   }
 
-  private static String lines(String text) {
-    return text == null ? "" : text.replace("\\n", "\n");
+  /**
+   * The EC certificate with one change: a DER byte at {@code offset} set to {@code value} (-1: the DER cut to
+   * {@code offset} bytes, -2: a byte added at the end, -3: the outer length in a 3-byte form), or other bytes
+   * altogether; each message is Go's for the same file.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "not DER      | -4  |  0   | x509: malformed certificate",
+      "empty        | -5  |  0   | x509: malformed certificate",
+      "truncated    | 100 | -1   | x509: malformed certificate",
+      "long length  | 0   | -3   | x509: malformed certificate",
+      "trailing     | 0   | -2   | x509: trailing data",
+      "a set        | 0   | 0x31 | x509: malformed certificate",
+      "tbs a set    | 4   | 0x31 | x509: malformed tbs certificate",
+      "version 6    | 12  | 5    | x509: invalid version",
+      "negative     | 15  | 0x85 | x509: negative serial number",
+      "other outer  | 312 | 3    | x509: inner and outer signature algorithm identifiers don't match",
+      "issuer a set | 47  | 0x31 | x509: malformed issuer"})
+  void certificatesGoCannotParseAreRefusedWithGosMessage(String change, int offset, String value, String message) {
+    String certificate = pem(changed(offset, Integer.decode(value)));
+
+    assertThatThrownBy(() -> X509KeyPair.fromPem(certificate, TestKeys.pem("ec-sec1.key.pem")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
-  private static String resource(String name) {
-    try (InputStream in = TlsKeyPairTest.class.getResourceAsStream("keys/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "the key is read first | ''                 | tls: failed to find any PEM data in key input",
+      "a deeper error        | 69                 | certificatePem: not X.509 as the JDK reads it, though Go's first "
+          + "checks pass (Faktory's reason may differ): ",
+      "a chain's second      | chain              | certificatePem: certificate 2 of the chain is not X.509 as the "
+          + "JDK reads it (Faktory sends it unread): "})
+  void whatGoDoesNotDecideFirstIsPinned(String pinned, String change, String messageStart) {
+    String key = change.isEmpty() ? "" : TestKeys.pem("ec-sec1.key.pem");
+    String certificate = change.isEmpty() ? pem("hello".getBytes(StandardCharsets.US_ASCII))
+        : change.equals("chain") ? TestKeys.pem("ec.cert.pem") + pem(new byte[] {1, 2, 3})
+        : pem(changed(Integer.parseInt(change), 0x31));
+
+    assertThatThrownBy(() -> X509KeyPair.fromPem(certificate, key))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(messageStart);
+  }
+
+  private static byte[] changed(int offset, int value) {
+    byte[] der = PemBlocks.of(TestKeys.pem("ec.cert.pem")).get(0).der();
+    return switch (value == 0 ? offset : value) {
+      case -4 -> "hello, world".getBytes(StandardCharsets.US_ASCII);
+      case -5 -> new byte[0];
+      case -1 -> Arrays.copyOf(der, offset);
+      case -2 -> Arrays.copyOf(der, der.length + 1);
+      case -3 -> longLength(der);
+      default -> {
+        der[offset] = (byte) value;
+        yield der;
+      }
+    };
+  }
+
+  /** {@code der} with its outer length written in three bytes, the first zero: not DER's shortest form. */
+  private static byte[] longLength(byte[] der) {
+    byte[] longer = new byte[der.length + 1];
+    longer[0] = der[0];
+    longer[1] = (byte) 0x83;
+    System.arraycopy(der, 2, longer, 3, der.length - 2);
+    return longer;
+  }
+
+  private static String pem(byte[] der) {
+    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END CERTIFICATE-----\n";
+  }
+
+  private static String lines(String text) {
+    return text == null ? "" : text.replace("\\n", "\n");
   }
 }

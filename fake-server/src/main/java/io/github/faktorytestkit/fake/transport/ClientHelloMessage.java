@@ -1,0 +1,225 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A TLS client hello message (type, length and body) read as Go's {@code clientHelloMsg.unmarshal} reads it: the
+ * same vectors, the same extensions checked, the same cases refused (a duplicate extension, an empty list where Go
+ * wants one, {@code pre_shared_key} not last, bytes left over in a known extension); unknown extensions are skipped
+ * unread. Only what Go's server checks before its first reply is kept.
+ */
+final class ClientHelloMessage {
+  private static final int SERVER_NAME = 0;
+  private static final int STATUS_REQUEST = 5;
+  private static final int SUPPORTED_CURVES = 10;
+  private static final int SUPPORTED_POINTS = 11;
+  private static final int SIGNATURE_ALGORITHMS = 13;
+  private static final int ALPN = 16;
+  private static final int SCT = 18;
+  private static final int EXTENDED_MASTER_SECRET = 23;
+  private static final int SESSION_TICKET = 35;
+  private static final int PRE_SHARED_KEY = 41;
+  private static final int EARLY_DATA = 42;
+  private static final int SUPPORTED_VERSIONS = 43;
+  private static final int COOKIE = 44;
+  private static final int PSK_MODES = 45;
+  private static final int SIGNATURE_ALGORITHMS_CERT = 50;
+  private static final int KEY_SHARE = 51;
+  private static final int QUIC_TRANSPORT_PARAMETERS = 57;
+  private static final int RENEGOTIATION_INFO = 0xff01;
+  private static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d;
+
+  int legacyVersion;
+  List<Integer> cipherSuites = List.of();
+  byte[] compressionMethods = {};
+  List<Integer> supportedVersions = new ArrayList<>();
+  List<Integer> supportedCurves = new ArrayList<>();
+  byte[] supportedPoints = {};
+  /** The key shares, by group: the first of each group, the one Go uses. */
+  Map<Integer, byte[]> keyShares = new LinkedHashMap<>();
+  List<Integer> signatureAlgorithms = new ArrayList<>();
+  byte[] secureRenegotiation = {};
+  boolean earlyData;
+  byte[] pskModes = {};
+  int pskIdentities;
+  int pskBinders;
+  boolean quicTransportParameters;
+  byte[] encryptedClientHello = {};
+  private boolean serverNameSeen;
+
+  private ClientHelloMessage() {}
+
+  /** Reads {@code message} (from its type byte on), or empty where Go's unmarshal returns false. */
+  static Optional<ClientHelloMessage> parse(byte[] message) {
+    ClientHelloMessage hello = new ClientHelloMessage();
+    return hello.read(TlsCursor.of(message)) ? Optional.of(hello) : Optional.empty();
+  }
+
+  private boolean read(TlsCursor s) {
+    if (!s.skip(4) || (legacyVersion = s.readUint(2)) < 0 || !s.skip(32) || s.readVector(1).isEmpty()) {
+      return false;
+    }
+    Optional<List<Integer>> suites = s.readVector(2).flatMap(vector -> uint16s(vector, false));
+    Optional<TlsCursor> compression = suites.isPresent() ? s.readVector(1) : Optional.empty();
+    if (compression.isEmpty()) {
+      return false;
+    }
+    cipherSuites = suites.get();
+    compressionMethods = compression.get().readRest();
+    if (s.isEmpty()) {
+      return true;
+    }
+    Optional<TlsCursor> extensions = s.readVector(2);
+    return extensions.isPresent() && s.isEmpty() && extensions(extensions.get());
+  }
+
+  private boolean extensions(TlsCursor extensions) {
+    Set<Integer> seen = new HashSet<>();
+    while (!extensions.isEmpty()) {
+      int id = extensions.readUint(2);
+      Optional<TlsCursor> data = id < 0 ? Optional.empty() : extensions.readVector(2);
+      if (data.isEmpty() || !seen.add(id)) {
+        return false;
+      }
+      if (known(id) && !(extension(id, data.get(), extensions) && data.get().isEmpty())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean known(int id) {
+    return switch (id) {
+      case SERVER_NAME, STATUS_REQUEST, SUPPORTED_CURVES, SUPPORTED_POINTS, SIGNATURE_ALGORITHMS, ALPN,
+          SESSION_TICKET, PRE_SHARED_KEY, EARLY_DATA, SUPPORTED_VERSIONS, COOKIE, PSK_MODES,
+          SIGNATURE_ALGORITHMS_CERT, KEY_SHARE, QUIC_TRANSPORT_PARAMETERS, RENEGOTIATION_INFO,
+          ENCRYPTED_CLIENT_HELLO, SCT, EXTENDED_MASTER_SECRET -> true;
+      default -> false;
+    };
+  }
+
+  /** Reads one known extension; the caller checks that nothing of {@code data} is left. */
+  private boolean extension(int id, TlsCursor data, TlsCursor rest) {
+    return switch (id) {
+      case SERVER_NAME -> serverNames(data);
+      case STATUS_REQUEST -> data.readUint(1) >= 0 && data.readVector(2).isPresent() && data.readVector(2).isPresent();
+      case SUPPORTED_CURVES -> data.readVector(2).flatMap(v -> uint16s(v, true)).map(supportedCurves::addAll)
+          .isPresent();
+      case SUPPORTED_POINTS -> (supportedPoints = nonEmpty(data.readVector(1))) != null;
+      case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
+          .map(signatureAlgorithms::addAll).isPresent();
+      case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
+      case ALPN -> protocols(data);
+      case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
+          .isPresent();
+      case COOKIE -> nonEmpty(data.readVector(2)) != null;
+      case KEY_SHARE -> keyShares(data);
+      case PSK_MODES -> (pskModes = data.readVector(1).map(TlsCursor::readRest).orElse(null)) != null;
+      case PRE_SHARED_KEY -> rest.isEmpty() && preSharedKey(data);
+      case RENEGOTIATION_INFO -> (secureRenegotiation = data.readVector(1).map(TlsCursor::readRest).orElse(null))
+          != null;
+      default -> unparsed(id, data);
+    };
+  }
+
+  /** The extensions Go takes whole: their bytes are consumed, whatever they hold. */
+  private boolean unparsed(int id, TlsCursor data) {
+    earlyData |= id == EARLY_DATA;
+    quicTransportParameters |= id == QUIC_TRANSPORT_PARAMETERS;
+    if (id == ENCRYPTED_CLIENT_HELLO) {
+      encryptedClientHello = data.readRest();
+    } else if (id == SESSION_TICKET || id == QUIC_TRANSPORT_PARAMETERS) {
+      data.readRest();
+    }
+    return true;
+  }
+
+  private boolean serverNames(TlsCursor data) {
+    Optional<TlsCursor> list = data.readVector(2).filter(v -> !v.isEmpty());
+    if (list.isEmpty()) {
+      return false;
+    }
+    TlsCursor names = list.get();
+    while (!names.isEmpty()) {
+      int type = names.readUint(1);
+      byte[] name = nonEmpty(type < 0 ? Optional.empty() : names.readVector(2));
+      if (name == null) {
+        return false;
+      }
+      if (type == 0 && (serverNameSeen || name[name.length - 1] == '.')) {
+        return false;
+      }
+      serverNameSeen |= type == 0;
+    }
+    return true;
+  }
+
+  private static boolean protocols(TlsCursor data) {
+    Optional<TlsCursor> list = data.readVector(2).filter(v -> !v.isEmpty());
+    while (list.isPresent() && !list.get().isEmpty()) {
+      if (nonEmpty(list.get().readVector(1)) == null) {
+        return false;
+      }
+    }
+    return list.isPresent();
+  }
+
+  private boolean keyShares(TlsCursor data) {
+    Optional<TlsCursor> shares = data.readVector(2);
+    while (shares.isPresent() && !shares.get().isEmpty()) {
+      int group = shares.get().readUint(2);
+      byte[] share = group < 0 ? null : nonEmpty(shares.get().readVector(2));
+      if (share == null) {
+        return false;
+      }
+      keyShares.putIfAbsent(group, share);
+    }
+    return shares.isPresent();
+  }
+
+  private boolean preSharedKey(TlsCursor data) {
+    Optional<TlsCursor> identities = data.readVector(2).filter(v -> !v.isEmpty());
+    while (identities.isPresent() && !identities.get().isEmpty()) {
+      if (nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
+        return false;
+      }
+      pskIdentities++;
+    }
+    Optional<TlsCursor> binders = identities.isPresent() ? data.readVector(2).filter(v -> !v.isEmpty())
+        : Optional.empty();
+    while (binders.isPresent() && !binders.get().isEmpty()) {
+      if (nonEmpty(binders.get().readVector(1)) == null) {
+        return false;
+      }
+      pskBinders++;
+    }
+    return binders.isPresent();
+  }
+
+  /** The 16-bit values of {@code vector}; empty when its length is odd or, if {@code nonEmpty}, zero. */
+  private static Optional<List<Integer>> uint16s(TlsCursor vector, boolean nonEmpty) {
+    if (nonEmpty && vector.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Integer> values = new ArrayList<>();
+    while (!vector.isEmpty()) {
+      int value = vector.readUint(2);
+      if (value < 0) {
+        return Optional.empty();
+      }
+      values.add(value);
+    }
+    return Optional.of(values);
+  }
+
+  /** The bytes of a vector that was read and is not empty, else null. */
+  private static byte[] nonEmpty(Optional<TlsCursor> vector) {
+    return vector.map(TlsCursor::readRest).filter(bytes -> bytes.length > 0).orElse(null);
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.faktorytestkit.fake.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a TLS client's records up to the end of its client hello as Go's {@code tls.Conn} does before the version is
+ * known ({@code readRecordOrCCS}, {@code readHandshake}), answers what Go refuses with Go's bytes, and only then
+ * starts the JDK's TLS behind it ({@link Pipelines#startTls}), with Go's cipher suite order for that hello.
+ *
+ * <p>Records: an SSLv2 hello gets a {@code protocol_version} alert, an oversized record {@code record_overflow}, a
+ * record that is not an alert or a handshake (or claims a version of 16.0 or more) a close without a byte, an empty
+ * handshake record or a malformed alert {@code unexpected_message}; a fatal alert or {@code close_notify} closes, a
+ * warning alert is dropped (up to Go's 16 in a row). The handshake bytes of all records are joined; a message
+ * longer than 64 KiB gets {@code internal_error}; a message Go refuses gets Go's alert ({@link GoHelloChecks}). Go
+ * writes alerts before the version is negotiated with record version TLS 1.0, and TLS 1.2 after. A hello Go accepts
+ * goes on re-framed in records of TLS 1.0 (Go ignores the records' versions here, the JDK does not), followed by all
+ * that came after it, and this handler leaves the pipeline.
+ */
+final class GoClientHello extends ByteToMessageDecoder {
+  private static final int HEADER = 5;
+  private static final int SSL2_HELLO = 0x80;
+  private static final int ALERT = 21;
+  private static final int HANDSHAKE = 22;
+  private static final int MAX_CIPHERTEXT = 16384 + 2048;
+  private static final int MAX_PLAINTEXT = 16384;
+  private static final int MAX_HANDSHAKE = 65536;
+  private static final int MESSAGE_HEADER = 4;
+  private static final int MAX_USELESS_RECORDS = 16;
+  private static final int WARNING = 1;
+  private static final int FATAL = 2;
+  private static final int CLOSE_NOTIFY = 0;
+  private static final int TLS10 = 0x0301;
+
+  private final TlsCredentials tls;
+  private final GoHelloChecks checks;
+  private final ByteBuf handshake = Unpooled.buffer();
+  private int uselessRecords;
+  private boolean closed;
+
+  GoClientHello(TlsCredentials tls) {
+    this.tls = tls;
+    this.checks = new GoHelloChecks(tls.serverKey());
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (closed) {
+      in.skipBytes(in.readableBytes());
+    }
+    while (in.readableBytes() >= HEADER && !closed && !ctx.isRemoved()) {
+      int start = in.readerIndex();
+      int type = in.getUnsignedByte(start);
+      int version = in.getUnsignedShort(start + 1);
+      int length = in.getUnsignedShort(start + 3);
+      if (type == SSL2_HELLO) {
+        alertAndClose(ctx, in, GoAlert.PROTOCOL_VERSION);
+      } else if (type != ALERT && type != HANDSHAKE || version >= 0x1000) {
+        close(ctx, in);
+      } else if (length > MAX_CIPHERTEXT) {
+        alertAndClose(ctx, in, GoAlert.RECORD_OVERFLOW);
+      } else if (in.readableBytes() < HEADER + length) {
+        return;
+      } else if (type == HANDSHAKE) {
+        handshake(ctx, in, length, out);
+      } else {
+        alert(ctx, in, length);
+      }
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    handshake.release();
+  }
+
+  private void handshake(ChannelHandlerContext ctx, ByteBuf in, int length, List<Object> out) {
+    if (length == 0) {
+      alertAndClose(ctx, in, GoAlert.UNEXPECTED_MESSAGE);
+      return;
+    }
+    in.skipBytes(HEADER);
+    handshake.writeBytes(in, length);
+    uselessRecords = 0;
+    if (handshake.readableBytes() < MESSAGE_HEADER) {
+      return;
+    }
+    int messageLength = handshake.getUnsignedMedium(handshake.readerIndex() + 1);
+    if (messageLength > MAX_HANDSHAKE) {
+      alertAndClose(ctx, in, GoAlert.INTERNAL_ERROR);
+    } else if (handshake.readableBytes() >= MESSAGE_HEADER + messageLength) {
+      byte[] message = new byte[MESSAGE_HEADER + messageLength];
+      handshake.getBytes(handshake.readerIndex(), message);
+      Optional<byte[]> refusal = checks.refusal(message, handshake.readableBytes() > message.length);
+      if (refusal.isPresent()) {
+        alertAndClose(ctx, in, refusal.get());
+      } else {
+        startTls(ctx, out, ClientHelloMessage.parse(message).orElseThrow());
+      }
+    }
+  }
+
+  private void startTls(ChannelHandlerContext ctx, List<Object> out, ClientHelloMessage hello) {
+    passOn(ctx, out);
+    Pipelines.startTls(ctx.pipeline(), tls.serverEngine(GoCipherSuites.aesGcmPreferred(hello.cipherSuites)));
+    ctx.pipeline().remove(this);
+  }
+
+  /** Puts the joined handshake bytes in records of TLS 1.0, for the JDK's engine. */
+  private void passOn(ChannelHandlerContext ctx, List<Object> out) {
+    ByteBuf records = ctx.alloc().buffer(handshake.readableBytes() + HEADER * 5);
+    while (handshake.isReadable()) {
+      int length = Math.min(MAX_PLAINTEXT, handshake.readableBytes());
+      records.writeByte(HANDSHAKE).writeShort(TLS10).writeShort(length).writeBytes(handshake, length);
+    }
+    out.add(records);
+  }
+
+  private void alert(ChannelHandlerContext ctx, ByteBuf in, int length) {
+    if (length != 2) {
+      alertAndClose(ctx, in, GoAlert.UNEXPECTED_MESSAGE);
+      return;
+    }
+    int level = in.getUnsignedByte(in.readerIndex() + HEADER);
+    int description = in.getUnsignedByte(in.readerIndex() + HEADER + 1);
+    if (level != WARNING && level != FATAL && description != CLOSE_NOTIFY) {
+      alertAndClose(ctx, in, GoAlert.UNEXPECTED_MESSAGE);
+    } else if (level == FATAL || description == CLOSE_NOTIFY) {
+      close(ctx, in);
+    } else if (++uselessRecords > MAX_USELESS_RECORDS) {
+      alertAndClose(ctx, in, GoAlert.UNEXPECTED_MESSAGE);
+    } else {
+      in.skipBytes(HEADER + length);
+    }
+  }
+
+  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, int description) {
+    alertAndClose(ctx, in, GoAlert.fatal(TLS10, description));
+  }
+
+  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, byte[] alert) {
+    in.skipBytes(in.readableBytes());
+    closed = true;
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void close(ChannelHandlerContext ctx, ByteBuf in) {
+    in.skipBytes(in.readableBytes());
+    closed = true;
+    ctx.close();
+  }
+}

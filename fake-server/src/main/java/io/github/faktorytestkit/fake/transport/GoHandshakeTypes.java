@@ -1,0 +1,40 @@
+package io.github.faktorytestkit.fake.transport;
+
+/**
+ * Whether Go's parser for a handshake message of a type other than client hello takes the message (Go then answers
+ * {@code unexpected_message}) or refuses it ({@code decode_error}), for a message sent first, before the version is
+ * known. Unknown types, and the types whose parsers are long (server hello, encrypted extensions, certificate,
+ * certificate request, certificate verify), count as taken.
+ */
+final class GoHandshakeTypes {
+  private static final int HELLO_REQUEST = 0;
+  private static final int NEW_SESSION_TICKET = 4;
+  private static final int END_OF_EARLY_DATA = 5;
+  private static final int SERVER_HELLO_DONE = 14;
+  private static final int CERTIFICATE_STATUS = 22;
+  private static final int KEY_UPDATE = 24;
+  private static final int HEADER = 4;
+  private static final int OCSP = 1;
+
+  private GoHandshakeTypes() {}
+
+  /** Whether Go's parser of {@code message}'s type (its first byte) takes {@code message}. */
+  static boolean parses(byte[] message) {
+    return switch (message[0] & 0xff) {
+      case HELLO_REQUEST, END_OF_EARLY_DATA, SERVER_HELLO_DONE -> message.length == HEADER;
+      case KEY_UPDATE -> message.length == HEADER + 1 && (message[HEADER] == 0 || message[HEADER] == 1);
+      case NEW_SESSION_TICKET -> message.length >= HEADER + 6 && uint(message, HEADER + 4, 2) == message.length - 10;
+      case CERTIFICATE_STATUS -> message.length > HEADER + 4 && message[HEADER] == OCSP
+          && uint(message, HEADER + 1, 3) == message.length - HEADER - 4;
+      default -> true;
+    };
+  }
+
+  private static int uint(byte[] bytes, int offset, int size) {
+    int value = 0;
+    for (int i = offset; i < offset + size; i++) {
+      value = value << 8 | bytes[i] & 0xff;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,158 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, from the first handshake message a client sends, whether Go's server would refuse it before its first
+ * reply, and with which alert: {@code readClientHello} (the message type, Go's parser, the ECH extension, the
+ * version), then {@code processClientHello}, {@code checkForResumption} and {@code pickCertificate} of TLS 1.3, or
+ * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the JDK.
+ *
+ * <p>Not decided here (the JDK answers): the HelloRetryRequest and the second client hello after it; the messages of other types whose parsers are long
+ * (server hello, encrypted extensions, certificate, certificate request, certificate verify), taken as parsed.
+ */
+final class GoHelloChecks {
+  private static final int TLS10 = 0x0301;
+  private static final int TLS12 = 0x0303;
+  private static final int TLS13 = 0x0304;
+  private static final int CLIENT_HELLO = 1;
+  private static final int FALLBACK_SCSV = 0x5600;
+  private static final int PSK_DHE = 1;
+  private static final int X25519 = 29;
+  private static final int X25519_MLKEM768 = 4588;
+  /** Go's groups in its order, ML-KEM first (TLS 1.3 only). */
+  private static final List<Integer> GROUPS = List.of(X25519_MLKEM768, X25519, 23, 24, 25);
+  private static final Set<Integer> TLS13_SUITES = Set.of(0x1301, 0x1302, 0x1303);
+  private static final List<Integer> ECDSA_SUITES = List.of(0xc02b, 0xc02c, 0xcca9, 0xc009, 0xc00a);
+  private static final List<Integer> RSA_SUITES = List.of(0xc02f, 0xc030, 0xcca8, 0xc013, 0xc014);
+
+  private final ServerKey key;
+
+  GoHelloChecks(ServerKey key) {
+    this.key = key;
+  }
+
+  /**
+   * Go's alert record for {@code message} (type, length, body), or empty when Go goes on with the handshake.
+   *
+   * @param moreHandshakeBytes whether the client sent handshake bytes after the message
+   */
+  Optional<byte[]> refusal(byte[] message, boolean moreHandshakeBytes) {
+    if ((message[0] & 0xff) != CLIENT_HELLO) {
+      return alert(TLS10, GoHandshakeTypes.parses(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR);
+    }
+    Optional<ClientHelloMessage> parsed = ClientHelloMessage.parse(message);
+    if (parsed.isEmpty()) {
+      return alert(TLS10, GoAlert.DECODE_ERROR);
+    }
+    ClientHelloMessage hello = parsed.get();
+    int version = mutualVersion(hello);
+    int beforeVersion = version == 0 ? GoAlert.PROTOCOL_VERSION : encryptedHelloAlert(hello.encryptedClientHello);
+    if (beforeVersion != 0) {
+      return alert(TLS10, beforeVersion);
+    }
+    return alert(TLS12, version == TLS13 ? tls13(hello, moreHandshakeBytes) : tls12(hello));
+  }
+
+  private static Optional<byte[]> alert(int recordVersion, int description) {
+    return description == 0 ? Optional.empty() : Optional.of(GoAlert.fatal(recordVersion, description));
+  }
+
+  /** Go's {@code parseECHExt}: an inner extension is one byte, an outer one has its fields; 0 when fine. */
+  private static int encryptedHelloAlert(byte[] extension) {
+    if (extension.length == 0) {
+      return 0;
+    }
+    TlsCursor s = TlsCursor.of(extension);
+    return switch (s.readUint(1)) {
+      case 1 -> s.isEmpty() ? 0 : GoAlert.DECODE_ERROR;
+      case 0 -> s.skip(5) && s.readVector(2).isPresent() && s.readVector(2).isPresent() ? 0 : GoAlert.DECODE_ERROR;
+      default -> GoAlert.ILLEGAL_PARAMETER;
+    };
+  }
+
+  /** The version Go picks: TLS 1.3 or 1.2 from the supported versions, else from the legacy field; 0 for none. */
+  private static int mutualVersion(ClientHelloMessage hello) {
+    if (hello.supportedVersions.isEmpty()) {
+      return hello.legacyVersion >= TLS12 ? TLS12 : 0;
+    }
+    return hello.supportedVersions.contains(TLS13) ? TLS13 : hello.supportedVersions.contains(TLS12) ? TLS12 : 0;
+  }
+
+  private int tls13(ClientHelloMessage hello, boolean moreHandshakeBytes) {
+    if (hello.compressionMethods.length != 1 || hello.compressionMethods[0] != 0) {
+      return GoAlert.ILLEGAL_PARAMETER;
+    }
+    if (hello.secureRenegotiation.length != 0) {
+      return GoAlert.HANDSHAKE_FAILURE;
+    }
+    if (hello.earlyData) {
+      return GoAlert.UNSUPPORTED_EXTENSION;
+    }
+    List<Integer> groups = GROUPS.stream().filter(hello.supportedCurves::contains).toList();
+    if (hello.cipherSuites.stream().noneMatch(TLS13_SUITES::contains) || groups.isEmpty()) {
+      return GoAlert.HANDSHAKE_FAILURE;
+    }
+    int group = selectedGroup(groups, hello.keyShares.keySet());
+    byte[] share = hello.keyShares.get(group);
+    if (share == null) {
+      // Go sends a HelloRetryRequest, as the JDK does, unless handshake bytes are waiting
+      return moreHandshakeBytes ? GoAlert.UNEXPECTED_MESSAGE : 0;
+    }
+    return tls13AfterKeyShare(hello, !GoKeyShares.valid(group, share));
+  }
+
+  private int tls13AfterKeyShare(ClientHelloMessage hello, boolean badShare) {
+    if (badShare) {
+      return GoAlert.ILLEGAL_PARAMETER;
+    }
+    if (hello.quicTransportParameters) {
+      return GoAlert.UNSUPPORTED_EXTENSION;
+    }
+    if (contains(hello.pskModes, PSK_DHE) && hello.pskIdentities != hello.pskBinders) {
+      return GoAlert.ILLEGAL_PARAMETER;
+    }
+    if (hello.signatureAlgorithms.isEmpty()) {
+      return GoAlert.MISSING_EXTENSION;
+    }
+    return hello.signatureAlgorithms.stream().anyMatch(key.tls13Schemes()::contains) ? 0 : GoAlert.HANDSHAKE_FAILURE;
+  }
+
+  /** Go's choice: a post-quantum group first, then one the client sent a key share for, then Go's order. */
+  private static int selectedGroup(List<Integer> groups, Set<Integer> shared) {
+    return groups.stream().filter(group -> group == X25519_MLKEM768).findFirst()
+        .or(() -> groups.stream().filter(shared::contains).findFirst()).orElse(groups.get(0));
+  }
+
+  private int tls12(ClientHelloMessage hello) {
+    if (!contains(hello.compressionMethods, 0)) {
+      return GoAlert.ILLEGAL_PARAMETER;
+    }
+    if (hello.secureRenegotiation.length != 0) {
+      return GoAlert.HANDSHAKE_FAILURE;
+    }
+    boolean uncompressedPoints = hello.supportedPoints.length == 0 || contains(hello.supportedPoints, 0);
+    if (!uncompressedPoints) {
+      return GoAlert.MISSING_EXTENSION;
+    }
+    boolean ecdhe =
+        hello.supportedCurves.stream().anyMatch(group -> group != X25519_MLKEM768 && GROUPS.contains(group));
+    List<Integer> suites = key.ecdsaSuites() ? ECDSA_SUITES : RSA_SUITES;
+    if (!ecdhe || hello.cipherSuites.stream().noneMatch(suites::contains)) {
+      return GoAlert.HANDSHAKE_FAILURE;
+    }
+    return hello.cipherSuites.contains(FALLBACK_SCSV) && hello.legacyVersion < TLS13 ? GoAlert.INAPPROPRIATE_FALLBACK
+        : 0;
+  }
+
+  private static boolean contains(byte[] values, int value) {
+    for (byte b : values) {
+      if ((b & 0xff) == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.security.PrivateKey;
+import java.security.interfaces.ECKey;
+import java.util.List;
+
+/**
+ * What Go's server can do with its certificate's key, as far as a client hello can rule it out: sign for the
+ * {@code ECDHE_ECDSA} suites of TLS 1.2 (an EC or Ed25519 key) or the {@code ECDHE_RSA} ones, and the signature
+ * schemes it signs with in TLS 1.3 ({@code signatureSchemesForPublicKey}: ECDSA on the key's own curve, Ed25519, or
+ * RSA-PSS for an RSA key of 1040 bits or more).
+ *
+ * @param ecdsaSuites whether the TLS 1.2 suites are the {@code ECDHE_ECDSA} ones
+ * @param tls13Schemes the TLS 1.3 signature schemes
+ */
+record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes) {
+  private static final int P256 = 256;
+  private static final int P384 = 384;
+
+  /** The capabilities of {@code key} (RSA, EC or Ed25519, as {@link X509KeyPair} reads them). */
+  static ServerKey of(PrivateKey key) {
+    if (key instanceof ECKey ec) {
+      int bits = ec.getParams().getCurve().getField().getFieldSize();
+      return new ServerKey(true, List.of(bits == P256 ? 0x0403 : bits == P384 ? 0x0503 : 0x0603));
+    }
+    if (key.getAlgorithm().equals("RSA")) {
+      return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806));
+    }
+    return new ServerKey(true, List.of(0x0807));
+  }
+}

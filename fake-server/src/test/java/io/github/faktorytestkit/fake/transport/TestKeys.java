@@ -1,0 +1,25 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The PEM files in {@code keys/} (made with openssl for these tests: self-signed, 127.0.0.1). */
+final class TestKeys {
+  private TestKeys() {}
+
+  /** The text of {@code keys/name}. */
+  static String pem(String name) {
+    try (InputStream in = TestKeys.class.getResourceAsStream("keys/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Credentials of the EC pair. */
+  static TlsCredentials ec() {
+    return TlsCredentials.fromPem(pem("ec.cert.pem"), pem("ec-sec1.key.pem"));
+  }
+}
