@@ -43,6 +43,7 @@ class DurabilitySoakIT {
   private static final Counts SCALED = new Counts(SCALED_JOBS, SCALED_JOBS / DROP_EVERY, SCALED_JOBS / DROP_EVERY,
       SCALED_JOBS, 0, 0);
 
+  @Heavy
   @AcrossTargets(TargetKind.FAKE)
   void hundredThousandJobsOnTheFakesClock(Target target) throws Exception {
     int jobs = 100_000;

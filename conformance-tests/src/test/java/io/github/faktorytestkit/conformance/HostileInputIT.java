@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 @Requires(FaktoryFeature.WIRE_OF_1_9_4)
+@Heavy
 class HostileInputIT {
   static final int SESSIONS = 100_000;
   static final int DIFFERENTIAL = 5_000;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * Faktory shows the same. Timings are printed, not asserted.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Heavy
 class LoadToolIT {
   private static final int JOBS = 30_000;
   private static final int THREADS = 10;

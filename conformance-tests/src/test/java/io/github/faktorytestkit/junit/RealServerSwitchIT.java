@@ -1,9 +1,11 @@
 package io.github.faktorytestkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.faktorytestkit.client.FaktoryClient;
+import io.github.faktorytestkit.conformance.TargetKind;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.real.LocalFaktory;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RealServerSwitchIT {
   private static final String PASSWORD = "s3cr3t";
+
+  /** Both tests start a local Faktory: a run that {@code -Dfaktory.targets} limits to other kinds skips them. */
+  @BeforeEach
+  void localTargetAllowed() {
+    assumeTrue(TargetKind.allowed().contains(TargetKind.LOCAL), "-Dfaktory.targets leaves out local");
+  }
 
   @Test
   void theApplicationsFaktoryUrlLeavesTheTestsOnTheFakeAndTheRealServerUntouched() throws Exception {

@@ -85,6 +85,9 @@ class FaktoryWorkerIT {
       worker.reached(FaktoryWorker.State.QUIET).get(WAIT.toSeconds(), TimeUnit.SECONDS);
       client.push(Job.builder("Slow").queue("w-quiet").build());
       release.countDown();
+      // the fake's grace period passes at once: let the job's ACK reach it first (and be taken, so that the next
+      // test's awaitReceived("ACK") waits for an ACK of its own)
+      target.fake().ifPresent(fake -> fake.awaitReceived("ACK"));
       stopGracefully(target, worker);
     }
 

@@ -17,8 +17,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Prepares one run of a test against one target: skips it as "not in this version" when it {@link Requires} a
  * feature the real target's release lacks, takes the class's server of that kind (starting it on first use),
- * flushes it, and resolves {@link Target} and {@link FaktoryClient} parameters. Clients it hands out are closed
- * when the test is done.
+ * flushes it, and resolves {@link Target} and {@link FaktoryClient} parameters. The connection that flushed is the
+ * first client handed out, so that no END of a connection closed just before the test reaches the server during
+ * it (Faktory counts END in {@code command_count}). Clients are closed when the test is done.
  */
 final class TargetResolver implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
   private static final Namespace NAMESPACE = Namespace.create(TargetResolver.class);
@@ -47,9 +48,9 @@ final class TargetResolver implements ExecutionCondition, BeforeEachCallback, Pa
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    try (FaktoryClient client = ClassTargets.get(context, kind).connect()) {
-      client.flush();
-    }
+    FaktoryClient client = connect(context);
+    client.flush();
+    context.getStore(NAMESPACE).put(Flushed.class, new Flushed(client));
   }
 
   @Override
@@ -60,12 +61,20 @@ final class TargetResolver implements ExecutionCondition, BeforeEachCallback, Pa
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Target target = ClassTargets.get(context, kind);
     if (parameter.getParameter().getType() == Target.class) {
-      return target;
+      return ClassTargets.get(context, kind);
     }
-    FaktoryClient client = target.connect();
+    Flushed flushed = context.getStore(NAMESPACE).remove(Flushed.class, Flushed.class);
+    return flushed != null ? flushed.client() : connect(context);
+  }
+
+  /** Connects to the class's server of this kind; the client is closed when the test is done. */
+  private FaktoryClient connect(ExtensionContext context) {
+    FaktoryClient client = ClassTargets.get(context, kind).connect();
     context.getStore(NAMESPACE).put(new Object(), (AutoCloseable) client::close);
     return client;
   }
+
+  /** The connection that flushed, until a parameter takes it; {@link #connect} registered its close. */
+  private record Flushed(FaktoryClient client) {}
 }
