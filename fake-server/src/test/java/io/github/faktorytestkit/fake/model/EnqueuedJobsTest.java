@@ -110,7 +110,8 @@ class EnqueuedJobsTest {
   @Test
   void tenThousandOrdinaryJobsFitTheWeightLimit() throws GoJsonException {
     GoJob job = GoJob.parse("{\"jid\":\"fz-12345-67\",\"jobtype\":\"Fz\",\"args\":[123,\"a\"],\"queue\":\"fz\","
-        + "\"retry\":3,\"created_at\":\"2026-12-03T08:50:00.123456789Z\",\"enqueued_at\":\"2026-12-03T08:50:00.123456789Z\"}");
+        + "\"retry\":3,\"created_at\":\"2026-12-03T08:50:00.123456789Z\","
+        + "\"enqueued_at\":\"2026-12-03T08:50:00.123456789Z\"}");
     long weight = EnqueuedJobs.weight(job.toJson());
     assertThat(weight * EnqueuedJobs.MAX_JOBS).isLessThan(EnqueuedJobs.MAX_WEIGHT);
   }
