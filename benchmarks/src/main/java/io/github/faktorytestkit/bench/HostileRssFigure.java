@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.bench;
 
 import io.github.faktorytestkit.conformance.HostileTraffic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * generator, through {@link HostileTraffic}; the sessions that would crash 1.9.4 are left out on both sides): before,
  * the peak (sampled every 100 ms), and 1 s and 10 s after the last session; the rows give what was sent and how
  * long it took. The jobs the sessions pushed stay queued on both sides. One run per side: a run is 100,000 sessions.
- * The target is issue 11's: RSS after the fuzz within 2× the real server's.
+ * The jar runs as {@code java -jar} and, when the build wrote it, through its {@code faktory} launcher. The target
+ * is issue 11's: RSS after the fuzz within 2× the real server's.
  */
 final class HostileRssFigure implements Figure {
   private static final int THREADS = 8;
@@ -21,17 +23,31 @@ final class HostileRssFigure implements Figure {
     long settleMillis = settings.quick() ? 2_000 : 10_000;
     Memory fake = new Memory();
     Memory real = new Memory();
-    Figure.interleave(1,
+    Memory launcher = new Memory();
+    boolean hasLauncher = Spawned.hasLauncher(settings.fakeJar());
+    List<Figure.Step> steps = new ArrayList<>(List.of(
         () -> fake.attack(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), sessions, settleMillis),
-        () -> real.attack(Spawned.faktory(settings.faktory()), sessions, settleMillis));
-    String attack = " (jar: " + fake.outcome + ", Faktory: " + real.outcome + ")";
+        () -> real.attack(Spawned.faktory(settings.faktory()), sessions, settleMillis)));
+    if (hasLauncher) {
+      steps.add(() -> launcher.attack(Spawned.fakeLauncher(settings.fakeJar()), sessions, settleMillis));
+    }
+    Figure.rotate(1, steps);
+    List<Row> rows = new ArrayList<>(rows("jar", fake, real, settleMillis));
+    if (hasLauncher) {
+      rows.addAll(rows("faktory launcher", launcher, real, settleMillis));
+    }
+    return rows;
+  }
+
+  private static List<Row> rows(String side, Memory fake, Memory real, long settleMillis) {
+    String attack = " (" + side + ": " + fake.outcome + ", Faktory: " + real.outcome + ")";
     return List.of(
-        Row.size("RSS before hostile sessions (one run per side): jar vs Faktory + Redis", "MB", fake.before,
+        Row.size("RSS before hostile sessions (one run per side): " + side + " vs Faktory + Redis", "MB", fake.before,
             real.before, 2.0),
         Row.size("RSS peak during hostile sessions" + attack, "MB", fake.peak, real.peak, 2.0),
-        Row.size("RSS 1 s after hostile sessions", "MB", fake.afterOne, real.afterOne, 2.0),
-        Row.size("RSS " + settleMillis / 1000 + " s after hostile sessions", "MB", fake.afterSettle, real.afterSettle,
-            2.0));
+        Row.size("RSS 1 s after hostile sessions: " + side, "MB", fake.afterOne, real.afterOne, 2.0),
+        Row.size("RSS " + settleMillis / 1000 + " s after hostile sessions: " + side, "MB", fake.afterSettle,
+            real.afterSettle, 2.0));
   }
 
   /** One side's samples. */

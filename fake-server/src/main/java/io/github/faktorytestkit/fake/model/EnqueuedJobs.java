@@ -2,7 +2,6 @@ package io.github.faktorytestkit.fake.model;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The jobs behind payloads the model itself wrote onto a queue ({@code payload = job.toJson()}), so that FETCH,
@@ -13,51 +12,77 @@ import java.util.Map;
  * what the encoder omits (empty custom, zero counts) decodes to values that encode the same.
  *
  * <p>Entries are keyed by payload text and taken once; ones whose payload left the queue some other way (a queue
- * deleted, a MUTATE) age out, the oldest first, past {@link #MAX_JOBS} jobs or {@link #MAX_CHARS} characters. A
- * miss only costs a decode. Confined to the model lock.
+ * deleted, a MUTATE) age out, the oldest first, past {@link #MAX_JOBS} jobs or {@link #MAX_WEIGHT} of
+ * {@linkplain #weight weight}. A miss only costs a decode. Confined to the model lock.
  */
 final class EnqueuedJobs {
   static final int MAX_JOBS = 10_000;
   /**
-   * Bounds the payload text kept, and so the decoded jobs, which can take several times their text's memory (deep
-   * nesting, many small values), so 64 Mi characters could hold hundreds of megabytes of jobs a fuzz pushed and
-   * nobody fetches. 10,000 ordinary jobs take about 2 Mi.
+   * Bounds the decoded jobs kept, in bytes as {@link #weight} estimates them: 10,000 ordinary jobs weigh about
+   * 5 MiB. Jobs a fuzz pushed and nobody fetches then hold at most this much heap, and a job that lives in here
+   * long enough to be promoted and die old costs the collector no more than an ordinary one.
    */
-  static final long MAX_CHARS = 4L << 20;
-  /** A payload longer than this is not kept: its decode costs little next to its transfer. */
-  static final int MAX_PAYLOAD_CHARS = 64 << 10;
+  static final long MAX_WEIGHT = 8L << 20;
+  /** A job weighing more than this is not kept: its decode costs little next to its transfer. */
+  static final int MAX_JOB_WEIGHT = 64 << 10;
+  /**
+   * About what one decoded JSON object or array takes beyond its text: a one-key {@code LinkedHashMap} with its
+   * table, entry and key set is some 195 bytes ({@code GC.class_histogram} after a fuzz), an {@code ArrayList} about
+   * 80. So a payload nested 3,000 objects deep, 15,000 characters, decodes to some 600 KB.
+   */
+  static final int CONTAINER_WEIGHT = 160;
   private static final String LOST_TEXT = "\\ufffd";
 
-  private final LinkedHashMap<String, GoJob> byPayload = new LinkedHashMap<>();
-  private long chars;
+  private final LinkedHashMap<String, Kept> byPayload = new LinkedHashMap<>();
+  private long weight;
+
+  /** A kept job and what it was counted as. */
+  private record Kept(GoJob job, long weight) {}
 
   /** Keeps {@code job} as what {@code payload} (its {@link GoJob#toJson()}) decodes to, unless encoding lost text. */
   void remember(String payload, GoJob job) {
-    if (payload.length() > MAX_PAYLOAD_CHARS || payload.contains(LOST_TEXT)) {
+    long jobWeight = weight(payload);
+    if (jobWeight > MAX_JOB_WEIGHT || payload.contains(LOST_TEXT)) {
       return;
     }
-    if (byPayload.put(payload, job) == null) {
-      chars += payload.length();
-    }
-    Iterator<Map.Entry<String, GoJob>> oldest = byPayload.entrySet().iterator();
-    while (byPayload.size() > MAX_JOBS || chars > MAX_CHARS) {
-      chars -= oldest.next().getKey().length();
+    Kept replaced = byPayload.put(payload, new Kept(job, jobWeight));
+    weight += jobWeight - (replaced == null ? 0 : replaced.weight());
+    Iterator<Kept> oldest = byPayload.values().iterator();
+    while (byPayload.size() > MAX_JOBS || weight > MAX_WEIGHT) {
+      weight -= oldest.next().weight();
       oldest.remove();
     }
   }
 
+  /**
+   * Estimates the heap the job decoded from {@code payload} takes: a byte per character and {@link #CONTAINER_WEIGHT}
+   * per object or array (counted as the brackets that open one, inside strings too). Stops counting past
+   * {@link #MAX_JOB_WEIGHT}.
+   */
+  static long weight(String payload) {
+    long total = payload.length();
+    for (int i = 0; i < payload.length() && total <= MAX_JOB_WEIGHT; i++) {
+      char c = payload.charAt(i);
+      if (c == '{' || c == '[') {
+        total += CONTAINER_WEIGHT;
+      }
+    }
+    return total;
+  }
+
   /** Returns and forgets the job {@code payload} decodes to, or null when it is not known. */
   GoJob take(String payload) {
-    GoJob job = byPayload.remove(payload);
-    if (job != null) {
-      chars -= payload.length();
+    Kept kept = byPayload.remove(payload);
+    if (kept == null) {
+      return null;
     }
-    return job;
+    weight -= kept.weight();
+    return kept.job();
   }
 
   /** Forgets every job. */
   void clear() {
     byPayload.clear();
-    chars = 0;
+    weight = 0;
   }
 }

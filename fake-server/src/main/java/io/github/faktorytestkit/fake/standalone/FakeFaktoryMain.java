@@ -12,7 +12,8 @@ import java.util.Optional;
  * languages' CI. It takes the binary's flags and {@code FAKTORY_*} variables, prints the same ready line on stdout
  * ({@code I <time> PID <pid> listening at <binding>, press Ctrl-C to stop}), serves {@code GET /health} and
  * {@code POST /busy} on the web binding, runs on real time, and stops cleanly (exit status 0) on SIGINT or SIGTERM.
- * Once it is ready it lets its JVM hand idle heap back to the system ({@link HeapGiveBack}).
+ * Once it is ready it lets its JVM hand idle heap back to the system ({@link HeapGiveBack}) and trims its C heap
+ * ({@link NativeHeapTrim}).
  */
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
@@ -38,6 +39,7 @@ public final class FakeFaktoryMain {
       Optional<Running> running = launch(args, System.getenv(), System.out, System.err, DEFAULT_PASSWORD_FILE);
       if (running.isPresent()) {
         HeapGiveBack.apply();
+        NativeHeapTrim.start();
         awaitSignal(running.get());
       }
     } catch (StartupException e) {

@@ -82,4 +82,37 @@ class EnqueuedJobsTest {
     assertThat(jobs.take("{\"n\":1}")).isSameAs(job);
     assertThat(jobs.take("{\"n\":" + EnqueuedJobs.MAX_JOBS + "}")).isSameAs(job);
   }
+
+  @Test
+  void aJobWhoseDecodedFormOutweighsItsTextManyTimesIsNotKept() throws GoJsonException {
+    String deep = "{\"k\":".repeat(500) + "1" + "}".repeat(500);
+    String shallow = "{\"k\":".repeat(20) + "1" + "}".repeat(20);
+    assertThat(rememberedFaithfully("{\"jid\":\"job-00001\",\"jobtype\":\"Fz\",\"args\":[" + deep + "]}")).isFalse();
+    assertThat(rememberedFaithfully("{\"jid\":\"job-00001\",\"jobtype\":\"Fz\",\"args\":[" + shallow + "]}"))
+        .isTrue();
+  }
+
+  @Test
+  void theOldestJobsAgeOutPastTheWeightLimit() throws GoJsonException {
+    EnqueuedJobs jobs = new EnqueuedJobs();
+    GoJob job = GoJob.parse("{\"jid\":\"job-00001\"}");
+    String nested = "[".repeat(300) + "]".repeat(300);
+    long each = EnqueuedJobs.weight("{\"n\":0," + nested + "}");
+    int fitting = (int) (EnqueuedJobs.MAX_WEIGHT / each);
+    for (int i = 0; i <= fitting; i++) {
+      jobs.remember("{\"n\":" + i + "," + nested + "}", job);
+    }
+    assertThat(jobs.take("{\"n\":0," + nested + "}")).isNull();
+    assertThat(jobs.take("{\"n\":1," + nested + "}")).isSameAs(job);
+    assertThat(jobs.take("{\"n\":" + fitting + "," + nested + "}")).isSameAs(job);
+  }
+
+  @Test
+  void tenThousandOrdinaryJobsFitTheWeightLimit() throws GoJsonException {
+    GoJob job = GoJob.parse("{\"jid\":\"fz-12345-67\",\"jobtype\":\"Fz\",\"args\":[123,\"a\"],\"queue\":\"fz\","
+        + "\"retry\":3,\"created_at\":\"2026-12-03T08:50:00.123456789Z\","
+        + "\"enqueued_at\":\"2026-12-03T08:50:00.123456789Z\"}");
+    long weight = EnqueuedJobs.weight(job.toJson());
+    assertThat(weight * EnqueuedJobs.MAX_JOBS).isLessThan(EnqueuedJobs.MAX_WEIGHT);
+  }
 }
