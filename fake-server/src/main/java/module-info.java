@@ -14,6 +14,8 @@ module io.github.faktorytestkit.fake {
   requires io.netty.transport;
   requires jdk.httpserver;
   requires jdk.management;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.tls;
   requires org.slf4j;
   requires static org.junit.jupiter.api;
 
