@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TlsIT {
   private static final String PASSWORD = "tls-pw";
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
+  private static final KeyExchangeProbe KEY_EXCHANGE = new KeyExchangeProbe(CERTIFICATE.certificatePem());
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
   private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
   private static final String WARNING_ALERT = "1503010002015a";
@@ -249,6 +250,56 @@ class TlsIT {
       actual.put(offer, negotiate(url, offer.split(" ")));
     }
     assertThat(actual).containsExactlyEntriesOf(chosen);
+  }
+
+  /**
+   * Go's server (Go 1.26's defaults) enables the ML-KEM hybrids, X25519 and the NIST curves, no other group, and takes
+   * the client's share when it can; the client here (BouncyCastle's) offers the groups named over TLS 1.3, with a key
+   * share for the first, and secp256r1 for the certificate's signature.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void keyExchangeIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> chosen = new LinkedHashMap<>();
+    chosen.put("X25519MLKEM768 x25519 secp256r1", "X25519MLKEM768");
+    chosen.put("SecP256r1MLKEM768 secp256r1", "SecP256r1MLKEM768");
+    chosen.put("SecP384r1MLKEM1024 secp256r1", "SecP384r1MLKEM1024");
+    chosen.put("x25519 secp256r1", "x25519");
+    chosen.put("secp384r1 secp256r1", "secp384r1");
+    chosen.put("secp256r1 x25519", "secp256r1");
+    chosen.put("secp384r1 x25519 secp256r1", "secp384r1");
+    chosen.put("secp521r1 secp256r1", "secp521r1");
+    // not enabled by Go (x448 it does not know): the server asks for a share of a group it takes
+    chosen.put("x448 secp256r1", "secp256r1 after HelloRetryRequest");
+    chosen.put("ffdhe2048 x25519 secp256r1", "x25519 after HelloRetryRequest");
+    assertThat(keyExchanges(url, chosen.keySet())).containsExactlyEntriesOf(chosen);
+  }
+
+  /**
+   * Go's server takes a hybrid the client lists without a key share before the share the client sent, and asks for
+   * a share in its own order; the fake's engine takes the share, and asks in the client's order
+   * (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void groupsGoAsksForAreTheClientsOnTheFake(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> chosen = new LinkedHashMap<>();
+    boolean fake = kind == TargetKind.FAKE;
+    chosen.put("x25519 X25519MLKEM768 secp256r1", fake ? "x25519" : "X25519MLKEM768 after HelloRetryRequest");
+    chosen.put("ffdhe2048 secp256r1 x25519", fake ? "secp256r1 after HelloRetryRequest"
+        : "x25519 after HelloRetryRequest");
+    assertThat(keyExchanges(url, chosen.keySet())).containsExactlyEntriesOf(chosen);
+  }
+
+  /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */
+  private static Map<String, String> keyExchanges(URI url, Iterable<String> offers) throws IOException {
+    Map<String, String> chosen = new LinkedHashMap<>();
+    for (String offer : offers) {
+      chosen.put(offer, KEY_EXCHANGE.negotiate(url, offer.split(" ")));
+    }
+    return chosen;
   }
 
   private static String negotiate(URI url, String[] protocolThenSuites) throws IOException {

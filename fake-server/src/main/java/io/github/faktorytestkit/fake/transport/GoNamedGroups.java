@@ -6,9 +6,10 @@ import org.bouncycastle.jsse.BCSSLParameters;
 
 /**
  * The key exchange groups Go 1.26's TLS server enables by default ({@code defaultCurvePreferences}: the ML-KEM
- * hybrids, then X25519 and the NIST curves), in Go's order, which it applies over the client's among the groups the
- * client sent a key share for. Not copied: for a client that lists a hybrid but sends a share only for a classical
- * group, Go asks for the hybrid's share (a HelloRetryRequest); BouncyCastle's engine takes the share it has.
+ * hybrids, then X25519 and the NIST curves), taken in the client's order among those it sent a key share for, as
+ * Go takes them (TLS 1.2: the client's first). Not copied: Go takes a hybrid the client lists without a share for it
+ * (a HelloRetryRequest asks for the share) before any share the client sent, and when no share fits asks in its own
+ * order; BouncyCastle's engine takes the share it has, and asks for the client's first group.
  */
 final class GoNamedGroups {
   private static final String[] PREFERENCE = {
@@ -21,7 +22,7 @@ final class GoNamedGroups {
     BCSSLEngine bouncyCastle = (BCSSLEngine) engine;
     BCSSLParameters parameters = bouncyCastle.getParameters();
     parameters.setNamedGroups(PREFERENCE);
-    parameters.setUseNamedGroupsOrder(true);
+    parameters.setUseNamedGroupsOrder(false);
     bouncyCastle.setParameters(parameters);
   }
 }

@@ -2,7 +2,6 @@ package io.github.faktorytestkit.fake.transport;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
@@ -16,7 +15,6 @@ import javax.net.ssl.SSLEngine;
  */
 public final class TlsCredentials {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-  private static final char[] NO_PASSWORD = new char[0];
 
   private final SSLContext context;
   private final ServerKey serverKey;
@@ -34,10 +32,7 @@ public final class TlsCredentials {
   public static TlsCredentials fromPem(String certificatePem, String privateKeyPem) {
     X509KeyPair pair = X509KeyPair.fromPem(certificatePem, privateKeyPem);
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry("faktory", pair.key, NO_PASSWORD, pair.chain);
-      return new TlsCredentials(BouncyCastleTls.serverContext(store, NO_PASSWORD), ServerKey.of(pair.key));
+      return new TlsCredentials(BouncyCastleTls.serverContext(pair), ServerKey.of(pair.key));
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
