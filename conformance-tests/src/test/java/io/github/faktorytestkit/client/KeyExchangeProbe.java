@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,6 +24,13 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  * ({@link ServerHello}).
  */
 final class KeyExchangeProbe {
+  /** BouncyCastle's JSSE logs its settings at INFO and WARNING; held, as the logging framework keeps loggers weakly. */
+  private static final Logger JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
+
+  static {
+    JSSE_LOG.setLevel(Level.SEVERE);
+  }
+
   private static final Provider JSSE = new BouncyCastleJsseProvider(new BouncyCastleProvider());
 
   private final SSLContext context;

@@ -54,7 +54,8 @@ final class BouncyCastleTls {
   }
 
   private static PrivateKey ownKey(PrivateKey key) throws GeneralSecurityException {
-    return KeyFactory.getInstance(key.getAlgorithm(), CRYPTO).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+    KeyFactory keys = KeyFactory.getInstance(key.getAlgorithm(), CRYPTO);
+    return keys.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
   }
 
   private static Certificate[] ownChain(Certificate[] chain) throws GeneralSecurityException {
