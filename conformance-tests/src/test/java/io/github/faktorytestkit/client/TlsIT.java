@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -296,6 +297,32 @@ class TlsIT {
     chosen.put("ffdhe2048 secp256r1 x25519", fake ? "secp256r1 after HelloRetryRequest"
         : "x25519 after HelloRetryRequest");
     assertThat(keyExchanges(url, chosen.keySet())).containsExactlyEntriesOf(chosen);
+  }
+
+  /**
+   * Go's server sends a session ticket after the handshake and resumes the session with it; the fake's engine
+   * (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void sessionIsResumedByGoOnly(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    SSLContext client = CERTIFICATE.clientContext(); // one context: one session cache
+    List<Boolean> resumed = List.of(resumes(client, url), resumes(client, url));
+    assertThat(resumed).containsExactly(false, kind != TargetKind.FAKE);
+  }
+
+  /** Returns whether a TLS 1.3 session of {@code client} with the server at {@code url} resumed a cached one. */
+  private static boolean resumes(SSLContext client, URI url) throws IOException {
+    try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
+        SSLSocket socket = (SSLSocket) client.getSocketFactory()
+            .createSocket(tapped, url.getHost(), url.getPort(), true)) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+      socket.startHandshake();
+      socket.getInputStream().read(); // the server's HI: a ticket sent after the handshake is taken in before it
+      return ServerHello.resumes(tapped.received());
+    }
   }
 
   /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */
