@@ -49,15 +49,16 @@ public final class TlsCredentials {
   }
 
   /**
-   * Returns a new server-side engine for one connection, with Go's cipher suites in the order Go uses for a client
-   * whose hello makes {@link GoCipherSuites#aesGcmPreferred} {@code aesGcmPreferred}. The one place engines are made.
+   * Returns a new server-side engine for one connection whose client hello {@link GoClientHello} read: Go's cipher
+   * suites in the order Go uses for it ({@link GoCipherSuites#aesGcmPreferred}) and the key exchange groups Go would
+   * pick from ({@link GoNamedGroups#enable}). The one place engines are made.
    */
-  SSLEngine serverEngine(boolean aesGcmPreferred) {
+  SSLEngine serverEngine(ClientHelloMessage hello) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
-    GoCipherSuites.enable(engine, aesGcmPreferred);
-    GoNamedGroups.enable(engine);
+    GoCipherSuites.enable(engine, GoCipherSuites.aesGcmPreferred(hello.cipherSuites));
+    GoNamedGroups.enable(engine, hello, serverKey);
     return engine;
   }
 }
