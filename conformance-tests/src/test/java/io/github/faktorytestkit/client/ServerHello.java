@@ -2,9 +2,10 @@ package io.github.faktorytestkit.client;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bouncycastle.tls.NamedGroup;
 
 /** Reads the first record a TLS 1.3 server sends: its ServerHello, in the clear. */
@@ -18,11 +19,25 @@ final class ServerHello {
       HexFormat.of().parseHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
 
   private final boolean retry;
+  private final int sessionIdLength;
   private final Map<Integer, ByteBuffer> extensions;
 
-  private ServerHello(boolean retry, Map<Integer, ByteBuffer> extensions) {
+  private ServerHello(boolean retry, int sessionIdLength, Map<Integer, ByteBuffer> extensions) {
     this.retry = retry;
+    this.sessionIdLength = sessionIdLength;
     this.extensions = extensions;
+  }
+
+  /**
+   * Returns the length of the session id of the server's first hello and the types of its extensions, in their order
+   * ({@code "session id 0, extensions 43 51"}).
+   *
+   * @throws IllegalArgumentException when {@code received} does not start with a ServerHello
+   */
+  static String shape(byte[] received) {
+    ServerHello hello = read(received);
+    return "session id " + hello.sessionIdLength + ", extensions "
+        + hello.extensions.keySet().stream().map(String::valueOf).collect(Collectors.joining(" "));
   }
 
   /**
@@ -65,16 +80,17 @@ final class ServerHello {
     skip(hello, 3 + 2); // handshake length, legacy version
     byte[] random = new byte[32];
     hello.get(random);
-    skip(hello, Byte.toUnsignedInt(hello.get()) + 2 + 1); // session id, cipher suite, compression
+    int sessionIdLength = Byte.toUnsignedInt(hello.get());
+    skip(hello, sessionIdLength + 2 + 1); // session id, cipher suite, compression
     int end = Short.toUnsignedInt(hello.getShort()) + hello.position();
-    Map<Integer, ByteBuffer> extensions = new HashMap<>();
+    Map<Integer, ByteBuffer> extensions = new LinkedHashMap<>();
     while (hello.position() < end) {
       int type = Short.toUnsignedInt(hello.getShort());
       int length = Short.toUnsignedInt(hello.getShort());
       extensions.put(type, hello.slice(hello.position(), length));
       skip(hello, length);
     }
-    return new ServerHello(Arrays.equals(random, RETRY_RANDOM), extensions);
+    return new ServerHello(Arrays.equals(random, RETRY_RANDOM), sessionIdLength, extensions);
   }
 
   private static void skip(ByteBuffer buffer, int count) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -304,6 +305,28 @@ class TlsIT {
   }
 
   /**
+   * The server hello of each accepted hello ({@link TlsHellos#accepted}: TLS 1.3, TLS 1.2 offering a session ticket):
+   * the same session id and extensions from both over TLS 1.3; over TLS 1.2 the fake's engine (BouncyCastle's) sends a
+   * session id of its own, no session_ticket extension, and its extensions in its own order
+   * (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void serverHelloOfTls12IsTheEnginesPinned(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    List<String> shapes = new ArrayList<>();
+    for (String hello : TlsHellos.accepted()) {
+      try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(HexFormat.of().parseHex(hello));
+        shapes.add(ServerHello.shape(firstRecord(socket.getInputStream())));
+      }
+    }
+    assertThat(shapes).containsExactly("session id 0, extensions 43 51", kind == TargetKind.FAKE
+        ? "session id 32, extensions 23 65281 11" : "session id 0, extensions 35 65281 23 11");
+  }
+
+  /**
    * Go's server sends a session ticket after the handshake and resumes the session with it; the fake's engine
    * (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
    */
@@ -365,6 +388,15 @@ class TlsIT {
     Map<String, String> expected = new LinkedHashMap<>();
     hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
     return expected;
+  }
+
+  /** Reads the first record the server sends, header and all. */
+  private static byte[] firstRecord(InputStream in) throws IOException {
+    byte[] header = in.readNBytes(5);
+    byte[] body = in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff);
+    byte[] record = Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, record, header.length, body.length);
+    return record;
   }
 
   /** {@link #HANDSHAKE_GOES_ON} when the server answers {@code hello} with a handshake record, else all it sends. */
