@@ -22,7 +22,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  * exchanges on JDK 17. Neither provider is installed in {@code java.security}; a class of its own so that
  * BouncyCastle is loaded (once per JVM) only when the first TLS server context is built. Its JSSE logs (through
  * {@code java.util.logging}, at INFO for every connection) are cut to SEVERE unless the application set their level:
- * the JDK's engine, like Go's server, prints nothing.
+ * Go's server prints nothing.
  */
 final class BouncyCastleTls {
   /** Held: the logging framework keeps loggers weakly, and a collected one forgets its level. */
