@@ -12,8 +12,11 @@ module io.github.faktorytestkit.fake {
   requires io.netty.common;
   requires io.netty.handler;
   requires io.netty.transport;
+  requires java.logging;
   requires jdk.httpserver;
   requires jdk.management;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.tls;
   requires org.slf4j;
   requires static org.junit.jupiter.api;
 

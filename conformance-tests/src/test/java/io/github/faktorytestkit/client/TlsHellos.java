@@ -18,8 +18,11 @@ final class TlsHellos {
   static final String X25519_GROUP = extension(10, "0002001d");
   static final String X25519_SHARE = extension(51, "0024001d0020" + "42".repeat(32));
   static final String ECDSA_P256 = extension(13, "00020403");
+  /** The bytes the fake's engine adds to a HelloRetryRequest: a cookie extension of 16 bytes ({@link #engineRetry}). */
+  static final int COOKIE_EXTENSION_LENGTH = 2 + 2 + 2 + 16;
   private static final int RECORD_AND_MESSAGE_HEADERS = 9;
-  private static final int SUPPORTED_GROUPS = 10;
+  /** The extensions whose data is not changed in {@link #mutated}: status_request, groups, signature algorithms. */
+  private static final Set<Integer> PINNED_DATA = Set.of(5, 10, 13);
   private static final String HELLO_RETRY_RANDOM =
       "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
   private static final String P256_GROUP = extension(10, "00020017");
@@ -75,30 +78,47 @@ final class TlsHellos {
         extension(51, "00450017" + "0041" + "04" + "42".repeat(64)), ECDSA_P256)), ILLEGAL));
     cases.put("1.3 P-256 share compressed", of(record(hello("0303", "1301", "00", TLS13_VERSIONS, P256_GROUP,
         extension(51, "00450017" + "0041" + "02" + "42".repeat(64)), ECDSA_P256)), ILLEGAL));
+    cases.put("1.3 X25519MLKEM768 share, a coefficient over q", of(record(hello("0303", "1301", "00", TLS13_VERSIONS,
+        extension(10, "000211ec"), extension(51, "04c411ec04c0" + "ffffff" + "00".repeat(1181) + "42".repeat(32)),
+        ECDSA_P256)), ILLEGAL));
+    cases.put("1.3 SecP256r1MLKEM768 share, P-256 off the curve", of(record(hello("0303", "1301", "00",
+        TLS13_VERSIONS, extension(10, "000211eb"), extension(51, "04e511eb04e1" + "04" + "42".repeat(64)
+        + "00".repeat(1184)), ECDSA_P256)), ILLEGAL));
     String noSignatures = hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP, X25519_SHARE);
     cases.put("1.3 over three records, an alert between", of(split(noSignatures), "1503030002026d"));
     return cases;
   }
 
   /**
-   * Hellos Go goes on with (a server hello, or a HelloRetryRequest) that the fake's JDK engine refuses, each with the
-   * fake's alert: the pinned differences of KNOWN-DIFFERENCES.md.
+   * Hellos Go goes on with (a server hello) that the fake's engine (BouncyCastle's) refuses, each with the fake's
+   * alert ("" for a close without one): the pinned differences of KNOWN-DIFFERENCES.md.
    */
   static Map<String, Case> refusedByTheFakeOnly() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    cases.put("1.2 without the certificate's curve", of(record(hello("0303", "c02b", "00", X25519_GROUP, ECDSA_P256)),
-        FAILURE));
-    cases.put("1.3 with legacy version 1.1", of(record(hello("0302", "1301", "00", TLS13_VERSIONS, X25519_GROUP,
-        X25519_SHARE, ECDSA_P256)), "15030300020246"));
-    cases.put("1.3 without key shares", of(record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP,
-        ECDSA_P256)), "1503030002026d"));
     cases.put("server name that is no host name", of(record(tls13("1301", "00",
-        extension(0, "000c000009" + "3132372e302e302e7e"))), ILLEGAL));
+        extension(0, "000c000009" + "3132372e302e302e7e"))), "15030300020250"));
     cases.put("empty max_fragment_length", of(record(tls13("1301", "00", extension(1, ""))),
         DECODE_ERROR.replace("030100", "030300")));
-    cases.put("hello of 40 KB", of(records(tls13("1301", "00", extension(0x7777, "ab".repeat(40_000)))),
-        UNEXPECTED.replace("030100", "030300")));
+    cases.put("status_request not of OCSP", of(record(tls13("1301", "00", extension(5, "0200000000"))),
+        DECODE_ERROR.replace("030100", "030300")));
+    cases.put("1.2 ECDSA with SHA-384 only", of(record(hello("0303", "c02b", "00", TLS12_GROUPS,
+        extension(13, "00020503"))), FAILURE));
+    cases.put("hello of 40 KB", of(records(tls13("1301", "00", extension(0x7777, "ab".repeat(40_000)))), ""));
     return cases;
+  }
+
+  /** Hellos Go and the fake's engine go on with, by what is unusual about them (the JDK's refused the first three). */
+  static Map<String, String> goneOnWith() {
+    Map<String, String> hellos = new LinkedHashMap<>();
+    hellos.put("1.2 without the certificate's curve", record(hello("0303", "c02b", "00", X25519_GROUP, ECDSA_P256)));
+    hellos.put("1.3 with legacy version 1.1", record(hello("0302", "1301", "00", TLS13_VERSIONS, X25519_GROUP,
+        X25519_SHARE, ECDSA_P256)));
+    hellos.put("1.3 without key shares", record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP,
+        ECDSA_P256)));
+    hellos.put("1.3 X25519MLKEM768 share, coefficients 0", record(hello("0303", "1301", "00", TLS13_VERSIONS,
+        extension(10, "000211ec"), extension(51, "04c411ec04c0" + "00".repeat(1184) + "42".repeat(32)),
+        ECDSA_P256)));
+    return hellos;
   }
 
   /** Hellos Go goes on with, of TLS 1.3 and of TLS 1.2, to make others from ({@link #mutated}). */
@@ -114,8 +134,8 @@ final class TlsHellos {
 
   /**
    * {@code record} (one of {@link #accepted}) with one or two bytes changed at random, but not the record's and the
-   * message's headers, the legacy version, the extensions' types or the supported groups: there lie the pinned
-   * differences and the waits for more bytes.
+   * message's headers, the legacy version, the extensions' types or the data of {@link #PINNED_DATA}: there lie the
+   * pinned differences and the waits for more bytes.
    */
   static String mutated(String record, Random random) {
     byte[] hello = HexFormat.of().parseHex(record);
@@ -138,7 +158,7 @@ final class TlsHellos {
     while (extension < hello.length) {
       int type = (hello[extension] & 0xff) << 8 | hello[extension + 1] & 0xff;
       int length = (hello[extension + 2] & 0xff) << 8 | hello[extension + 3] & 0xff;
-      int last = type == SUPPORTED_GROUPS ? extension + 4 + length : extension + 2;
+      int last = PINNED_DATA.contains(type) ? extension + 4 + length : extension + 2;
       for (int i = extension; i < last; i++) {
         fixed.add(i);
       }
@@ -162,9 +182,13 @@ final class TlsHellos {
         "1603030038020000340303" + HELLO_RETRY_RANDOM + "00130100000c002b0002030400330002001d" + "140303000101");
   }
 
-  /** The start of the fake's (the JDK's) HelloRetryRequest for {@link #retried}: it adds a cookie, sends no CCS. */
-  static String jdkRetryStart() {
-    return "16030300810200007d0303" + HELLO_RETRY_RANDOM + "001301000055002b00020304002c0045";
+  /**
+   * The fake's (BouncyCastle's) answer to {@link #retried}, as a pattern of hex: Go's, but with a cookie extension of
+   * 16 random bytes after the key share.
+   */
+  static String engineRetry() {
+    return "160303004e0200004a0303" + HELLO_RETRY_RANDOM + "001301000022002b0002030400330002001d"
+        + "002c00120010[0-9a-f]{32}" + "140303000101";
   }
 
   /** A TLS 1.3 hello Go goes on with but for what {@code extra} breaks. */

@@ -16,10 +16,12 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TlsIT {
   private static final String PASSWORD = "tls-pw";
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
+  private static final KeyExchangeProbe KEY_EXCHANGE = new KeyExchangeProbe(CERTIFICATE.certificatePem());
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
   private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
   private static final String WARNING_ALERT = "1503010002015a";
@@ -55,6 +58,8 @@ class TlsIT {
   private static final String HANDSHAKE_GOES_ON = "a handshake record";
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
+  /** Groups a client offers (key share for the first) and the group real Faktory 1.9.4 takes. */
+  private static final Map<String, String> GO_KEY_EXCHANGES = goKeyExchanges();
 
   /** The kinds {@code -Dfaktory.targets} allows, each named by its display name. */
   static Stream<Named<TargetKind>> kinds() {
@@ -82,6 +87,27 @@ class TlsIT {
     replies.put(WARNING_ALERT + SSL2_HELLO, "15030100020246"); // a warning alert is dropped
     replies.put(WARNING_ALERT.repeat(17), "1503010002020a"); // the 17th ignored record: unexpected_message
     return replies;
+  }
+
+  private static Map<String, String> goKeyExchanges() {
+    Map<String, String> chosen = new LinkedHashMap<>();
+    chosen.put("X25519MLKEM768 x25519 secp256r1", "X25519MLKEM768");
+    chosen.put("SecP256r1MLKEM768 secp256r1", "SecP256r1MLKEM768");
+    chosen.put("SecP384r1MLKEM1024 secp256r1", "SecP384r1MLKEM1024");
+    chosen.put("x25519 secp256r1", "x25519");
+    chosen.put("secp384r1 secp256r1", "secp384r1");
+    chosen.put("secp256r1 x25519", "secp256r1");
+    chosen.put("secp384r1 x25519 secp256r1", "secp384r1");
+    chosen.put("secp521r1 secp256r1", "secp521r1");
+    // not enabled by Go (x448 it does not know): the server asks for a share of a group it takes
+    chosen.put("x448 secp256r1", "secp256r1 after HelloRetryRequest");
+    chosen.put("ffdhe2048 x25519 secp256r1", "x25519 after HelloRetryRequest");
+    // a hybrid first, though the client sent a share for another group only; without a share that fits, Go's order
+    chosen.put("x25519 X25519MLKEM768 secp256r1", "X25519MLKEM768 after HelloRetryRequest");
+    chosen.put("secp256r1 X25519MLKEM768", "X25519MLKEM768 after HelloRetryRequest");
+    chosen.put("x25519 SecP384r1MLKEM1024 secp256r1", "SecP384r1MLKEM1024 after HelloRetryRequest");
+    chosen.put("ffdhe2048 secp256r1 x25519", "x25519 after HelloRetryRequest");
+    return chosen;
   }
 
   @AfterAll
@@ -173,32 +199,47 @@ class TlsIT {
   }
 
   /**
-   * Hellos Go goes on with but the fake's JDK engine refuses (KNOWN-DIFFERENCES.md): real Faktory answers with a
-   * handshake record, the fake with the JDK's alert.
+   * Hellos Go goes on with but the fake's engine refuses (KNOWN-DIFFERENCES.md): real Faktory answers with a
+   * handshake record, the fake with the engine's alert or a close.
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void hellosOnlyTheJdkRefusesArePinned(TargetKind kind) throws IOException {
+  void hellosOnlyTheEngineRefusesArePinned(TargetKind kind) throws IOException {
     Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
     assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
         expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
   }
 
+  /** Unusual hellos Go goes on with ({@link TlsHellos#goneOnWith}) get a handshake record from each server. */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void unusualHellosGoOnAsOnGo(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> answers = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, String> hello : TlsHellos.goneOnWith().entrySet()) {
+      answers.put(hello.getKey(), firstAnswer(url, HexFormat.of().parseHex(hello.getValue())));
+      expected.put(hello.getKey(), HANDSHAKE_GOES_ON);
+    }
+    assertThat(answers).containsExactlyEntriesOf(expected);
+  }
+
   /**
-   * A hello Go answers with a HelloRetryRequest gets the JDK's from the fake (KNOWN-DIFFERENCES.md): with a cookie
-   * extension, without Go's change_cipher_spec record.
+   * A hello Go answers with a HelloRetryRequest and a change_cipher_spec record gets the same from the fake's engine,
+   * but for a cookie extension the engine adds (KNOWN-DIFFERENCES.md).
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void helloRetryRequestOfTheFakeIsTheJdksPinned(TargetKind kind) throws IOException {
+  void helloRetryRequestOfTheFakeHasACookiePinned(TargetKind kind) throws IOException {
     URI url = server(kind).url();
     TlsHellos.Case hello = TlsHellos.retried();
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(HexFormat.of().parseHex(hello.sent()));
-      String expected = kind == TargetKind.FAKE ? TlsHellos.jdkRetryStart() : hello.reply();
-      String answer = HexFormat.of().formatHex(socket.getInputStream().readNBytes(expected.length() / 2));
-      assertThat(answer).isEqualTo(expected);
+      String expected = kind == TargetKind.FAKE ? TlsHellos.engineRetry() : hello.reply();
+      int length = hello.reply().length() / 2 + (kind == TargetKind.FAKE ? TlsHellos.COOKIE_EXTENSION_LENGTH : 0);
+      String answer = HexFormat.of().formatHex(socket.getInputStream().readNBytes(length));
+      assertThat(answer).matches(expected);
     }
   }
 
@@ -251,6 +292,75 @@ class TlsIT {
     assertThat(actual).containsExactlyEntriesOf(chosen);
   }
 
+  /**
+   * Go's server (Go 1.26's defaults) enables the ML-KEM hybrids, X25519 and the NIST curves, no other group; it takes
+   * a hybrid the client lists first, then a group the client sent a share for, then its own order, asking for a share
+   * it lacks with a HelloRetryRequest. The client here (BouncyCastle's) offers the groups named over TLS 1.3, with a
+   * key share for the first, and secp256r1 for the certificate's signature.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void keyExchangeIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
+    assertThat(keyExchanges(server(kind).url(), GO_KEY_EXCHANGES.keySet())).containsExactlyEntriesOf(GO_KEY_EXCHANGES);
+  }
+
+  /**
+   * The server hello of each accepted hello ({@link TlsHellos#accepted}: TLS 1.3, TLS 1.2 offering a session ticket):
+   * the same session id and extensions from both over TLS 1.3; over TLS 1.2 the fake's engine (BouncyCastle's) sends a
+   * session id of its own, no session_ticket extension, and its extensions in its own order
+   * (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void serverHelloOfTls12IsTheEnginesPinned(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    List<String> shapes = new ArrayList<>();
+    for (String hello : TlsHellos.accepted()) {
+      try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(HexFormat.of().parseHex(hello));
+        shapes.add(ServerHello.shape(firstRecord(socket.getInputStream())));
+      }
+    }
+    assertThat(shapes).containsExactly("session id 0, extensions 43 51", kind == TargetKind.FAKE
+        ? "session id 32, extensions 23 65281 11" : "session id 0, extensions 35 65281 23 11");
+  }
+
+  /**
+   * Go's server sends a session ticket after the handshake and resumes the session with it; the fake's engine
+   * (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void sessionIsResumedByGoOnly(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    SSLContext client = CERTIFICATE.clientContext(); // one context: one session cache
+    List<Boolean> resumed = List.of(resumes(client, url), resumes(client, url));
+    assertThat(resumed).containsExactly(false, kind != TargetKind.FAKE);
+  }
+
+  /** Returns whether a TLS 1.3 session of {@code client} with the server at {@code url} resumed a cached one. */
+  private static boolean resumes(SSLContext client, URI url) throws IOException {
+    try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
+        SSLSocket socket = (SSLSocket) client.getSocketFactory()
+            .createSocket(tapped, url.getHost(), url.getPort(), true)) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+      socket.startHandshake();
+      socket.getInputStream().read(); // the server's HI: a ticket sent after the handshake is taken in before it
+      return ServerHello.resumes(tapped.received());
+    }
+  }
+
+  /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */
+  private static Map<String, String> keyExchanges(URI url, Iterable<String> offers) throws IOException {
+    Map<String, String> chosen = new LinkedHashMap<>();
+    for (String offer : offers) {
+      chosen.put(offer, KEY_EXCHANGE.negotiate(url, offer.split(" ")));
+    }
+    return chosen;
+  }
+
   private static String negotiate(URI url, String[] protocolThenSuites) throws IOException {
     SSLSocketFactory factory = CERTIFICATE.clientContext().getSocketFactory();
     try (SSLSocket socket = (SSLSocket) factory.createSocket(url.getHost(), url.getPort())) {
@@ -278,6 +388,15 @@ class TlsIT {
     Map<String, String> expected = new LinkedHashMap<>();
     hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
     return expected;
+  }
+
+  /** Reads the first record the server sends, header and all. */
+  private static byte[] firstRecord(InputStream in) throws IOException {
+    byte[] header = in.readNBytes(5);
+    byte[] body = in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff);
+    byte[] record = Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, record, header.length, body.length);
+    return record;
   }
 
   /** {@link #HANDSHAKE_GOES_ON} when the server answers {@code hello} with a handshake record, else all it sends. */

@@ -8,9 +8,10 @@ import java.util.Set;
  * Decides, from the first handshake message a client sends, whether Go's server would refuse it before its first
  * reply, and with which alert: {@code readClientHello} (the message type, Go's parser, the ECH extension, the
  * version), then {@code processClientHello}, {@code checkForResumption} and {@code pickCertificate} of TLS 1.3, or
- * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the JDK.
+ * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the engine.
  *
- * <p>Not decided here (the JDK answers): the HelloRetryRequest and the second client hello after it; the messages of other types whose parsers are long
+ * <p>Not decided here (the engine answers): the HelloRetryRequest and the second client hello after it; the messages
+ * of other types whose parsers are long
  * (server hello, encrypted extensions, certificate, certificate request, certificate verify), taken as parsed.
  */
 final class GoHelloChecks {
@@ -20,10 +21,6 @@ final class GoHelloChecks {
   private static final int CLIENT_HELLO = 1;
   private static final int FALLBACK_SCSV = 0x5600;
   private static final int PSK_DHE = 1;
-  private static final int X25519 = 29;
-  private static final int X25519_MLKEM768 = 4588;
-  /** Go's groups in its order, ML-KEM first (TLS 1.3 only). */
-  private static final List<Integer> GROUPS = List.of(X25519_MLKEM768, X25519, 23, 24, 25);
   private static final Set<Integer> TLS13_SUITES = Set.of(0x1301, 0x1302, 0x1303);
   private static final List<Integer> ECDSA_SUITES = List.of(0xc02b, 0xc02c, 0xcca9, 0xc009, 0xc00a);
   private static final List<Integer> RSA_SUITES = List.of(0xc02f, 0xc030, 0xcca8, 0xc013, 0xc014);
@@ -91,14 +88,14 @@ final class GoHelloChecks {
     if (hello.earlyData) {
       return GoAlert.UNSUPPORTED_EXTENSION;
     }
-    List<Integer> groups = GROUPS.stream().filter(hello.supportedCurves::contains).toList();
-    if (hello.cipherSuites.stream().noneMatch(TLS13_SUITES::contains) || groups.isEmpty()) {
+    Optional<Integer> selected = GoNamedGroups.tls13Group(hello);
+    if (hello.cipherSuites.stream().noneMatch(TLS13_SUITES::contains) || selected.isEmpty()) {
       return GoAlert.HANDSHAKE_FAILURE;
     }
-    int group = selectedGroup(groups, hello.keyShares.keySet());
+    int group = selected.get();
     byte[] share = hello.keyShares.get(group);
     if (share == null) {
-      // Go sends a HelloRetryRequest, as the JDK does, unless handshake bytes are waiting
+      // Go sends a HelloRetryRequest, as the engine does, unless handshake bytes are waiting
       return moreHandshakeBytes ? GoAlert.UNEXPECTED_MESSAGE : 0;
     }
     return tls13AfterKeyShare(hello, !GoKeyShares.valid(group, share));
@@ -120,12 +117,6 @@ final class GoHelloChecks {
     return hello.signatureAlgorithms.stream().anyMatch(key.tls13Schemes()::contains) ? 0 : GoAlert.HANDSHAKE_FAILURE;
   }
 
-  /** Go's choice: a post-quantum group first, then one the client sent a key share for, then Go's order. */
-  private static int selectedGroup(List<Integer> groups, Set<Integer> shared) {
-    return groups.stream().filter(group -> group == X25519_MLKEM768).findFirst()
-        .or(() -> groups.stream().filter(shared::contains).findFirst()).orElse(groups.get(0));
-  }
-
   private int tls12(ClientHelloMessage hello) {
     if (!contains(hello.compressionMethods, 0)) {
       return GoAlert.ILLEGAL_PARAMETER;
@@ -137,8 +128,7 @@ final class GoHelloChecks {
     if (!uncompressedPoints) {
       return GoAlert.MISSING_EXTENSION;
     }
-    boolean ecdhe =
-        hello.supportedCurves.stream().anyMatch(group -> group != X25519_MLKEM768 && GROUPS.contains(group));
+    boolean ecdhe = hello.supportedCurves.stream().anyMatch(GoNamedGroups::tls12);
     List<Integer> suites = key.ecdsaSuites() ? ECDSA_SUITES : RSA_SUITES;
     if (!ecdhe || hello.cipherSuites.stream().noneMatch(suites::contains)) {
       return GoAlert.HANDSHAKE_FAILURE;

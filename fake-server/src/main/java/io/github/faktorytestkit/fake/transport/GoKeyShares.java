@@ -19,13 +19,19 @@ import javax.crypto.KeyAgreement;
 /**
  * Whether a client's key share is one Go's {@code ecdh} package takes ({@code NewPublicKey}, then {@code ECDH}): an
  * X25519 share of 32 bytes that is not of low order (Go refuses the all-zero secret), a NIST curve share as an
- * uncompressed point on the curve. An {@code X25519MLKEM768} share is only checked for its length.
+ * uncompressed point on the curve; a hybrid's share ({@code hybridKeyExchange}) of its length, its ECDH part as
+ * that curve's share and its ML-KEM encapsulation key as {@code mlkem.NewEncapsulationKey} takes it (each 12-bit
+ * coefficient below q).
  */
 final class GoKeyShares {
-  private static final int X25519 = 29;
   private static final int X25519_LENGTH = 32;
-  private static final int X25519_MLKEM768 = 4588;
-  private static final int X25519_MLKEM768_LENGTH = 1184 + 32;
+  private static final int P256_LENGTH = 65;
+  private static final int P384_LENGTH = 97;
+  private static final int MLKEM768_LENGTH = 1184;
+  private static final int MLKEM1024_LENGTH = 1568;
+  private static final int MLKEM_Q = 3329;
+  /** The bytes of an encapsulation key after its coefficients: the seed. */
+  private static final int MLKEM_SEED = 32;
   private static final int UNCOMPRESSED = 4;
   private static final Map<Integer, String> NIST_CURVES = Map.of(23, "secp256r1", 24, "secp384r1", 25, "secp521r1");
 
@@ -33,13 +39,36 @@ final class GoKeyShares {
 
   /** Whether Go's server takes {@code share} for {@code group}, one of Go's groups. */
   static boolean valid(int group, byte[] share) {
-    if (group == X25519) {
-      return share.length == X25519_LENGTH && !lowOrder(share);
+    return switch (group) {
+      case GoNamedGroups.X25519 -> share.length == X25519_LENGTH && !lowOrder(share);
+      case GoNamedGroups.X25519_MLKEM768 -> hybrid(share, MLKEM768_LENGTH, GoNamedGroups.X25519, X25519_LENGTH, false);
+      case GoNamedGroups.SECP256R1_MLKEM768 -> hybrid(share, MLKEM768_LENGTH, GoNamedGroups.P256, P256_LENGTH, true);
+      case GoNamedGroups.SECP384R1_MLKEM1024 ->
+          hybrid(share, MLKEM1024_LENGTH, GoNamedGroups.P384, P384_LENGTH, true);
+      default -> onCurve(curve(NIST_CURVES.get(group)), share);
+    };
+  }
+
+  private static boolean hybrid(byte[] share, int mlkemLength, int curve, int curveLength, boolean curveFirst) {
+    if (share.length != mlkemLength + curveLength) {
+      return false;
     }
-    if (group == X25519_MLKEM768) {
-      return share.length == X25519_MLKEM768_LENGTH;
+    int mlkemStart = curveFirst ? curveLength : 0;
+    int curveStart = curveFirst ? 0 : mlkemLength;
+    return valid(curve, Arrays.copyOfRange(share, curveStart, curveStart + curveLength))
+        && encapsulationKey(Arrays.copyOfRange(share, mlkemStart, mlkemStart + mlkemLength));
+  }
+
+  /** Each pair of 12-bit coefficients in three bytes, little-endian, all below q. */
+  private static boolean encapsulationKey(byte[] key) {
+    for (int i = 0; i < key.length - MLKEM_SEED; i += 3) {
+      int low = (key[i] & 0xff) | (key[i + 1] & 0x0f) << 8;
+      int high = (key[i + 1] & 0xff) >> 4 | (key[i + 2] & 0xff) << 4;
+      if (low >= MLKEM_Q || high >= MLKEM_Q) {
+        return false;
+      }
     }
-    return onCurve(curve(NIST_CURVES.get(group)), share);
+    return true;
   }
 
   private static boolean lowOrder(byte[] share) {

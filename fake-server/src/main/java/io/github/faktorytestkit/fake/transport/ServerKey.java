@@ -12,8 +12,9 @@ import java.util.List;
  *
  * @param ecdsaSuites whether the TLS 1.2 suites are the {@code ECDHE_ECDSA} ones
  * @param tls13Schemes the TLS 1.3 signature schemes
+ * @param curve the named group of an EC key's curve ({@link GoNamedGroups}), 0 for another key
  */
-record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes) {
+record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve) {
   private static final int P256 = 256;
   private static final int P384 = 384;
 
@@ -21,11 +22,13 @@ record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes) {
   static ServerKey of(PrivateKey key) {
     if (key instanceof ECKey ec) {
       int bits = ec.getParams().getCurve().getField().getFieldSize();
-      return new ServerKey(true, List.of(bits == P256 ? 0x0403 : bits == P384 ? 0x0503 : 0x0603));
+      return bits == P256 ? new ServerKey(true, List.of(0x0403), GoNamedGroups.P256)
+          : bits == P384 ? new ServerKey(true, List.of(0x0503), GoNamedGroups.P384)
+          : new ServerKey(true, List.of(0x0603), GoNamedGroups.P521);
     }
     if (key.getAlgorithm().equals("RSA")) {
-      return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806));
+      return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806), 0);
     }
-    return new ServerKey(true, List.of(0x0807));
+    return new ServerKey(true, List.of(0x0807), 0);
   }
 }

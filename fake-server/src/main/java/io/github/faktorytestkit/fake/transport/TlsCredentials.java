@@ -2,21 +2,19 @@ package io.github.faktorytestkit.fake.transport;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
 /**
  * A server certificate chain and its private key, read from PEM text (what real Faktory reads from
- * {@code public.cert.pem} and {@code private.key.pem}), as a TLS server context accepting TLS 1.2 and 1.3 (Faktory's
- * {@code MinVersion} is 1.2) with Go's cipher suites ({@link GoCipherSuites}). The pair is read as Go's
+ * {@code public.cert.pem} and {@code private.key.pem}), as a TLS server context ({@link BouncyCastleTls}) accepting
+ * TLS 1.2 and 1.3 (Faktory's {@code MinVersion} is 1.2) with Go's cipher suites ({@link GoCipherSuites}) and key
+ * exchange groups ({@link GoNamedGroups}). The pair is read as Go's
  * {@code tls.X509KeyPair} reads it ({@link X509KeyPair}): an RSA, EC or Ed25519 key in PKCS#1, SEC1 or PKCS#8.
  * Immutable and thread-safe.
  */
 public final class TlsCredentials {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-  private static final char[] NO_PASSWORD = new char[0];
 
   private final SSLContext context;
   private final ServerKey serverKey;
@@ -34,20 +32,13 @@ public final class TlsCredentials {
   public static TlsCredentials fromPem(String certificatePem, String privateKeyPem) {
     X509KeyPair pair = X509KeyPair.fromPem(certificatePem, privateKeyPem);
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry("faktory", pair.key, NO_PASSWORD, pair.chain);
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, NO_PASSWORD);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
-      return new TlsCredentials(context, ServerKey.of(pair.key));
+      return new TlsCredentials(BouncyCastleTls.serverContext(pair), ServerKey.of(pair.key));
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
   }
 
-  /** Returns the JDK context, for servers other than the command port (the standalone jar's web endpoints). */
+  /** Returns the context, for servers other than the command port (the standalone jar's web endpoints). */
   public SSLContext context() {
     return context;
   }
@@ -58,14 +49,16 @@ public final class TlsCredentials {
   }
 
   /**
-   * Returns a new server-side engine for one connection, with Go's cipher suites in the order Go uses for a client
-   * whose hello makes {@link GoCipherSuites#aesGcmPreferred} {@code aesGcmPreferred}. The one place engines are made.
+   * Returns a new server-side engine for one connection whose client hello {@link GoClientHello} read: Go's cipher
+   * suites in the order Go uses for it ({@link GoCipherSuites#aesGcmPreferred}) and the key exchange groups Go would
+   * pick from ({@link GoNamedGroups#enable}). The one place engines are made.
    */
-  SSLEngine serverEngine(boolean aesGcmPreferred) {
+  SSLEngine serverEngine(ClientHelloMessage hello) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
-    GoCipherSuites.enable(engine, aesGcmPreferred);
+    GoCipherSuites.enable(engine, GoCipherSuites.aesGcmPreferred(hello.cipherSuites));
+    GoNamedGroups.enable(engine, hello, serverKey);
     return engine;
   }
 }

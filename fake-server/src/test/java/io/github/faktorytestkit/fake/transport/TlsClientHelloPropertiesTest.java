@@ -35,20 +35,34 @@ class TlsClientHelloPropertiesTest {
   private static String outcome(byte[] hello, List<Integer> chunks) {
     EmbeddedChannel channel = new EmbeddedChannel(new GoClientHello(TestKeys.ec()), new HeldWrites());
     try {
+      return outcome(channel, hello, chunks);
+    } finally {
+      // what the engine wrote, and its buffers, released (a leak otherwise)
+      channel.releaseOutbound();
+      channel.releaseInbound();
+      channel.close();
+    }
+  }
+
+  private static String outcome(EmbeddedChannel channel, byte[] hello, List<Integer> chunks) {
+    try {
       int start = 0;
       for (int i = 0; start < hello.length && channel.isOpen(); i++) {
         int length = Math.min(hello.length - start, chunks.get(i % chunks.size()));
         channel.writeInbound(Unpooled.wrappedBuffer(hello, start, length));
         start += length;
       }
-    } catch (RuntimeException jdkRefusal) {
-      return "refused by the JDK";
+    } catch (RuntimeException engineRefusal) {
+      return "refused by the engine";
     }
     if (channel.pipeline().get(SslHandler.class) != null) {
       return "TLS started";
     }
     ByteBuf alert = channel.readOutbound();
     String written = alert == null ? "" : ByteBufUtil.hexDump(alert);
+    if (alert != null) {
+      alert.release();
+    }
     return written + (channel.isOpen() ? " waiting" : " closed");
   }
 

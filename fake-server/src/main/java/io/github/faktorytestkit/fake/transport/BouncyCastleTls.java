@@ -1,0 +1,69 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+
+/**
+ * BouncyCastle's JSSE provider on BouncyCastle's own crypto: the TLS stack that has Go's ML-KEM hybrid key
+ * exchanges on JDK 17. Neither provider is installed in {@code java.security}; a class of its own so that
+ * BouncyCastle is loaded (once per JVM) only when the first TLS server context is built. Its JSSE logs (through
+ * {@code java.util.logging}, at INFO for every connection) are cut to SEVERE unless the application set their level:
+ * Go's server prints nothing.
+ */
+final class BouncyCastleTls {
+  /** Held: the logging framework keeps loggers weakly, and a collected one forgets its level. */
+  private static final Logger JSSE_LOG = quiet(Logger.getLogger("org.bouncycastle.jsse"));
+  private static final Provider CRYPTO = new BouncyCastleProvider();
+  private static final Provider JSSE = new BouncyCastleJsseProvider(CRYPTO);
+  private static final char[] NO_PASSWORD = new char[0];
+
+  private BouncyCastleTls() {}
+
+  /** Returns a new server context serving {@code pair}. */
+  static SSLContext serverContext(X509KeyPair pair) throws GeneralSecurityException, IOException {
+    // the key and chain as BouncyCastle's own objects: its key manager does not take the JDK's Ed25519 ("EdDSA") key
+    KeyStore store = KeyStore.getInstance("PKCS12", CRYPTO);
+    store.load(null, null);
+    store.setKeyEntry("faktory", ownKey(pair.key), NO_PASSWORD, ownChain(pair.chain));
+    KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX", JSSE);
+    keys.init(store, NO_PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS", JSSE);
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  private static Logger quiet(Logger log) {
+    if (log.getLevel() == null) {
+      log.setLevel(Level.SEVERE);
+    }
+    return log;
+  }
+
+  private static PrivateKey ownKey(PrivateKey key) throws GeneralSecurityException {
+    KeyFactory keys = KeyFactory.getInstance(key.getAlgorithm(), CRYPTO);
+    return keys.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+  }
+
+  private static Certificate[] ownChain(Certificate[] chain) throws GeneralSecurityException {
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509", CRYPTO);
+    Certificate[] own = new Certificate[chain.length];
+    for (int i = 0; i < chain.length; i++) {
+      own[i] = x509.generateCertificate(new ByteArrayInputStream(chain[i].getEncoded()));
+    }
+    return own;
+  }
+}

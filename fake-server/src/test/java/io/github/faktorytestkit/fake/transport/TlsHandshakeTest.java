@@ -1,0 +1,62 @@
+package io.github.faktorytestkit.fake.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.faktorytestkit.fake.FakeFaktory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A fake with each kind of key Go reads serves a handshake to the JDK's client, over TLS 1.3 and 1.2, with the
+ * suite Go picks first (TlsIT compares the choices with real Faktory's).
+ */
+class TlsHandshakeTest {
+  @ParameterizedTest(name = "{0} + {1}, {2}")
+  @CsvSource({
+      "rsa.cert.pem, rsa-pkcs1.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
+      "rsa.cert.pem, rsa-pkcs1.key.pem, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "ec.cert.pem, ec-sec1.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
+      "ec.cert.pem, ec-sec1.key.pem, TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+      "ed25519.cert.pem, ed25519-pkcs8.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
+      "ed25519.cert.pem, ed25519-pkcs8.key.pem, TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"})
+  void everyKeyGoReadsServesAHandshake(String certificate, String key, String protocol, String suite)
+      throws Exception {
+    String certificatePem = resource(certificate);
+    try (FakeFaktory fake = FakeFaktory.builder().tls(certificatePem, resource(key)).start();
+        SSLSocket socket = (SSLSocket) trusting(certificatePem).getSocketFactory()
+            .createSocket(fake.url().getHost(), fake.port())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.startHandshake();
+
+      assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+      assertThat(socket.getSession().getCipherSuite()).isEqualTo(suite);
+    }
+  }
+
+  private static SSLContext trusting(String certificatePem) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII))));
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = TlsHandshakeTest.class.getResourceAsStream("keys/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+}
