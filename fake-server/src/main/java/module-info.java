@@ -12,6 +12,7 @@ module io.github.faktorytestkit.fake {
   requires io.netty.common;
   requires io.netty.handler;
   requires io.netty.transport;
+  requires io.netty.transport.classes.epoll;
   requires jdk.httpserver;
   requires jdk.management;
   requires org.slf4j;

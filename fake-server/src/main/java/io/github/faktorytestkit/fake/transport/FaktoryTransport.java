@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +70,7 @@ public final class FaktoryTransport implements AutoCloseable {
     AtomicBoolean closed = new AtomicBoolean();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
-        .channel(NioServerSocketChannel.class)
+        .channel(SharedEventLoop.serverChannelType())
         // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
