@@ -8,7 +8,6 @@ module io.github.faktorytestkit.fake {
   requires com.fasterxml.jackson.databind;
   requires io.netty.buffer;
   requires io.netty.codec;
-  requires io.netty.codec.redis;
   requires io.netty.common;
   requires io.netty.handler;
   requires io.netty.transport;
