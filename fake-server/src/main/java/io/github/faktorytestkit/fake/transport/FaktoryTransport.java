@@ -50,6 +50,14 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * Gives Netty the standalone jar's settings, where not given on the command line: call first thing in a main
+   * that serves, before any transport starts. A test's JVM keeps Netty's own (see {@code NettyDefaults}).
+   */
+  public static void useStandaloneDefaults() {
+    NettyDefaults.applyStandalone();
+  }
+
+  /**
    * Binds {@code address} and starts accepting connections; blocks until the socket is bound.
    *
    * @param address where to listen; port 0 picks a free port
