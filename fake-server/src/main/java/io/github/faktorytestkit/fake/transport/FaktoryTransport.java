@@ -50,11 +50,13 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
-   * Gives Netty the standalone jar's settings, where not given on the command line: call first thing in a main
-   * that serves, before any transport starts. A test's JVM keeps Netty's own (see {@code NettyDefaults}).
+   * Gives Netty the standalone jar's settings, where not given on the command line: the native transport where it
+   * loads ({@code SharedEventLoop}) and no buffer leak tracking ({@code NettyDefaults}). Call first thing in a main
+   * that serves, before any transport starts; a test's JVM keeps NIO and Netty's leak tracking.
    */
   public static void useStandaloneDefaults() {
     NettyDefaults.applyStandalone();
+    SharedEventLoop.preferNative();
   }
 
   /**
