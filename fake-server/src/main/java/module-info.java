@@ -8,10 +8,10 @@ module io.github.faktorytestkit.fake {
   requires com.fasterxml.jackson.databind;
   requires io.netty.buffer;
   requires io.netty.codec;
-  requires io.netty.codec.redis;
   requires io.netty.common;
   requires io.netty.handler;
   requires io.netty.transport;
+  requires io.netty.transport.classes.epoll;
   requires java.logging;
   requires jdk.httpserver;
   requires jdk.management;

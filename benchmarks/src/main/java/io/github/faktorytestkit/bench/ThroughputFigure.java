@@ -1,9 +1,11 @@
 package io.github.faktorytestkit.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jobs per second of Go's {@code load} against the fake's jar and against real Faktory, then the project's client
+ * Jobs per second of Go's {@code load} against the fake's jar ({@code java -jar}, and through its {@code faktory}
+ * launcher when the build wrote it) and against real Faktory, then the project's client
  * running the same workload ({@link ClientLoad}) and a {@link io.github.faktorytestkit.worker.FaktoryWorker} doing its
  * pops ({@link WorkerLoad}) against real Faktory next to Go's {@code load}; a fresh server per run.
  *
@@ -17,19 +19,19 @@ final class ThroughputFigure implements Figure {
     int jobs = settings.size(30000, 2000);
     Samples onFake = new Samples();
     Samples onReal = new Samples();
+    Samples onLauncher = new Samples();
     Samples ourClient = new Samples();
     Samples goClient = new Samples();
     Samples ourWorker = new Samples();
     Samples goWorker = new Samples();
-    Figure.interleave(settings.runs(), () -> {
-      try (Spawned fake = Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm())) {
-        onFake.add(GoLoad.run(settings.load(), fake.url(), jobs, 10));
-      }
-    }, () -> {
-      try (Spawned real = Spawned.faktory(settings.faktory())) {
-        onReal.add(GoLoad.run(settings.load(), real.url(), jobs, 10));
-      }
-    });
+    boolean launcher = Spawned.hasLauncher(settings.fakeJar());
+    List<Figure.Step> goLoad = new ArrayList<>(List.of(
+        () -> goLoad(settings, Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), jobs, onFake),
+        () -> goLoad(settings, Spawned.faktory(settings.faktory()), jobs, onReal)));
+    if (launcher) {
+      goLoad.add(() -> goLoad(settings, Spawned.fakeLauncher(settings.fakeJar()), jobs, onLauncher));
+    }
+    Figure.rotate(settings.runs(), goLoad);
     warmUp(settings, ClientLoad::run, jobs);
     Figure.interleave(settings.runs(), () -> {
       try (Spawned real = Spawned.faktory(settings.faktory())) {
@@ -50,10 +52,22 @@ final class ThroughputFigure implements Figure {
         goWorker.add(GoLoad.run(settings.load(), real.url(), jobs, 10));
       }
     });
-    return List.of(
-        Row.rate("Go load " + jobs + " 10 against the jar vs real Faktory", "jobs/s", onFake, onReal, 3.0),
-        Row.rate("our client, load workload vs Go load (real Faktory)", "jobs/s", ourClient, goClient, 1.0),
-        Row.rate("FaktoryWorker, load workload vs Go load (real Faktory)", "jobs/s", ourWorker, goWorker, 1.0));
+    List<Row> rows = new ArrayList<>();
+    rows.add(Row.rate("Go load " + jobs + " 10 against the jar vs real Faktory", "jobs/s", onFake, onReal, 3.0));
+    if (launcher) {
+      rows.add(Row.rate("Go load " + jobs + " 10 against its faktory launcher vs real Faktory", "jobs/s", onLauncher,
+          onReal, 3.0));
+    }
+    rows.add(Row.rate("our client, load workload vs Go load (real Faktory)", "jobs/s", ourClient, goClient, 1.0));
+    rows.add(Row.rate("FaktoryWorker, load workload vs Go load (real Faktory)", "jobs/s", ourWorker, goWorker, 1.0));
+    return rows;
+  }
+
+  /** Runs Go's {@code load} once against {@code server}, then stops it. */
+  private static void goLoad(Settings settings, Spawned server, int jobs, Samples into) throws Exception {
+    try (server) {
+      into.add(GoLoad.run(settings.load(), server.url(), jobs, 10));
+    }
   }
 
   /** Runs {@code workload} once against a fresh real Faktory, unrecorded. */

@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.standalone;
 
+import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
- * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does (with
- * {@link HeapGiveBack}), answers one client session of the common commands, and stops. {@code java
+ * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does (with its Netty
+ * settings and {@link HeapGiveBack}), answers one client session of the common commands, and stops. {@code java
  * -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then maps those classes instead of
  * loading and verifying them.
  */
@@ -26,6 +27,7 @@ final class ArchiveTraining {
 
   /** Runs the training session; exits non-zero when the server misbehaves. */
   public static void main(String[] args) throws Exception {
+    FaktoryTransport.useStandaloneDefaults(); // as main does first: the native transport's classes are archived too
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.standalone;
 
 import io.github.faktorytestkit.fake.model.ModelSettings;
+import io.github.faktorytestkit.fake.transport.FaktoryTransport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class FakeFaktoryMain {
    * recording ({@link ReplayMode}).
    */
   public static void main(String[] args) throws InterruptedException {
+    FaktoryTransport.useStandaloneDefaults();
     if (args.length > 0 && args[0].equals("record")) {
       RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       return;

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +50,16 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * Gives Netty the standalone jar's settings, where not given on the command line: the native transport where it
+   * loads ({@code SharedEventLoop}) and no buffer leak tracking ({@code NettyDefaults}). Call first thing in a main
+   * that serves, before any transport starts; a test's JVM keeps NIO and Netty's leak tracking.
+   */
+  public static void useStandaloneDefaults() {
+    NettyDefaults.applyStandalone();
+    SharedEventLoop.preferNative();
+  }
+
+  /**
    * Binds {@code address} and starts accepting connections; blocks until the socket is bound.
    *
    * @param address where to listen; port 0 picks a free port
@@ -71,7 +80,7 @@ public final class FaktoryTransport implements AutoCloseable {
     AtomicBoolean closed = new AtomicBoolean();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
-        .channel(NioServerSocketChannel.class)
+        .channel(SharedEventLoop.serverChannelType())
         // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {

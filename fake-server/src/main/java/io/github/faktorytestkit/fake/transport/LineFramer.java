@@ -8,19 +8,17 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Splits the client's byte stream into lines the way real Faktory reads them, in front of the {@code RedisDecoder}.
- *
- * <p>Real Faktory reads up to LF and strips an optional CR before it; netty's decoder insists on CRLF, checks its
- * length limit only while a line is incomplete (so the outcome depends on how TCP split the bytes) and decodes a
- * line starting with a RESP type byte as a reply. This framer closes those gaps. Per complete line it emits:
+ * Splits the client's byte stream into lines the way real Faktory reads them: up to LF, an optional CR before it
+ * stripped, whatever the line starts with (a line starting with {@code + - : $ *} is a command, never a RESP frame).
+ * Per complete line it emits:
  * <ul>
- *   <li>a {@link String} for a non-empty line, decoded losslessly as Go walks UTF-8 ({@link GoUtf8#decode}: each
- *       invalid byte kept as an escaped byte, since real Faktory keeps the line's raw bytes); it goes around the codec ({@code ByteToMessageDecoder} passes non-buffer messages through), so a line
- *       starting with {@code + - : $ *} is a command too, never a RESP frame;
- *   <li>for an empty line, a buffer holding CRLF, which the codec decodes as an empty inline command;
+ *   <li>the line as a {@link String} (empty for an empty line), decoded losslessly as Go walks UTF-8
+ *       ({@link GoUtf8#decode}: each invalid byte kept as an escaped byte, since real Faktory keeps the line's raw
+ *       bytes);
  *   <li>{@link LineTooLong} once, for the first line longer than the limit, after which all input is discarded.
  * </ul>
- * Whatever the split of the input, the same sequence results.
+ * The limit is checked on complete and on partial lines alike, so whatever the split of the input, the same
+ * sequence results.
  */
 final class LineFramer extends ByteToMessageDecoder {
   private static final byte CR = '\r';
@@ -49,14 +47,14 @@ final class LineFramer extends ByteToMessageDecoder {
         break;
       }
       scanned = 0;
-      emitLine(ctx, in, lf, out);
+      emitLine(in, lf, out);
     }
     if (discarding) {
       in.skipBytes(in.readableBytes());
     }
   }
 
-  private void emitLine(ChannelHandlerContext ctx, ByteBuf in, int lf, List<Object> out) {
+  private void emitLine(ByteBuf in, int lf, List<Object> out) {
     int start = in.readerIndex();
     int end = lf > start && in.getByte(lf - 1) == CR ? lf - 1 : lf;
     int length = end - start;
@@ -64,11 +62,7 @@ final class LineFramer extends ByteToMessageDecoder {
       tooLong(out);
       return;
     }
-    if (length > 0) {
-      out.add(GoUtf8.decode(ByteBufUtil.getBytes(in, start, length), 0, length));
-    } else {
-      out.add(ctx.alloc().buffer(length + 2).writeBytes(in, start, length).writeByte(CR).writeByte(LF));
-    }
+    out.add(length == 0 ? "" : GoUtf8.decode(ByteBufUtil.getBytes(in, start, length), 0, length));
     in.readerIndex(lf + 1);
   }
 

@@ -2,18 +2,15 @@ package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.redis.FixedRedisMessagePool;
-import io.netty.handler.codec.redis.RedisDecoder;
-import io.netty.handler.codec.redis.RedisEncoder;
 import io.netty.handler.ssl.SslHandler;
 import javax.net.ssl.SSLEngine;
 
 /**
- * Builds the handler chain of one connection: TLS when enabled (started once the client hello is read), framing,
- * netty's Redis codec, then the session.
+ * Builds the handler chain of one connection: TLS when enabled (started once the client hello is read), framing
+ * (lines in as text), then the session, which writes each reply as one buffer ({@link ReplyBuffers}).
  */
 final class Pipelines {
-  /** The largest line limit: netty's codec (and a Redis string) stops at 512 MiB. */
+  /** The largest line limit: 512 MiB (the longest Redis string) less a CRLF terminator. */
   static final int MAX_LINE_LENGTH_LIMIT = 512 * 1024 * 1024 - 2;
 
   private static final String CLIENT_HELLO = "tls-client-hello";
@@ -32,9 +29,6 @@ final class Pipelines {
       pipeline.addLast(HELD_WRITES, new HeldWrites());
     }
     pipeline.addLast("framer", new LineFramer(maxLineLength));
-    // lines reach the codec complete and CRLF-terminated, so its own limit (checked on partial lines) never bites
-    pipeline.addLast("decoder", new RedisDecoder(maxLineLength + 2, FixedRedisMessagePool.INSTANCE, true));
-    pipeline.addLast("encoder", new RedisEncoder());
     pipeline.addLast("session", new SessionHandler(sessions, connectionIndex));
   }
 

@@ -7,7 +7,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.codec.redis.InlineCommandRedisMessage;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,7 +50,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     session = sessions.open(new ChannelConnection(connectionIndex, ctx.channel()));
-    ctx.writeAndFlush(ReplyMessages.toMessage(session.greeting()));
+    ctx.writeAndFlush(ReplyBuffers.toBuffer(ctx.alloc(), session.greeting()));
     ctx.fireChannelActive();
   }
 
@@ -59,7 +58,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
       if (!finished) {
-        queued.add(msg instanceof InlineCommandRedisMessage inline ? inline.content() : msg);
+        queued.add(msg);
       }
     } finally {
       ReferenceCountUtil.release(msg);
@@ -149,7 +148,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (outcome instanceof Outcome.SendRaw raw) {
       ctx.write(Unpooled.wrappedBuffer(raw.bytes()));
     }
-    outcome.replies().forEach(reply -> ctx.write(ReplyMessages.toMessage(reply)));
+    outcome.replies().forEach(reply -> ctx.write(ReplyBuffers.toBuffer(ctx.alloc(), reply)));
     if (outcome.closes()) {
       finish();
     }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.redis.InlineCommandRedisMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,11 +13,10 @@ import java.util.List;
 final class Wire {
   private Wire() {}
 
-  /** Returns a channel holding the framer and netty's decoder, as a connection's pipeline starts. */
+  /** Returns a channel holding the framer, as a connection's pipeline starts. */
   static EmbeddedChannel framingChannel(int maxLineLength) {
     EmbeddedChannel channel = new EmbeddedChannel();
     Pipelines.configure(channel.pipeline(), maxLineLength, null, connection -> null, 0);
-    channel.pipeline().remove("encoder");
     channel.pipeline().remove("session");
     return channel;
   }
@@ -34,11 +32,11 @@ final class Wire {
     return decoded(channel);
   }
 
-  /** Returns the inbound messages read so far, inline commands as their text. */
+  /** Returns the inbound messages read so far. */
   static List<Object> decoded(EmbeddedChannel channel) {
     List<Object> out = new ArrayList<>();
     for (Object message = channel.readInbound(); message != null; message = channel.readInbound()) {
-      out.add(message instanceof InlineCommandRedisMessage inline ? inline.content() : message);
+      out.add(message);
     }
     return out;
   }

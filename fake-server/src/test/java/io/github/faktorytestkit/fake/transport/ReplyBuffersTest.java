@@ -2,24 +2,41 @@ package io.github.faktorytestkit.fake.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.faktorytestkit.fake.model.gocompat.GoUtf8;
 import io.github.faktorytestkit.protocol.Reply;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.redis.RedisEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.io.ByteArrayOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
-class ReplyMessagesTest {
+class ReplyBuffersTest {
 
   @Property(tries = 500)
-  void redisEncoderWritesExactlyTheReplysWireForm(@ForAll("replies") Reply reply) {
-    EmbeddedChannel channel = new EmbeddedChannel(new RedisEncoder());
-    channel.writeOutbound(ReplyMessages.toMessage(reply));
+  void writesExactlyTheReplysWireForm(@ForAll("replies") Reply reply) {
+    ByteBuf buffer = ReplyBuffers.toBuffer(UnpooledByteBufAllocator.DEFAULT, reply);
 
-    assertThat(Wire.outbound(channel)).isEqualTo(reply.toWire());
-    assertThat(channel.finish()).isFalse();
+    assertThat(ByteBufUtil.getBytes(buffer)).isEqualTo(reply.toWire());
+    buffer.release();
+  }
+
+  @Test
+  void writesAnEscapedByteOfAnEchoedLineAsTheByteItself() {
+    byte[] line = {'X', (byte) 0xff};
+    Reply echo = new Reply.ErrorReply("ERR Unknown command " + GoUtf8.decode(line, 0, line.length));
+    ByteBuf buffer = ReplyBuffers.toBuffer(UnpooledByteBufAllocator.DEFAULT, echo);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.writeBytes(Wire.utf8("-ERR Unknown command "));
+    expected.writeBytes(line);
+    expected.writeBytes(Wire.utf8("\r\n"));
+    assertThat(ByteBufUtil.getBytes(buffer)).isEqualTo(expected.toByteArray());
+    buffer.release();
   }
 
   @Provide
@@ -35,7 +52,7 @@ class ReplyMessagesTest {
         Arbitraries.just(Reply.NULL_BULK));
   }
 
-  /** Lone surrogates have no UTF-8 form; both encoders would replace them, each in its own way. */
+  /** Lone surrogates have no UTF-8 form; GoUtf8 and Reply#toWire replace them, each in its own way. */
   private static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,0 +1,35 @@
+package io.github.faktorytestkit.fake.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.epoll.Epoll;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+class SharedEventLoopTest {
+
+  @Test
+  void nettysNativeEpollLibraryLoadsOnLinuxX86() {
+    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+
+    assertThat(Epoll.isAvailable()).as("the native transport the standalone jar runs").isTrue();
+  }
+
+  @Test
+  void theListeningChannelTypeRunsOnTheGroup() {
+    ChannelFuture bound = new ServerBootstrap().group(SharedEventLoop.group())
+        .channel(SharedEventLoop.serverChannelType()).childHandler(new ChannelInboundHandlerAdapter())
+        .bind(new InetSocketAddress("127.0.0.1", 0)).awaitUninterruptibly();
+    Channel channel = bound.channel();
+    try {
+      assertThat(bound.cause()).isNull();
+    } finally {
+      channel.close().awaitUninterruptibly();
+    }
+  }
+}
