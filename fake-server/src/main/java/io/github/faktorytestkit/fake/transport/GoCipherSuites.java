@@ -6,8 +6,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The cipher suites Go's TLS server (the Go that built Faktory 1.9.4, with Faktory's {@code go 1.25} defaults: no RSA
- * key exchange, no 3DES) enables with {@code MinVersion} TLS 1.2, in the preference order it applies over the
+ * The cipher suites Go's TLS server (the Go that built Faktory 1.9.4 here, go1.26.8, with its defaults: no RSA key
+ * exchange, no 3DES) enables with {@code MinVersion} TLS 1.2, in the preference order it applies over the
  * client's: with AES hardware, AES-GCM first, unless the first suite of the client's that Go knows is not AES-GCM
  * ({@code isAESGCMPreferred}), when ChaCha20-Poly1305 comes first (TLS 1.3 and 1.2 alike).
  */

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads a TLS client's records up to the end of its client hello as Go's {@code tls.Conn} does before the version is
@@ -97,11 +96,11 @@ final class GoClientHello extends ByteToMessageDecoder {
     } else if (handshake.readableBytes() >= MESSAGE_HEADER + messageLength) {
       byte[] message = new byte[MESSAGE_HEADER + messageLength];
       handshake.getBytes(handshake.readerIndex(), message);
-      Optional<byte[]> refusal = checks.refusal(message, handshake.readableBytes() > message.length);
-      if (refusal.isPresent()) {
-        alertAndClose(ctx, in, refusal.get());
+      GoHelloChecks.Verdict verdict = checks.judge(message, handshake.readableBytes() > message.length);
+      if (verdict.refused()) {
+        alertAndClose(ctx, in, verdict.alert());
       } else {
-        startTls(ctx, out, ClientHelloMessage.parse(message).orElseThrow());
+        startTls(ctx, out, verdict.hello());
       }
     }
   }

@@ -32,19 +32,40 @@ final class GoHelloChecks {
   }
 
   /**
-   * Go's alert record for {@code message} (type, length, body), or empty when Go goes on with the handshake.
+   * What Go's server does with a client's first handshake message: refuses it with {@code alert} (a whole alert
+   * record), or goes on with {@code hello}, the message parsed.
+   */
+  record Verdict(byte[] alert, ClientHelloMessage hello) {
+    private static Verdict refuse(byte[] alert) {
+      return new Verdict(alert, null);
+    }
+
+    /** Whether Go refuses the message. */
+    boolean refused() {
+      return alert != null;
+    }
+  }
+
+  /**
+   * Judges {@code message} (type, length, body) as Go would.
    *
    * @param moreHandshakeBytes whether the client sent handshake bytes after the message
    */
-  Optional<byte[]> refusal(byte[] message, boolean moreHandshakeBytes) {
+  Verdict judge(byte[] message, boolean moreHandshakeBytes) {
     if ((message[0] & 0xff) != CLIENT_HELLO) {
-      return alert(TLS10, GoHandshakeTypes.parses(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR);
+      int description = GoHandshakeTypes.parses(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR;
+      return Verdict.refuse(GoAlert.fatal(TLS10, description));
     }
     Optional<ClientHelloMessage> parsed = ClientHelloMessage.parse(message);
     if (parsed.isEmpty()) {
-      return alert(TLS10, GoAlert.DECODE_ERROR);
+      return Verdict.refuse(GoAlert.fatal(TLS10, GoAlert.DECODE_ERROR));
     }
     ClientHelloMessage hello = parsed.get();
+    return refusal(hello, moreHandshakeBytes).map(Verdict::refuse).orElse(new Verdict(null, hello));
+  }
+
+  /** Go's alert record for a parsed {@code hello}, or empty when Go goes on with the handshake. */
+  private Optional<byte[]> refusal(ClientHelloMessage hello, boolean moreHandshakeBytes) {
     int version = mutualVersion(hello);
     int beforeVersion = version == 0 ? GoAlert.PROTOCOL_VERSION : encryptedHelloAlert(hello.encryptedClientHello);
     if (beforeVersion != 0) {
