@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.fake.transport;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -31,9 +30,10 @@ public final class TlsCredentials {
    */
   public static TlsCredentials fromPem(String certificatePem, String privateKeyPem) {
     X509KeyPair pair = X509KeyPair.fromPem(certificatePem, privateKeyPem);
+    ServerKey key = ServerKey.of(pair.key);
     try {
-      return new TlsCredentials(BouncyCastleTls.serverContext(pair), ServerKey.of(pair.key));
-    } catch (GeneralSecurityException | IOException e) {
+      return new TlsCredentials(BouncyCastleTls.serverContext(pair, key), key);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
   }
