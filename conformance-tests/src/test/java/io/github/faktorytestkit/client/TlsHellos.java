@@ -122,6 +122,17 @@ final class TlsHellos {
     return hellos;
   }
 
+  /** A TLS 1.2 hello naming the server {@code localhost}, with nothing else Go answers with an extension. */
+  static String tls12WithServerName() {
+    return record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256,
+        extension(0, "000c000009" + "6c6f63616c686f7374")));
+  }
+
+  /** A TLS 1.2 hello asking for fragments of 512 bytes, with nothing else Go answers with an extension. */
+  static String tls12WithMaxFragmentLength() {
+    return record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256, extension(1, "01")));
+  }
+
   /** Hellos Go goes on with, of TLS 1.3 and of TLS 1.2, to make others from ({@link #mutated}). */
   static List<String> accepted() {
     String tls13 = hello("0303", "130213011303c02b", "00", extension(43, "0403040303"), TLS12_GROUPS,

@@ -301,9 +301,8 @@ class TlsIT {
 
   /**
    * The server hello of each accepted hello ({@link TlsHellos#accepted}: TLS 1.3, TLS 1.2 offering a session ticket):
-   * the same session id and extensions from both over TLS 1.3; over TLS 1.2 the fake's engine (BouncyCastle's) sends a
-   * session id of its own, no session_ticket extension, and its extensions in its own order
-   * (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * the same session id and extensions from both over TLS 1.3; over TLS 1.2 the fake's engine (BouncyCastle's) sends
+   * no session_ticket extension, and its extensions in its own order (fake-server/KNOWN-DIFFERENCES.md, TLS).
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
@@ -318,7 +317,35 @@ class TlsIT {
       }
     }
     assertThat(shapes).containsExactly("session id 0, extensions 43 51", kind == TargetKind.FAKE
-        ? "session id 32, extensions 23 65281 11" : "session id 0, extensions 35 65281 23 11");
+        ? "session id 0, extensions 23 65281 11" : "session id 0, extensions 35 65281 23 11");
+  }
+
+  /** Go's server acknowledges a client's server name in its TLS 1.2 server hello, as the fake does. */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void serverNameIsAcknowledged(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.tls12WithServerName()));
+      assertThat(ServerHello.shape(firstRecord(socket.getInputStream()))).isEqualTo("session id 0, extensions 0");
+    }
+  }
+
+  /**
+   * Go's server ignores a client's max_fragment_length; the fake's engine takes it and echoes it in its TLS 1.2 server
+   * hello (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void maxFragmentLengthIsTakenByTheFakePinned(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.tls12WithMaxFragmentLength()));
+      assertThat(ServerHello.shape(firstRecord(socket.getInputStream())))
+          .isEqualTo(kind == TargetKind.FAKE ? "session id 0, extensions 1" : "session id 0, extensions ");
+    }
   }
 
   /**

@@ -27,7 +27,7 @@ final class BouncyCastleTls {
   /** Held: the logging framework keeps loggers weakly, and a collected one forgets its level. */
   private static final Logger JSSE_LOG = quiet(Logger.getLogger("org.bouncycastle.jsse"));
   private static final Provider CRYPTO = new BouncyCastleProvider();
-  private static final Provider JSSE = new BouncyCastleJsseProvider(false, new GoRetryCrypto().setProvider(CRYPTO));
+  private static final Provider JSSE = new BouncyCastleJsseProvider(false, new GoNonces().setProvider(CRYPTO));
 
   private BouncyCastleTls() {}
 
