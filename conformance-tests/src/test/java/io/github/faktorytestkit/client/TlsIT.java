@@ -11,11 +11,14 @@ import io.github.faktorytestkit.real.FaktoryContainer;
 import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.LoopbackCertificate;
 import io.github.faktorytestkit.real.RealTargets;
+import io.github.faktorytestkit.real.StandaloneFakeProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -34,7 +37,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -208,6 +213,22 @@ class TlsIT {
     Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
     assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
         expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
+  }
+
+  /**
+   * The standalone jar takes a client hello of 40 KB, as Go does (up to 64 KiB): it sets the JVM's TLS limit, which a
+   * fake inside a test's JVM leaves alone (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @Test
+  void standaloneJarTakesAHelloOf40Kb(@TempDir Path config) throws IOException {
+    FaktoryFeature.TLS.assumeIn(RealTargets.version());
+    Files.writeString(config.resolve("public.cert.pem"), CERTIFICATE.certificatePem());
+    Files.writeString(config.resolve("private.key.pem"), CERTIFICATE.privateKeyPem());
+    Path jar = Path.of(System.getProperty("faktory.fake.jar", "../fake-server/target/faktory-fake-server.jar"));
+    try (StandaloneFakeProcess fake = StandaloneFakeProcess.start(jar, List.of("-c", config.toString()))) {
+      assertThat(firstAnswer(fake.url(), HexFormat.of().parseHex(TlsHellos.helloOf40Kb())))
+          .isEqualTo(HANDSHAKE_GOES_ON);
+    }
   }
 
   /** Unusual hellos Go goes on with ({@link TlsHellos#goneOnWith}) get a handshake record from each server. */
