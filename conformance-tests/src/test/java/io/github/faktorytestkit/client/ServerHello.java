@@ -82,7 +82,8 @@ final class ServerHello {
     hello.get(random);
     int sessionIdLength = Byte.toUnsignedInt(hello.get());
     skip(hello, sessionIdLength + 2 + 1); // session id, cipher suite, compression
-    int end = Short.toUnsignedInt(hello.getShort()) + hello.position();
+    // a server hello with no extensions may leave out their length
+    int end = hello.hasRemaining() ? Short.toUnsignedInt(hello.getShort()) + hello.position() : hello.position();
     Map<Integer, ByteBuffer> extensions = new LinkedHashMap<>();
     while (hello.position() < end) {
       int type = Short.toUnsignedInt(hello.getShort());

@@ -18,8 +18,6 @@ final class TlsHellos {
   static final String X25519_GROUP = extension(10, "0002001d");
   static final String X25519_SHARE = extension(51, "0024001d0020" + "42".repeat(32));
   static final String ECDSA_P256 = extension(13, "00020403");
-  /** The bytes the fake's engine adds to a HelloRetryRequest: a cookie extension of 16 bytes ({@link #engineRetry}). */
-  static final int COOKIE_EXTENSION_LENGTH = 2 + 2 + 2 + 16;
   private static final int RECORD_AND_MESSAGE_HEADERS = 9;
   /** The extensions whose data is not changed in {@link #mutated}: status_request, groups, signature algorithms. */
   private static final Set<Integer> PINNED_DATA = Set.of(5, 10, 13);
@@ -95,19 +93,18 @@ final class TlsHellos {
    */
   static Map<String, Case> refusedByTheFakeOnly() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    cases.put("server name that is no host name", of(record(tls13("1301", "00",
-        extension(0, "000c000009" + "3132372e302e302e7e"))), "15030300020250"));
     cases.put("empty max_fragment_length", of(record(tls13("1301", "00", extension(1, ""))),
         DECODE_ERROR.replace("030100", "030300")));
     cases.put("status_request not of OCSP", of(record(tls13("1301", "00", extension(5, "0200000000"))),
         DECODE_ERROR.replace("030100", "030300")));
-    cases.put("1.2 ECDSA with SHA-384 only", of(record(hello("0303", "c02b", "00", TLS12_GROUPS,
-        extension(13, "00020503"))), FAILURE));
-    cases.put("hello of 40 KB", of(records(tls13("1301", "00", extension(0x7777, "ab".repeat(40_000)))), ""));
+    cases.put("hello of 40 KB", of(helloOf40Kb(), ""));
     return cases;
   }
 
-  /** Hellos Go and the fake's engine go on with, by what is unusual about them (the JDK's refused the first three). */
+  /**
+   * Hellos Go and the fake's engine go on with, by what is unusual about them (the JDK's engine refused the first
+   * three, BouncyCastle's key manager the last two).
+   */
   static Map<String, String> goneOnWith() {
     Map<String, String> hellos = new LinkedHashMap<>();
     hellos.put("1.2 without the certificate's curve", record(hello("0303", "c02b", "00", X25519_GROUP, ECDSA_P256)));
@@ -118,7 +115,27 @@ final class TlsHellos {
     hellos.put("1.3 X25519MLKEM768 share, coefficients 0", record(hello("0303", "1301", "00", TLS13_VERSIONS,
         extension(10, "000211ec"), extension(51, "04c411ec04c0" + "00".repeat(1184) + "42".repeat(32)),
         ECDSA_P256)));
+    hellos.put("server name that is no host name", record(tls13("1301", "00",
+        extension(0, "000c000009" + "3132372e302e302e7e"))));
+    hellos.put("1.2 ECDSA with SHA-384 only", record(hello("0303", "c02b", "00", TLS12_GROUPS,
+        extension(13, "00020503"))));
     return hellos;
+  }
+
+  /** A TLS 1.3 hello of 40 KB (an unknown extension of 40,000 bytes), over three records. */
+  static String helloOf40Kb() {
+    return records(tls13("1301", "00", extension(0x7777, "ab".repeat(40_000))));
+  }
+
+  /** A TLS 1.2 hello naming the server {@code localhost}, with nothing else Go answers with an extension. */
+  static String tls12WithServerName() {
+    return record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256,
+        extension(0, "000c000009" + "6c6f63616c686f7374")));
+  }
+
+  /** A TLS 1.2 hello asking for fragments of 512 bytes, with nothing else Go answers with an extension. */
+  static String tls12WithMaxFragmentLength() {
+    return record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256, extension(1, "01")));
   }
 
   /** Hellos Go goes on with, of TLS 1.3 and of TLS 1.2, to make others from ({@link #mutated}). */
@@ -180,15 +197,6 @@ final class TlsHellos {
   static Case retried() {
     return of(record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP, extension(51, "0000"), ECDSA_P256)),
         "1603030038020000340303" + HELLO_RETRY_RANDOM + "00130100000c002b0002030400330002001d" + "140303000101");
-  }
-
-  /**
-   * The fake's (BouncyCastle's) answer to {@link #retried}, as a pattern of hex: Go's, but with a cookie extension of
-   * 16 random bytes after the key share.
-   */
-  static String engineRetry() {
-    return "160303004e0200004a0303" + HELLO_RETRY_RANDOM + "001301000022002b0002030400330002001d"
-        + "002c00120010[0-9a-f]{32}" + "140303000101";
   }
 
   /** A TLS 1.3 hello Go goes on with but for what {@code extra} breaks. */

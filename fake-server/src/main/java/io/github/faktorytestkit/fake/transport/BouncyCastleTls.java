@@ -1,18 +1,17 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
@@ -28,21 +27,16 @@ final class BouncyCastleTls {
   /** Held: the logging framework keeps loggers weakly, and a collected one forgets its level. */
   private static final Logger JSSE_LOG = quiet(Logger.getLogger("org.bouncycastle.jsse"));
   private static final Provider CRYPTO = new BouncyCastleProvider();
-  private static final Provider JSSE = new BouncyCastleJsseProvider(CRYPTO);
-  private static final char[] NO_PASSWORD = new char[0];
+  private static final Provider JSSE = new BouncyCastleJsseProvider(false, new GoNonces().setProvider(CRYPTO));
 
   private BouncyCastleTls() {}
 
-  /** Returns a new server context serving {@code pair}. */
-  static SSLContext serverContext(X509KeyPair pair) throws GeneralSecurityException, IOException {
-    // the key and chain as BouncyCastle's own objects: its key manager does not take the JDK's Ed25519 ("EdDSA") key
-    KeyStore store = KeyStore.getInstance("PKCS12", CRYPTO);
-    store.load(null, null);
-    store.setKeyEntry("faktory", ownKey(pair.key), NO_PASSWORD, ownChain(pair.chain));
-    KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX", JSSE);
-    keys.init(store, NO_PASSWORD);
+  /** Returns a new server context serving {@code pair}, whose key signs as {@code key} says ({@link GoKeyManager}). */
+  static SSLContext serverContext(X509KeyPair pair, ServerKey key) throws GeneralSecurityException {
+    // the key and chain as BouncyCastle's own objects: its engine does not take the JDK's Ed25519 ("EdDSA") key
+    GoKeyManager keys = new GoKeyManager(ownChain(pair.chain), ownKey(pair.key), key);
     SSLContext context = SSLContext.getInstance("TLS", JSSE);
-    context.init(keys.getKeyManagers(), null, null);
+    context.init(new KeyManager[] {keys}, null, null);
     return context;
   }
 
@@ -58,11 +52,11 @@ final class BouncyCastleTls {
     return keys.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
   }
 
-  private static Certificate[] ownChain(Certificate[] chain) throws GeneralSecurityException {
+  private static X509Certificate[] ownChain(Certificate[] chain) throws GeneralSecurityException {
     CertificateFactory x509 = CertificateFactory.getInstance("X.509", CRYPTO);
-    Certificate[] own = new Certificate[chain.length];
+    X509Certificate[] own = new X509Certificate[chain.length];
     for (int i = 0; i < chain.length; i++) {
-      own[i] = x509.generateCertificate(new ByteArrayInputStream(chain[i].getEncoded()));
+      own[i] = (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(chain[i].getEncoded()));
     }
     return own;
   }

@@ -51,7 +51,8 @@ final class ClientHelloMessage {
   int pskBinders;
   boolean quicTransportParameters;
   byte[] encryptedClientHello = {};
-  private boolean serverNameSeen;
+  /** The host name of the server_name extension, empty for none. */
+  byte[] serverName = {};
 
   private ClientHelloMessage() {}
 
@@ -152,10 +153,10 @@ final class ClientHelloMessage {
       if (name == null) {
         return false;
       }
-      if (type == 0 && (serverNameSeen || name[name.length - 1] == '.')) {
+      if (type == 0 && (serverName.length > 0 || name[name.length - 1] == '.')) {
         return false;
       }
-      serverNameSeen |= type == 0;
+      serverName = type == 0 ? name : serverName;
     }
     return true;
   }

@@ -51,11 +51,13 @@ public final class FaktoryTransport implements AutoCloseable {
 
   /**
    * Gives Netty the standalone jar's settings, where not given on the command line: the native transport where it
-   * loads ({@code SharedEventLoop}) and no buffer leak tracking ({@code NettyDefaults}). Call first thing in a main
-   * that serves, before any transport starts; a test's JVM keeps NIO and Netty's leak tracking.
+   * loads ({@code SharedEventLoop}) and no buffer leak tracking ({@code NettyDefaults}); and TLS handshake messages
+   * of up to 64 KiB, as Go takes them ({@code TlsDefaults}). Call first thing in a main that serves, before any
+   * transport starts; a test's JVM keeps NIO, Netty's leak tracking and the JVM's TLS limit.
    */
   public static void useStandaloneDefaults() {
     NettyDefaults.applyStandalone();
+    TlsDefaults.applyStandalone();
     SharedEventLoop.preferNative();
   }
 

@@ -36,6 +36,11 @@ final class GoNamedGroups {
 
   private GoNamedGroups() {}
 
+  /** The standard name of {@code group}, one of Go's. */
+  static String name(int group) {
+    return NAMES.get(group);
+  }
+
   /** Whether {@code group} is one of Go's ML-KEM hybrids, which Go takes for TLS 1.3 only. */
   static boolean hybrid(int group) {
     return group == X25519_MLKEM768 || group == SECP256R1_MLKEM768 || group == SECP384R1_MLKEM1024;

@@ -32,7 +32,8 @@ final class NettyDefaults {
     setUnlessGiven(LEAK_DETECTION, "disabled");
   }
 
-  private static void setUnlessGiven(String property, String value) {
+  /** Sets the system property {@code property} to {@code value} unless the JVM has a value for it. */
+  static void setUnlessGiven(String property, String value) {
     if (System.getProperty(property) == null) {
       System.setProperty(property, value);
     }

@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.fake.transport;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -31,9 +30,10 @@ public final class TlsCredentials {
    */
   public static TlsCredentials fromPem(String certificatePem, String privateKeyPem) {
     X509KeyPair pair = X509KeyPair.fromPem(certificatePem, privateKeyPem);
+    ServerKey key = ServerKey.of(pair.key);
     try {
-      return new TlsCredentials(BouncyCastleTls.serverContext(pair), ServerKey.of(pair.key));
-    } catch (GeneralSecurityException | IOException e) {
+      return new TlsCredentials(BouncyCastleTls.serverContext(pair, key), key);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
     }
   }
@@ -51,7 +51,8 @@ public final class TlsCredentials {
   /**
    * Returns a new server-side engine for one connection whose client hello {@link GoClientHello} read: Go's cipher
    * suites in the order Go uses for it ({@link GoCipherSuites#aesGcmPreferred}) and the key exchange groups Go would
-   * pick from ({@link GoNamedGroups#enable}). The one place engines are made.
+   * pick from ({@link GoNamedGroups#enable}), acknowledging the client's server name as Go does
+   * ({@link GoServerNames}). The one place engines are made.
    */
   SSLEngine serverEngine(ClientHelloMessage hello) {
     SSLEngine engine = context.createSSLEngine();
@@ -59,6 +60,7 @@ public final class TlsCredentials {
     engine.setEnabledProtocols(PROTOCOLS);
     GoCipherSuites.enable(engine, GoCipherSuites.aesGcmPreferred(hello.cipherSuites));
     GoNamedGroups.enable(engine, hello, serverKey);
+    GoServerNames.acknowledge(engine, hello);
     return engine;
   }
 }
