@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.bench;
 
+import io.github.faktorytestkit.bench.probe.LoadFloorServer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,9 @@ import java.util.List;
  * Jobs per second of Go's {@code load} against the fake's jar ({@code java -jar}, and through its {@code faktory}
  * launcher when the build wrote it) and against real Faktory, then the project's client
  * running the same workload ({@link ClientLoad}) and a {@link io.github.faktorytestkit.worker.FaktoryWorker} doing its
- * pops ({@link WorkerLoad}) against real Faktory next to Go's {@code load}; a fresh server per run.
+ * pops ({@link WorkerLoad}) against real Faktory next to Go's {@code load}; a fresh server per run. The floor under
+ * the first two: Go's {@code load} against a JVM that answers it with canned replies and a queue of raw lines, no
+ * model ({@link LoadFloorServer}), in the same rotation.
  *
  * <p>Go's {@code load} is a native binary, compiled ahead of time; the client and the worker run in this JVM, so
  * each gets one unrecorded run first, for the JIT (a cold run costs about twice the CPU of a warm one).
@@ -20,6 +23,7 @@ final class ThroughputFigure implements Figure {
     Samples onFake = new Samples();
     Samples onReal = new Samples();
     Samples onLauncher = new Samples();
+    Samples onFloor = new Samples();
     Samples ourClient = new Samples();
     Samples goClient = new Samples();
     Samples ourWorker = new Samples();
@@ -27,7 +31,8 @@ final class ThroughputFigure implements Figure {
     boolean launcher = Spawned.hasLauncher(settings.fakeJar());
     List<Figure.Step> goLoad = new ArrayList<>(List.of(
         () -> goLoad(settings, Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), jobs, onFake),
-        () -> goLoad(settings, Spawned.faktory(settings.faktory()), jobs, onReal)));
+        () -> goLoad(settings, Spawned.faktory(settings.faktory()), jobs, onReal),
+        () -> goLoad(settings, Spawned.probe(LoadFloorServer.class), jobs, onFloor)));
     if (launcher) {
       goLoad.add(() -> goLoad(settings, Spawned.fakeLauncher(settings.fakeJar()), jobs, onLauncher));
     }
@@ -58,6 +63,8 @@ final class ThroughputFigure implements Figure {
       rows.add(Row.rate("Go load " + jobs + " 10 against its faktory launcher vs real Faktory", "jobs/s", onLauncher,
           onReal, 3.0));
     }
+    rows.add(Row.rate("floor: Go load " + jobs + " 10 against a canned-reply java.nio server (no model) vs real Faktory",
+        "jobs/s", onFloor, onReal, 3.0));
     rows.add(Row.rate("our client, load workload vs Go load (real Faktory)", "jobs/s", ourClient, goClient, 1.0));
     rows.add(Row.rate("FaktoryWorker, load workload vs Go load (real Faktory)", "jobs/s", ourWorker, goWorker, 1.0));
     return rows;
