@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  * @param scratch a directory to delete on close, or null
  */
 public record Spawned(Process process, int port, double readyMillis, Path scratch) implements AutoCloseable {
+  /** USER_HZ, the unit of {@code /proc/PID/stat}'s times, on every Linux this harness runs on. */
+  private static final double CLOCK_TICKS_PER_SECOND = 100;
+  /** The index of utime among the fields after the command name's closing parenthesis (stime follows it). */
+  private static final int UTIME_FIELD = 11;
 
   /** Starts real Faktory on free ports with a fresh storage directory; returns once a client read {@code +HI}. */
   public static Spawned faktory(Path binary) throws Exception {
@@ -101,6 +105,25 @@ public record Spawned(Process process, int port, double readyMillis, Path scratc
   public double rssMegabytes() {
     return Stream.concat(Stream.of(process.toHandle()), process.descendants())
         .mapToLong(Spawned::rssKilobytes).sum() / 1024.0;
+  }
+
+  /**
+   * Returns the CPU time (user + system, {@code /proc/PID/stat}) the process and its live descendants (Faktory's
+   * Redis) used so far, in seconds: what load elsewhere on the machine inflates less than wall-clock rates.
+   */
+  public double cpuSeconds() {
+    return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+        .mapToLong(Spawned::cpuTicks).sum() / CLOCK_TICKS_PER_SECOND;
+  }
+
+  private static long cpuTicks(ProcessHandle handle) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + handle.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[UTIME_FIELD]) + Long.parseLong(fields[UTIME_FIELD + 1]);
+    } catch (IOException e) {
+      return 0; // gone meanwhile
+    }
   }
 
   private static long rssKilobytes(ProcessHandle handle) {

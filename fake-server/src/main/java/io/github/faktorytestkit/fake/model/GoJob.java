@@ -5,7 +5,6 @@ import io.github.faktorytestkit.fake.model.gocompat.GoJson;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonException;
 import io.github.faktorytestkit.fake.model.gocompat.GoJsonWriter;
 import io.github.faktorytestkit.fake.model.gocompat.GoType;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -82,18 +81,21 @@ public final class GoJob {
       }
       if (member.value() == null) {
         pointsAtDefault = false;
-      } else if (pointsAtDefault && member.value() instanceof GoJson.JsonNumber number && isInt64(number)) {
-        retryDefault.accept(Long.parseLong(number.literal()));
+      } else if (pointsAtDefault && member.value() instanceof GoJson.JsonNumber number) {
+        acceptInt64(number, retryDefault);
       }
     }
   }
 
-  private static boolean isInt64(GoJson.JsonNumber number) {
+  /** Hands {@code number} to {@code into} when it is an integer that fits an int64 (JSON allows no '+' or 0 in front). */
+  private static void acceptInt64(GoJson.JsonNumber number, LongConsumer into) {
+    long value;
     try {
-      return new BigInteger(number.literal()).bitLength() < 64;
+      value = Long.parseLong(number.literal());
     } catch (NumberFormatException e) {
-      return false;
+      return; // a fraction, an exponent, or out of int64's range
     }
+    into.accept(value);
   }
 
   /** Builds a job from what {@link GoDecoder} produced for {@link FaktoryStructs#JOB}. */

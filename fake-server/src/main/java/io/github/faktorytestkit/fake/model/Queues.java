@@ -48,7 +48,7 @@ public final class Queues {
   GoJob withPushDefaults(GoJob job) {
     job.queue = job.queue.isEmpty() ? "default" : job.queue;
     job.retry = job.retry == null ? core.retryDefault() : job.retry;
-    return job.createdAtIfUnset(core.createdAtNow());
+    return job.createdAt.isEmpty() ? job.createdAtIfUnset(core.createdAtNow()) : job;
   }
 
   /** Puts {@code job} on its queue with a fresh {@code enqueued_at}, waking a waiting FETCH. */

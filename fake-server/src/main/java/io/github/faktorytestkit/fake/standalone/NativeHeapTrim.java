@@ -1,6 +1,5 @@
 package io.github.faktorytestkit.fake.standalone;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -22,28 +21,17 @@ final class NativeHeapTrim {
   /** The diagnostic commands' MBean and its operation for {@code System.trim_native_heap}. */
   static final String COMMANDS = "com.sun.management:type=DiagnosticCommand";
   private static final String OPERATION = "systemTrimNativeHeap";
-  /** The tier C2 compiles at. */
-  private static final int FULL_OPTIMIZATION = 4;
 
   private NativeHeapTrim() {}
 
   /** Starts the trimming thread, unless the JVM compiles with C1 only. */
   static void start() {
-    if (c1Only()) {
+    if (HotSpotFlags.c1Only()) {
       return;
     }
     Thread trimmer = new Thread(NativeHeapTrim::trimPeriodically, "faktory-fake-native-trim");
     trimmer.setDaemon(true);
     trimmer.start();
-  }
-
-  private static boolean c1Only() {
-    try {
-      HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      return Integer.parseInt(hotSpot.getVMOption("TieredStopAtLevel").getValue()) < FULL_OPTIMIZATION;
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      return false; // not HotSpot: the trim's own try finds out whether it can run
-    }
   }
 
   private static void trimPeriodically() {

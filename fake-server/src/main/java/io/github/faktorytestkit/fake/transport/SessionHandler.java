@@ -10,6 +10,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
     awaiting = true;
     CompletionStage<Outcome> stage = session.handle((String) item);
+    if (stage instanceof CompletableFuture<Outcome> future && future.isDone() && !future.isCompletedExceptionally()) {
+      complete(future.getNow(null), null); // most commands: answered at once, no callback to allocate
+      return;
+    }
     stage.whenComplete((outcome, failure) -> onEventLoop(() -> complete(outcome, failure)));
   }
 

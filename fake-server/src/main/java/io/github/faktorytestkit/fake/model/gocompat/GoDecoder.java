@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class GoDecoder {
   private static final Object UNCHANGED = new Object();
+  private static final int MAX_SMALL_DIGITS = 18;
+  /** Not an integer {@link #smallInteger} reads: no literal of at most 18 digits is this. */
+  private static final long NOT_SMALL = Long.MIN_VALUE;
 
   private GoDecoder() {}
 
@@ -39,7 +42,7 @@ public final class GoDecoder {
    * @throws GoJsonException with Go's message for the first type mismatch
    */
   public static Object decodeTree(Object tree, GoType type) throws GoJsonException {
-    return orZero(value(tree, type, null, new Context(null, List.of())), type);
+    return orZero(value(tree, type, null, Context.TOP), type);
   }
 
   private static Object value(Object json, GoType type, Object existing, Context context) throws GoJsonException {
@@ -81,6 +84,10 @@ public final class GoDecoder {
     }
     // Go's ParseUint takes no sign at all, so an unsigned type refuses even -0
     boolean signRefused = type.minimum() == 0 && number.literal().startsWith("-");
+    long small = smallInteger(number.literal());
+    if (small != NOT_SMALL && !signRefused && small >= type.minimum() && small <= type.maximum()) {
+      return small;
+    }
     try {
       BigInteger value = new BigInteger(number.literal());
       if (!signRefused && value.compareTo(BigInteger.valueOf(type.minimum())) >= 0
@@ -91,6 +98,26 @@ public final class GoDecoder {
       // a fraction or an exponent: Go's ParseInt rejects it the same way
     }
     throw new GoJsonException(message("number " + number.literal(), type.name(), context));
+  }
+
+  /**
+   * Returns an integer literal of at most 18 digits (so it fits a long, whatever its digits) without parsing it as a
+   * {@code BigInteger}, or {@link #NOT_SMALL} for anything else (longer, a fraction, an exponent).
+   */
+  private static long smallInteger(String literal) {
+    int start = literal.startsWith("-") ? 1 : 0;
+    if (literal.length() - start > MAX_SMALL_DIGITS || literal.length() == start) {
+      return NOT_SMALL;
+    }
+    long value = 0;
+    for (int i = start; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c < '0' || c > '9') {
+        return NOT_SMALL;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return start == 1 ? -value : value;
   }
 
   private static Object any(Object json, Context context) throws GoJsonException {
@@ -146,7 +173,7 @@ public final class GoDecoder {
     for (Member member : ((JsonObject) json).members()) {
       Field field = type.fieldFor(member.key());
       if (field != null) {
-        Context inner = context.enter(type.shortName(), field.key());
+        Context inner = context.enter(type, field.key());
         Object value = value(member.value(), field.type(), out.get(field.key()), inner);
         if (value != UNCHANGED) {
           out.put(field.key(), value);
@@ -197,7 +224,7 @@ public final class GoDecoder {
   private static String message(String what, String typeName, Context context) {
     String target = context.struct == null
         ? "Go value"
-        : "Go struct field " + context.struct + "." + String.join(".", context.fieldPath);
+        : "Go struct field " + context.struct.shortName() + "." + String.join(".", context.fieldPath());
     return "json: cannot unmarshal " + what + " into " + target + " of type " + typeName;
   }
 
@@ -214,12 +241,24 @@ public final class GoDecoder {
     return json instanceof JsonObject ? "object" : "array";
   }
 
-  /** Where a value sits, for error messages: the innermost struct and the JSON keys leading to the value. */
-  private record Context(String struct, List<String> fieldPath) {
-    Context enter(String structName, String key) {
-      List<String> path = new ArrayList<>(fieldPath);
-      path.add(key);
-      return new Context(structName, path);
+  /**
+   * Where a value sits, for error messages: the innermost struct, and the JSON key leading to the value from the
+   * place {@code outer} describes (null at the top). The path is put together only for a message.
+   */
+  private record Context(GoType struct, Context outer, String key) {
+    static final Context TOP = new Context(null, null, null);
+
+    Context enter(GoType structType, String fieldKey) {
+      return new Context(structType, this, fieldKey);
+    }
+
+    /** Returns the JSON keys from the top to the value. */
+    List<String> fieldPath() {
+      List<String> path = new ArrayList<>();
+      for (Context at = this; at.outer != null; at = at.outer) {
+        path.add(0, at.key);
+      }
+      return path;
     }
   }
 }

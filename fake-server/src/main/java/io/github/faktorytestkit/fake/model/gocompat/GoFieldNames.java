@@ -9,14 +9,14 @@ final class GoFieldNames {
 
   /** Returns the field {@code key} selects, or null when the key matches no field (Go ignores the member). */
   static Field find(List<Field> fields, String key) {
-    for (Field field : fields) {
-      if (field.key().equals(key)) {
-        return field;
+    for (int i = 0; i < fields.size(); i++) { // indexed: called per JSON member, so no iterator per call
+      if (fields.get(i).key().equals(key)) {
+        return fields.get(i);
       }
     }
-    for (Field field : fields) {
-      if (foldEquals(field.key(), key)) {
-        return field;
+    for (int i = 0; i < fields.size(); i++) {
+      if (foldEquals(fields.get(i).key(), key)) {
+        return fields.get(i);
       }
     }
     return null;

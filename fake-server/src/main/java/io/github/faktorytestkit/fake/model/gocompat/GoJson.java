@@ -331,13 +331,12 @@ public final class GoJson {
     return "'" + quoted.substring(1, quoted.length() - 1) + "'";
   }
 
-  /** An object or array being filled. */
+  /** An object or array being filled: its members ({@link Member}s) or elements, in document order. */
   private static final class Container {
     static final Object OPEN = new Object();
 
     final boolean isObject;
-    final List<Object> elements = new ArrayList<>();
-    final List<Member> members = new ArrayList<>();
+    final List<Object> items = new ArrayList<>();
     String key;
 
     Container(boolean isObject) {
@@ -345,15 +344,12 @@ public final class GoJson {
     }
 
     void add(Object value) {
-      if (isObject) {
-        members.add(new Member(key, value));
-      } else {
-        elements.add(value);
-      }
+      items.add(isObject ? new Member(key, value) : value);
     }
 
+    @SuppressWarnings("unchecked") // an object's items are all Members
     Object value() {
-      return isObject ? new JsonObject(members) : Collections.unmodifiableList(elements);
+      return isObject ? new JsonObject((List<Member>) (List<?>) items) : Collections.unmodifiableList(items);
     }
   }
 }

@@ -25,22 +25,30 @@ public final class GoTime {
     LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     StringBuilder out = new StringBuilder(30);
     int year = t.getYear();
-    out.append(year < 0 ? "-" : "").append(pad(Math.abs(year), 4)).append('-').append(pad(t.getMonthValue(), 2))
-        .append('-').append(pad(t.getDayOfMonth(), 2)).append('T').append(clock(t));
-    if (t.getNano() != 0) {
-      String digits = pad(t.getNano(), 9);
-      int end = digits.length();
-      while (digits.charAt(end - 1) == '0') {
-        end--;
+    if (year < 0) {
+      out.append('-');
+    }
+    appendPadded(out, Math.abs(year), 4);
+    out.append('-');
+    appendPadded(out, t.getMonthValue(), 2);
+    out.append('-');
+    appendPadded(out, t.getDayOfMonth(), 2);
+    appendClock(out.append('T'), t);
+    int fraction = t.getNano();
+    if (fraction != 0) {
+      int digits = 9;
+      for (; fraction % 10 == 0; fraction /= 10) {
+        digits--;
       }
-      out.append('.').append(digits, 0, end);
+      appendPadded(out.append('.'), fraction, digits);
     }
     return out.append('Z').toString();
   }
 
   /** Returns the UTC wall-clock time of {@code instant} as Go's {@code "15:04:05 UTC"} layout formats it. */
   public static String formatClock(Instant instant) {
-    return clock(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + " UTC";
+    return appendClock(new StringBuilder(12), LocalDateTime.ofInstant(instant, ZoneOffset.UTC)).append(" UTC")
+        .toString();
   }
 
   /**
@@ -72,12 +80,20 @@ public final class GoTime {
     throw new GoTimeException("parsing time " + GoTimeParser.quote(s) + ": time zone offset out of range");
   }
 
-  private static String clock(LocalDateTime t) {
-    return pad(t.getHour(), 2) + ":" + pad(t.getMinute(), 2) + ":" + pad(t.getSecond(), 2);
+  private static StringBuilder appendClock(StringBuilder out, LocalDateTime t) {
+    appendPadded(out, t.getHour(), 2);
+    appendPadded(out.append(':'), t.getMinute(), 2);
+    appendPadded(out.append(':'), t.getSecond(), 2);
+    return out;
   }
 
-  private static String pad(int value, int width) {
-    String digits = Integer.toString(value);
-    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+  /** Appends {@code value} (not negative) in decimal with zeros in front to {@code width} digits. */
+  private static void appendPadded(StringBuilder out, int value, int width) {
+    for (int i = 1, limit = 10; i < width; i++, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    out.append(value);
   }
 }

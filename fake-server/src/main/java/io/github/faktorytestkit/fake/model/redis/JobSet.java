@@ -11,6 +11,8 @@ public enum JobSet {
   /** Jobs out of retries, purged when they expire. */
   DEAD("dead", 60);
 
+  private static final JobSet[] ALL = values();
+
   private final String key;
   private final long scanSeconds;
 
@@ -31,11 +33,16 @@ public enum JobSet {
 
   /** Returns the set stored under {@code key}, if it is one of the three. */
   public static Optional<JobSet> byKey(String key) {
-    for (JobSet set : values()) {
+    return Optional.ofNullable(ofKey(key));
+  }
+
+  /** Returns the set stored under {@code key}, or null when it is none of the three. */
+  static JobSet ofKey(String key) {
+    for (JobSet set : ALL) {
       if (set.key.equals(key)) {
-        return Optional.of(set);
+        return set;
       }
     }
-    return Optional.empty();
+    return null;
   }
 }

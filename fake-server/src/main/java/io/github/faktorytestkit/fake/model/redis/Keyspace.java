@@ -29,6 +29,10 @@ public final class Keyspace {
   private final Set<String> queueNames = new HashSet<>();
   private final Set<String> pausedNames = new HashSet<>();
   private final Map<String, Long> counters = new HashMap<>();
+  /** The last {@link #day} answer: for this second of the epoch, in this zone (a date never splits a second). */
+  private long daySecond = Long.MIN_VALUE;
+  private ZoneId dayZone;
+  private String dayText;
 
   /** Creates an empty keyspace. */
   public Keyspace() {
@@ -129,7 +133,7 @@ public final class Keyspace {
   /** Returns ZCARD of {@code key}. */
   public long zcard(String key) throws WrongTypeException {
     require(key, Type.ZSET);
-    return key.equals("working") ? working.size() : zset(key).map(SortedJobSet::size).orElse(0);
+    return zsetSize(key);
   }
 
   /** SADD queues name. */
@@ -190,7 +194,8 @@ public final class Keyspace {
   }
 
   private void increment(String key, long by) {
-    if (type(key) == null || type(key) == Type.STRING) {
+    Type type = type(key);
+    if (type == null || type == Type.STRING) {
       counters.merge(key, by, Long::sum);
     }
   }
@@ -206,7 +211,7 @@ public final class Keyspace {
     if (lists.containsKey(key)) {
       return Type.LIST;
     }
-    if (zset(key).map(s -> s.size() > 0).orElse(key.equals("working") && working.size() > 0)) {
+    if (zsetSize(key) > 0) {
       return Type.ZSET;
     }
     if (key.equals("queues") && !queueNames.isEmpty() || key.equals("paused") && !pausedNames.isEmpty()) {
@@ -219,7 +224,23 @@ public final class Keyspace {
     return JobSet.byKey(key).map(sets::get);
   }
 
-  private static String day(Instant now) {
-    return LocalDate.ofInstant(now, ZoneId.systemDefault()).toString();
+  /** ZCARD of {@code key} when it is one of the sorted sets (the job sets or {@code working}), else 0. */
+  private int zsetSize(String key) {
+    if (key.equals("working")) {
+      return working.size();
+    }
+    JobSet set = JobSet.ofKey(key);
+    return set == null ? 0 : sets.get(set).size();
+  }
+
+  /** Returns the local date of {@code now}; a day's counters are bumped thousands of times a second under load. */
+  private String day(Instant now) {
+    ZoneId zone = ZoneId.systemDefault();
+    if (now.getEpochSecond() != daySecond || !zone.equals(dayZone)) {
+      dayText = LocalDate.ofInstant(now, zone).toString();
+      daySecond = now.getEpochSecond();
+      dayZone = zone;
+    }
+    return dayText;
   }
 }
