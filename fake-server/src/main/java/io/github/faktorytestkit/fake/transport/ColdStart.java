@@ -34,7 +34,16 @@ final class ColdStart {
     return acceptor;
   }
 
-  /** Waits until Netty's warm-up is done (for tests of the Netty path); starts it when nothing did. */
+  /** Waits until {@code acceptor} handed every socket to Netty, so that {@link #awaitNettyReady()} means that too. */
+  private static void awaitEnd(EarlyAcceptor acceptor) {
+    try {
+      acceptor.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until Netty's warm-up is done and the sockets watched meanwhile are Netty's; starts it when nothing did. */
   static void awaitNettyReady() throws InterruptedException {
     Thread running;
     synchronized (ColdStart.class) {
@@ -70,6 +79,7 @@ final class ColdStart {
       }
       if (handingOver != null) {
         handingOver.end();
+        awaitEnd(handingOver);
       }
     }
   }

@@ -76,6 +76,14 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * Blocks until Netty has warmed up (starting the warm-up when no transport did), after which new connections go to
+   * Netty: for the class-data archive's training, which trains both paths.
+   */
+  public static void awaitNettyReady() throws InterruptedException {
+    ColdStart.awaitNettyReady();
+  }
+
+  /**
    * Binds {@code address} and starts accepting connections; returns once the socket is bound and listening, without
    * waiting for Netty (TLS does wait).
    *
