@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Start-up, each against real Faktory's spawn to first {@code +HI}: the standalone jar's spawn (plain, with the
  * class-data archive built beside it at package time, and through the {@code faktory} launcher beside it), the
- * first {@code FakeFaktory.start()} in a fresh JVM and each further one in that JVM (both measured inside the JVM,
- * from the call to the {@code +HI} read); and the floors under them: a JVM that only greets with {@code java.net}
+ * first {@code FakeFaktory.start()} in a fresh JVM (to {@code +HI}, and to what a user gets next: {@code HELLO}'s
+ * {@code +OK} and a {@code PUSH} then {@code FETCH}) and each further one in that JVM (measured inside the JVM, from
+ * the call to the reply read); and the floors under them: a JVM that only greets with {@code java.net}
  * ({@link JdkFloorServer}), a bare Netty server in a fresh JVM and the fake started after it ({@link NettyFloorProbe}).
  */
 final class StartupFigure implements Figure {
@@ -25,6 +26,8 @@ final class StartupFigure implements Figure {
     Samples jarCds = new Samples();
     Samples launcher = new Samples();
     Samples first = new Samples();
+    Samples hello = new Samples();
+    Samples pushFetch = new Samples();
     Samples further = new Samples();
     Samples jdkFloor = new Samples();
     Samples nettyFloor = new Samples();
@@ -34,7 +37,7 @@ final class StartupFigure implements Figure {
     List<Figure.Step> steps = new ArrayList<>(List.of(
         () -> spawn(Spawned.faktory(settings.faktory()), real),
         () -> spawn(Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), jar),
-        () -> probe(furtherStarts, first, further),
+        () -> probe(furtherStarts, first, hello, pushFetch, further),
         () -> spawn(Spawned.probe(JdkFloorServer.class), jdkFloor),
         () -> floor(nettyFloor, fakeOnNetty)));
     if (archive != null) {
@@ -54,6 +57,10 @@ final class StartupFigure implements Figure {
       rows.add(Row.time("standalone jar: spawn to first +HI (its faktory launcher)", "ms", launcher, real, 0.7));
     }
     rows.add(Row.time("first FakeFaktory.start() in a fresh JVM to +HI", "ms", first, real, 1.0));
+    rows.add(Row.time("first FakeFaktory.start() in a fresh JVM to HELLO's +OK (vs Faktory's +HI)", "ms", hello, real,
+        1.0));
+    rows.add(Row.time("first FakeFaktory.start() in a fresh JVM to a PUSH+FETCH's job (vs Faktory's +HI)", "ms",
+        pushFetch, real, 1.0));
     rows.add(Row.time("each further FakeFaktory.start() to +HI", "ms", further, real, 50));
     rows.add(Row.time("floor: a java.net-only JVM server, spawn to first +HI", "ms", jdkFloor, real, 0.7));
     rows.add(Row.time("floor: a bare Netty server in a fresh JVM to +HI (no fake)", "ms", nettyFloor, real, 1.0));
@@ -78,9 +85,12 @@ final class StartupFigure implements Figure {
     fakeAfter.add(out.get("fake"));
   }
 
-  private static void probe(int furtherStarts, Samples first, Samples further) throws Exception {
+  private static void probe(int furtherStarts, Samples first, Samples hello, Samples pushFetch, Samples further)
+      throws Exception {
     Map<String, Double> out = ChildJvm.run(StartProbe.class, List.of(), String.valueOf(furtherStarts));
     first.add(out.get("first"));
+    hello.add(out.get("hello"));
+    pushFetch.add(out.get("pushFetch"));
     further.add(out.get("further"));
   }
 }

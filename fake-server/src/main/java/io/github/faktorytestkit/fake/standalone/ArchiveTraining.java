@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
  * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does (with its Netty
- * settings and {@link HeapGiveBack}), answers one client session of the common commands, and stops. {@code java
+ * settings and {@link HeapGiveBack}), answers one client session of the common commands on each of the transport's
+ * paths (the first connection on JDK sockets while Netty warms up, then one on Netty), and stops. {@code java
  * -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then maps those classes instead of
  * loading and verifying them.
  */
@@ -33,7 +34,17 @@ final class ArchiveTraining {
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();
     HeapGiveBack.apply(); // as main does once ready: its management classes are then in the archive too
-    try (Socket socket = new Socket("127.0.0.1", running.server().faktory().port());
+    try {
+      runSession(running.server().faktory().port());
+      FaktoryTransport.awaitNettyReady();
+      runSession(running.server().faktory().port());
+    } finally {
+      running.server().close();
+    }
+  }
+
+  private static void runSession(int port) throws java.io.IOException {
+    try (Socket socket = new Socket("127.0.0.1", port);
         BufferedReader in = new BufferedReader(
             new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
       expect(in.readLine(), "+HI");
@@ -43,8 +54,6 @@ final class ArchiveTraining {
           readReply(in);
         }
       }
-    } finally {
-      running.server().close();
     }
   }
 

@@ -1,26 +1,25 @@
 package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.session.SessionFactory;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listening socket that speaks Faktory's framing (lines in, RESP out) and hands every connection to a
  * {@link SessionFactory}. It knows nothing of Faktory's commands.
  *
- * <p>All transports of a JVM share one daemon event-loop group. Instances are thread-safe.
+ * <p>The socket is bound with the JDK and served by Netty, on one daemon event-loop group all transports of a JVM
+ * share. In a cold JVM the first connections do not wait for Netty's classes ({@link ColdStart}): until Netty has
+ * warmed up on a thread of its own, they are accepted and served on plain JDK sockets, each for its whole life, with
+ * the same framing and semantics; then the socket, still listening, goes to Netty. Instances are thread-safe.
  */
 public final class FaktoryTransport implements AutoCloseable {
   /**
@@ -35,18 +34,35 @@ public final class FaktoryTransport implements AutoCloseable {
   /** The largest value {@link #start} accepts for the line limit (512 MiB, the longest Redis string, minus 2). */
   public static final int MAX_LINE_LENGTH_LIMIT = Pipelines.MAX_LINE_LENGTH_LIMIT;
 
+  /** The listen backlog asked for: the kernel caps it at its own maximum ({@code somaxconn}), as Netty and Go ask. */
+  private static final int BACKLOG = Integer.MAX_VALUE;
+
   static {
     NettyDefaults.apply();
   }
 
-  private final Channel serverChannel;
-  private final ChannelGroup connections;
-  private final AtomicBoolean closed;
+  private final ServerSocketChannel listening;
+  private final InetSocketAddress localAddress;
+  private final int maxLineLength;
+  private final TlsCredentials tls;
+  private final SessionFactory sessions;
+  private final boolean ownsAcceptor;
+  private final AtomicInteger nextIndex = new AtomicInteger();
+  private final Set<EarlyConnection> early = ConcurrentHashMap.newKeySet();
+  private final EarlyAcceptor.Listener listener = new Listener();
+  /** Guarded by this: the acceptor watching the socket, Netty once it serves it, and whether closed. */
+  private EarlyAcceptor acceptor;
+  private NettyServer netty;
+  private boolean closed;
 
-  private FaktoryTransport(Channel serverChannel, ChannelGroup connections, AtomicBoolean closed) {
-    this.serverChannel = serverChannel;
-    this.connections = connections;
-    this.closed = closed;
+  private FaktoryTransport(ServerSocketChannel listening, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions, boolean ownsAcceptor) throws IOException {
+    this.listening = listening;
+    this.localAddress = (InetSocketAddress) listening.getLocalAddress();
+    this.maxLineLength = maxLineLength;
+    this.tls = tls;
+    this.sessions = sessions;
+    this.ownsAcceptor = ownsAcceptor;
   }
 
   /**
@@ -62,7 +78,16 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
-   * Binds {@code address} and starts accepting connections; blocks until the socket is bound.
+   * Blocks until Netty has warmed up (starting the warm-up when no transport did), after which new connections go to
+   * Netty: for the class-data archive's training, which trains both paths.
+   */
+  public static void awaitNettyReady() throws InterruptedException {
+    ColdStart.awaitNettyReady();
+  }
+
+  /**
+   * Binds {@code address} and starts accepting connections; returns once the socket is bound and listening, without
+   * waiting for Netty (TLS does wait).
    *
    * @param address where to listen; port 0 picks a free port
    * @param maxLineLength the longest accepted line in bytes, terminator excluded; a longer line gets an error reply
@@ -73,45 +98,77 @@ public final class FaktoryTransport implements AutoCloseable {
    */
   public static FaktoryTransport start(InetSocketAddress address, int maxLineLength, TlsCredentials tls,
       SessionFactory sessions) {
+    FaktoryTransport transport = bind(address, maxLineLength, tls, sessions, false);
+    EarlyAcceptor watching = tls == null ? ColdStart.watch(transport.listener) : null;
+    transport.serve(watching);
+    return transport;
+  }
+
+  /** Starts a plain transport served by Netty from its first connection on (Netty's warm-up, tests). */
+  static FaktoryTransport startOnNetty(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+    FaktoryTransport transport = bind(address, maxLineLength, null, sessions, false);
+    transport.serve(null);
+    return transport;
+  }
+
+  /**
+   * Starts a plain transport whose every connection is served as before Netty was ready, by an acceptor of its own
+   * that never hands over (tests of that path).
+   */
+  static FaktoryTransport startEarlyOnly(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+    return startWatchedBy(EarlyAcceptor.start("faktory-fake-early-accept-only"), true, address, maxLineLength,
+        sessions);
+  }
+
+  /** Starts a plain transport watched by {@code acceptor} until it ends (tests of the hand-over). */
+  static FaktoryTransport startWatchedBy(EarlyAcceptor acceptor, InetSocketAddress address, int maxLineLength,
+      SessionFactory sessions) {
+    return startWatchedBy(acceptor, false, address, maxLineLength, sessions);
+  }
+
+  private static FaktoryTransport startWatchedBy(EarlyAcceptor acceptor, boolean ownsAcceptor,
+      InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
+    FaktoryTransport transport = bind(address, maxLineLength, null, sessions, ownsAcceptor);
+    acceptor.watch(transport.listener);
+    transport.serve(acceptor);
+    return transport;
+  }
+
+  private static FaktoryTransport bind(InetSocketAddress address, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions, boolean ownsAcceptor) {
     if (maxLineLength < 1 || maxLineLength > MAX_LINE_LENGTH_LIMIT) {
       throw new IllegalArgumentException(
           "maxLineLength: " + maxLineLength + " (expected: 1.." + MAX_LINE_LENGTH_LIMIT + ")");
     }
-    ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
-    AtomicInteger nextIndex = new AtomicInteger();
-    AtomicBoolean closed = new AtomicBoolean();
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(SharedEventLoop.group())
-        .channel(SharedEventLoop.serverChannelType())
-        // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
-        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            connections.add(channel);
-            if (closed.get()) {
-              // accepted while the transport closed, after the group was closed
-              channel.close();
-            }
-            Pipelines.configure(channel.pipeline(), maxLineLength, tls, sessions, nextIndex.getAndIncrement());
-          }
-        });
-    return new FaktoryTransport(bind(bootstrap, address), connections, closed);
+    ServerSocketChannel channel = null;
+    try {
+      channel = ServerSocketChannel.open();
+      channel.bind(address, BACKLOG);
+      channel.configureBlocking(false);
+      return new FaktoryTransport(channel, maxLineLength, tls, sessions, ownsAcceptor);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", e);
+    }
   }
 
-  private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress address) {
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    Throwable cause = bound.cause();
-    if (cause == null) {
-      return bound.channel();
+  /** Records the acceptor watching the socket, or, when none does, hands the socket to Netty now. */
+  private synchronized void serve(EarlyAcceptor watching) {
+    if (watching != null) {
+      acceptor = watching;
+      return;
     }
-    IOException failure = cause instanceof IOException io ? io : new IOException(cause);
-    throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", failure);
+    try {
+      netty = NettyServer.serve(listening, maxLineLength, tls, sessions, nextIndex);
+    } catch (RuntimeException e) {
+      closeQuietly(listening);
+      throw e;
+    }
   }
 
   /** Returns the bound address, with the actual port when port 0 was requested. */
   public InetSocketAddress localAddress() {
-    return (InetSocketAddress) serverChannel.localAddress();
+    return localAddress;
   }
 
   /**
@@ -120,9 +177,74 @@ public final class FaktoryTransport implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      serverChannel.close().awaitUninterruptibly();
-      connections.close().awaitUninterruptibly();
+    NettyServer served;
+    EarlyAcceptor watching;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      served = netty;
+      watching = acceptor;
+    }
+    if (served != null) {
+      served.close();
+    } else {
+      closeQuietly(listening);
+      watching.forget(listener);
+      if (ownsAcceptor) {
+        watching.end();
+      }
+    }
+    List<EarlyConnection> open = List.copyOf(early);
+    open.forEach(EarlyConnection::close);
+    open.forEach(EarlyConnection::awaitEnd);
+  }
+
+  private static void closeQuietly(java.nio.channels.Channel channel) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      // closed as far as it can be
+    }
+  }
+
+  /** The socket as the early acceptor sees it. */
+  private final class Listener implements EarlyAcceptor.Listener {
+    @Override
+    public ServerSocketChannel channel() {
+      return listening;
+    }
+
+    @Override
+    public void accepted(SocketChannel connection) {
+      synchronized (FaktoryTransport.this) {
+        int index = nextIndex.getAndIncrement();
+        if (closed) {
+          // accepted while the transport closed, after its connections were closed
+          closeQuietly(connection);
+          return;
+        }
+        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, early::remove);
+        early.add(served);
+        served.start();
+      }
+    }
+
+    @Override
+    public void handOver() {
+      synchronized (FaktoryTransport.this) {
+        if (!closed && netty == null) {
+          try {
+            netty = NettyServer.serve(listening, maxLineLength, tls, sessions, nextIndex);
+          } catch (RuntimeException e) {
+            // the socket stays bound but nothing accepts on it: as a transport whose Netty failed to start
+            LoggerFactory.getLogger(FaktoryTransport.class).warn("Netty cannot serve {}", localAddress, e);
+          }
+        }
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import java.nio.channels.ServerSocketChannel;
 
 /**
  * The event-loop group every fake server in the JVM shares: created on first use, made of daemon threads, never
@@ -26,7 +27,8 @@ import io.netty.util.concurrent.FastThreadLocalThread;
  * up to 10000 levels, which needs about 8 MiB (the default 1 MiB overflows near 1500 levels).
  */
 final class SharedEventLoop {
-  private static final long STACK_BYTES = 16L << 20;
+  /** The stack of every thread that runs sessions (an {@link EarlyConnection}'s too). */
+  static final long STACK_BYTES = 16L << 20;
   private static volatile boolean nativeWanted;
 
   private SharedEventLoop() {}
@@ -41,13 +43,16 @@ final class SharedEventLoop {
     return Holder.GROUP;
   }
 
-  /** Returns the listening channel type that runs on {@link #group()}. */
-  static Class<? extends ServerChannel> serverChannelType() {
-    return Holder.EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  /**
+   * Returns a listening channel of {@link #group()}'s kind for {@code listening}, a JDK socket already bound and
+   * non-blocking: NIO wraps it, epoll takes over its file descriptor ({@link JdkSockets}).
+   */
+  static ServerChannel serverChannel(ServerSocketChannel listening) {
+    return Holder.EPOLL ? new EpollServerSocketChannel(JdkSockets.fd(listening)) : new NioServerSocketChannel(listening);
   }
 
   private static final class Holder {
-    static final boolean EPOLL = nativeWanted && Epoll.isAvailable();
+    static final boolean EPOLL = nativeWanted && JdkSockets.fdReadable() && Epoll.isAvailable();
     static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(threads(), new DeepStackThreads(), ioHandlers());
 
     private static IoHandlerFactory ioHandlers() {

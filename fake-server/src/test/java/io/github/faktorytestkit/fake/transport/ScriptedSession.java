@@ -7,10 +7,13 @@ import io.github.faktorytestkit.fake.session.ServerSession;
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +24,12 @@ public final class ScriptedSession implements ServerSession {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final Map<String, CompletableFuture<Outcome>> scripted = new ConcurrentHashMap<>();
   final AtomicInteger closedCalls = new AtomicInteger();
+  /** Each line as it is handed over, for a test to wait on. */
+  final BlockingQueue<String> handed = new LinkedBlockingQueue<>();
+  /** Set when a line was handed over while the stage of an earlier one was still pending. */
+  final AtomicBoolean handedWhilePending = new AtomicBoolean();
   volatile ClientConnection connection;
+  private volatile CompletableFuture<Outcome> last = CompletableFuture.completedFuture(null);
 
   /** Returns every line handed to the session so far. */
   public List<String> lines() {
@@ -50,9 +58,14 @@ public final class ScriptedSession implements ServerSession {
 
   @Override
   public CompletionStage<Outcome> handle(String line) {
+    if (!last.isDone()) {
+      handedWhilePending.set(true);
+    }
     lines.add(line);
     CompletableFuture<Outcome> future = scripted.remove(line);
-    return future != null ? future : CompletableFuture.completedFuture(Outcome.send(Reply.OK));
+    last = future != null ? future : CompletableFuture.completedFuture(Outcome.send(Reply.OK));
+    handed.add(line);
+    return last;
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.Epoll;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import org.junit.jupiter.api.Test;
 
 class SharedEventLoopTest {
@@ -21,13 +22,17 @@ class SharedEventLoopTest {
   }
 
   @Test
-  void theListeningChannelTypeRunsOnTheGroup() {
-    ChannelFuture bound = new ServerBootstrap().group(SharedEventLoop.group())
-        .channel(SharedEventLoop.serverChannelType()).childHandler(new ChannelInboundHandlerAdapter())
-        .bind(new InetSocketAddress("127.0.0.1", 0)).awaitUninterruptibly();
-    Channel channel = bound.channel();
+  void aSocketTheJdkBoundRegistersOnTheGroupAndListens() throws Exception {
+    ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+    listening.configureBlocking(false);
+    ChannelFuture registered = new ServerBootstrap().group(SharedEventLoop.group())
+        .channelFactory(() -> SharedEventLoop.serverChannel(listening))
+        .childHandler(new ChannelInboundHandlerAdapter()).register().awaitUninterruptibly();
+    Channel channel = registered.channel();
     try {
-      assertThat(bound.cause()).isNull();
+      assertThat(registered.cause()).isNull();
+      assertThat(channel.isActive()).isTrue();
+      assertThat(channel.localAddress()).isEqualTo(listening.getLocalAddress());
     } finally {
       channel.close().awaitUninterruptibly();
     }

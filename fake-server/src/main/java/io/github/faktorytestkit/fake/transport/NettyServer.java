@@ -1,0 +1,65 @@
+package io.github.faktorytestkit.fake.transport;
+
+import io.github.faktorytestkit.fake.session.SessionFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Netty serving a listening socket the JDK bound ({@link FaktoryTransport}): the socket is registered on the shared
+ * group as it is, already listening, so no connection waiting in its backlog is lost, and each accepted connection
+ * gets the pipeline of {@link Pipelines}. Thread-safe.
+ */
+final class NettyServer {
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+
+  private NettyServer(Channel serverChannel, ChannelGroup connections) {
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+  }
+
+  /**
+   * Starts accepting on {@code listening} (bound, non-blocking); blocks until registered. Connection indexes come
+   * from {@code nextIndex}, shared with the connections accepted before.
+   */
+  static NettyServer serve(ServerSocketChannel listening, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions, AtomicInteger nextIndex) {
+    ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(SharedEventLoop.group())
+        .channelFactory(() -> SharedEventLoop.serverChannel(listening))
+        // a client that shuts down its sending side still gets every answer, as from real Faktory (SessionHandler)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            connections.add(channel);
+            Pipelines.configure(channel.pipeline(), maxLineLength, tls, sessions, nextIndex.getAndIncrement());
+          }
+        });
+    ChannelFuture registered = bootstrap.register().awaitUninterruptibly();
+    if (registered.cause() != null) {
+      Throwable cause = registered.cause();
+      throw new UncheckedIOException("register: " + listening + " (expected: a listening socket)",
+          cause instanceof IOException io ? io : new IOException(cause));
+    }
+    return new NettyServer(registered.channel(), connections);
+  }
+
+  /** Stops listening and closes every connection Netty accepted; blocks until done. */
+  void close() {
+    serverChannel.close().awaitUninterruptibly();
+    connections.close().awaitUninterruptibly();
+  }
+}
