@@ -12,11 +12,11 @@ import java.util.Map;
 
 /**
  * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
- * {@code -XX:ArchiveClassesAtExit}): starts the standalone server as {@code java -jar} does (with its Netty
- * settings and {@link HeapGiveBack}), answers one client session of the common commands on each of the transport's
- * paths (the first connection on JDK sockets while Netty warms up, then one on Netty), and stops. {@code java
- * -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then maps those classes instead of
- * loading and verifying them.
+ * {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump} of that list): starts the standalone server as
+ * {@code java -jar} does (with its Netty settings and {@link HeapGiveBack}), answers one client session of the common
+ * commands on each of the transport's paths (the first connection on JDK sockets while Netty warms up, then one on
+ * Netty), and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then
+ * maps those classes, the JDK's among them, instead of loading and verifying them.
  */
 final class ArchiveTraining {
   private static final String[] SESSION = {

@@ -47,13 +47,15 @@ class StandaloneJarIT {
   }
 
   @Test
-  void launcherBesideTheJarExecsItsJvmWhoseFirstLineOnStdoutIsTheReadyLine() throws Exception {
+  void launcherBesideTheJarMapsItsArchiveAndExecsItsJvmWhoseFirstLineOnStdoutIsTheReadyLine() throws Exception {
     assertThat(LAUNCHER).as("written by mvn package").isExecutable();
     int port = freePort();
     int webPort = freePort();
     ProcessBuilder launcher = new ProcessBuilder(LAUNCHER.toString(), "-b", "127.0.0.1:" + port,
         "-w", "127.0.0.1:" + webPort);
     launcher.environment().put("JAVA", javaBinary());
+    // a JVM told -Xshare:on refuses to start unless it maps the class-data archive the build wrote beside the jar
+    launcher.environment().put("FAKTORY_JAVA_OPTS", "-Xshare:on");
     Process process = launcher.start();
     BlockingQueue<String> stdout = lines(process);
     try {
