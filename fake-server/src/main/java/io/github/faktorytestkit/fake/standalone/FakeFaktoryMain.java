@@ -14,7 +14,7 @@ import java.util.Optional;
  * ({@code I <time> PID <pid> listening at <binding>, press Ctrl-C to stop}), serves {@code GET /health} and
  * {@code POST /busy} on the web binding, runs on real time, and stops cleanly (exit status 0) on SIGINT or SIGTERM.
  * Once it is ready it lets its JVM hand idle heap back to the system ({@link HeapGiveBack}) and trims its C heap
- * ({@link NativeHeapTrim}).
+ * ({@link NativeHeapTrim}), and takes the C2 compiler out of a JVM that has it ({@link C2Exclusion}).
  */
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
@@ -42,6 +42,7 @@ public final class FakeFaktoryMain {
       if (running.isPresent()) {
         HeapGiveBack.apply();
         NativeHeapTrim.start();
+        C2Exclusion.start();
         awaitSignal(running.get());
       }
     } catch (StartupException e) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Reads this JVM's HotSpot flags (no platform MBean server needed); empty on another JVM or for an unknown flag. */
 final class HotSpotFlags {
   /** The tier C2 compiles at: {@code TieredStopAtLevel} below it means C1 only. */
-  private static final int FULL_OPTIMIZATION = 4;
+  static final int FULL_OPTIMIZATION = 4;
 
   private HotSpotFlags() {}
 

@@ -67,6 +67,20 @@ class StandaloneJarIT {
     }
   }
 
+  @Test
+  void c2ComesOutOfTheJarsJvmThroughItsOwnAttachListener() throws Exception {
+    Process probe = new ProcessBuilder(javaBinary(), "-cp",
+        JAR + java.io.File.pathSeparator + Path.of("target", "test-classes"), C2ExclusionProbe.class.getName())
+        .redirectErrorStream(true).start();
+    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(probe.waitFor()).as(output).isZero();
+    assertThat(output).startsWith("applies true\n1 compiler directives added\n")
+        .containsPattern("matching: \\*\\.\\*\\s+c1 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:false"
+            + "[\\s\\S]*?c2 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:true")
+        .doesNotContain("Full thread dump");
+  }
+
   private static String readyLine(Process process, int port) {
     return "I \\S+Z PID " + process.pid() + " listening at 127\\.0\\.0\\.1:" + port + ", press Ctrl-C to stop";
   }
