@@ -240,8 +240,9 @@ public final class FaktoryTransport implements AutoCloseable {
           try {
             netty = NettyServer.serve(listening, maxLineLength, tls, sessions, nextIndex);
           } catch (RuntimeException e) {
-            // the socket stays bound but nothing accepts on it: as a transport whose Netty failed to start
+            // nothing would accept on the socket: closed, a client is refused at once instead of waiting in the backlog
             LoggerFactory.getLogger(FaktoryTransport.class).warn("Netty cannot serve {}", localAddress, e);
+            closeQuietly(listening);
           }
         }
       }
