@@ -13,6 +13,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,10 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NettyServer {
   private final Channel serverChannel;
   private final ChannelGroup connections;
+  private final OpenSessions open;
+  private final AtomicBoolean closing;
 
-  private NettyServer(Channel serverChannel, ChannelGroup connections) {
+  private NettyServer(Channel serverChannel, ChannelGroup connections, OpenSessions open, AtomicBoolean closing) {
     this.serverChannel = serverChannel;
     this.connections = connections;
+    this.open = open;
+    this.closing = closing;
   }
 
   /**
@@ -36,6 +41,9 @@ final class NettyServer {
   static NettyServer serve(ServerSocketChannel listening, int maxLineLength, TlsCredentials tls,
       SessionFactory sessions, AtomicInteger nextIndex) {
     ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
+    OpenSessions open = new OpenSessions();
+    SessionFactory counted = open.counting(sessions);
+    AtomicBoolean closing = new AtomicBoolean();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
         .channelFactory(() -> SharedEventLoop.serverChannel(listening))
@@ -45,7 +53,12 @@ final class NettyServer {
           @Override
           protected void initChannel(SocketChannel channel) {
             connections.add(channel);
-            Pipelines.configure(channel.pipeline(), maxLineLength, tls, sessions, nextIndex.getAndIncrement());
+            if (closing.get()) {
+              // accepted before listening stopped, registered after the group was closed: never served
+              channel.close();
+              return;
+            }
+            Pipelines.configure(channel.pipeline(), maxLineLength, tls, counted, nextIndex.getAndIncrement());
           }
         });
     ChannelFuture registered = bootstrap.register().awaitUninterruptibly();
@@ -54,12 +67,14 @@ final class NettyServer {
       throw new UncheckedIOException("register: " + listening + " (expected: a listening socket)",
           cause instanceof IOException io ? io : new IOException(cause));
     }
-    return new NettyServer(registered.channel(), connections);
+    return new NettyServer(registered.channel(), connections, open, closing);
   }
 
-  /** Stops listening and closes every connection Netty accepted; blocks until done. */
+  /** Stops listening and closes every connection Netty accepted; blocks until each one's session was told. */
   void close() {
+    closing.set(true);
     serverChannel.close().awaitUninterruptibly();
     connections.close().awaitUninterruptibly();
+    open.awaitNone();
   }
 }
