@@ -1,12 +1,10 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A TLS client hello message (type, length and body) read as Go's {@code clientHelloMsg.unmarshal} reads it: the
@@ -77,22 +75,8 @@ final class ClientHelloMessage {
       return true;
     }
     Optional<TlsCursor> extensions = s.readVector(2);
-    return extensions.isPresent() && s.isEmpty() && extensions(extensions.get());
-  }
-
-  private boolean extensions(TlsCursor extensions) {
-    Set<Integer> seen = new HashSet<>();
-    while (!extensions.isEmpty()) {
-      int id = extensions.readUint(2);
-      Optional<TlsCursor> data = id < 0 ? Optional.empty() : extensions.readVector(2);
-      if (data.isEmpty() || !seen.add(id)) {
-        return false;
-      }
-      if (known(id) && !(extension(id, data.get(), extensions) && data.get().isEmpty())) {
-        return false;
-      }
-    }
-    return true;
+    return extensions.isPresent() && s.isEmpty()
+        && GoExtensions.read(extensions.get(), ClientHelloMessage::known, this::extension);
   }
 
   private static boolean known(int id) {
@@ -112,14 +96,14 @@ final class ClientHelloMessage {
       case STATUS_REQUEST -> data.readUint(1) >= 0 && data.readVector(2).isPresent() && data.readVector(2).isPresent();
       case SUPPORTED_CURVES -> data.readVector(2).flatMap(v -> uint16s(v, true)).map(supportedCurves::addAll)
           .isPresent();
-      case SUPPORTED_POINTS -> (supportedPoints = nonEmpty(data.readVector(1))) != null;
+      case SUPPORTED_POINTS -> (supportedPoints = GoExtensions.nonEmpty(data.readVector(1))) != null;
       case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
           .map(signatureAlgorithms::addAll).isPresent();
       case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
       case ALPN -> protocols(data);
       case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
           .isPresent();
-      case COOKIE -> nonEmpty(data.readVector(2)) != null;
+      case COOKIE -> GoExtensions.nonEmpty(data.readVector(2)) != null;
       case KEY_SHARE -> keyShares(data);
       case PSK_MODES -> (pskModes = data.readVector(1).map(TlsCursor::readRest).orElse(null)) != null;
       case PRE_SHARED_KEY -> rest.isEmpty() && preSharedKey(data);
@@ -149,7 +133,7 @@ final class ClientHelloMessage {
     TlsCursor names = list.get();
     while (!names.isEmpty()) {
       int type = names.readUint(1);
-      byte[] name = nonEmpty(type < 0 ? Optional.empty() : names.readVector(2));
+      byte[] name = GoExtensions.nonEmpty(type < 0 ? Optional.empty() : names.readVector(2));
       if (name == null) {
         return false;
       }
@@ -164,7 +148,7 @@ final class ClientHelloMessage {
   private static boolean protocols(TlsCursor data) {
     Optional<TlsCursor> list = data.readVector(2).filter(v -> !v.isEmpty());
     while (list.isPresent() && !list.get().isEmpty()) {
-      if (nonEmpty(list.get().readVector(1)) == null) {
+      if (GoExtensions.nonEmpty(list.get().readVector(1)) == null) {
         return false;
       }
     }
@@ -175,7 +159,7 @@ final class ClientHelloMessage {
     Optional<TlsCursor> shares = data.readVector(2);
     while (shares.isPresent() && !shares.get().isEmpty()) {
       int group = shares.get().readUint(2);
-      byte[] share = group < 0 ? null : nonEmpty(shares.get().readVector(2));
+      byte[] share = group < 0 ? null : GoExtensions.nonEmpty(shares.get().readVector(2));
       if (share == null) {
         return false;
       }
@@ -187,7 +171,7 @@ final class ClientHelloMessage {
   private boolean preSharedKey(TlsCursor data) {
     Optional<TlsCursor> identities = data.readVector(2).filter(v -> !v.isEmpty());
     while (identities.isPresent() && !identities.get().isEmpty()) {
-      if (nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
+      if (GoExtensions.nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
         return false;
       }
       pskIdentities++;
@@ -195,7 +179,7 @@ final class ClientHelloMessage {
     Optional<TlsCursor> binders = identities.isPresent() ? data.readVector(2).filter(v -> !v.isEmpty())
         : Optional.empty();
     while (binders.isPresent() && !binders.get().isEmpty()) {
-      if (nonEmpty(binders.get().readVector(1)) == null) {
+      if (GoExtensions.nonEmpty(binders.get().readVector(1)) == null) {
         return false;
       }
       pskBinders++;
@@ -217,10 +201,5 @@ final class ClientHelloMessage {
       values.add(value);
     }
     return Optional.of(values);
-  }
-
-  /** The bytes of a vector that was read and is not empty, else null. */
-  private static byte[] nonEmpty(Optional<TlsCursor> vector) {
-    return vector.map(TlsCursor::readRest).filter(bytes -> bytes.length > 0).orElse(null);
   }
 }
