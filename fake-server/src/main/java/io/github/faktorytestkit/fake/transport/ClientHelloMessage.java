@@ -1,5 +1,25 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ALPN;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.COOKIE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EARLY_DATA;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ENCRYPTED_CLIENT_HELLO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EXTENDED_MASTER_SECRET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.KEY_SHARE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.PRE_SHARED_KEY;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.PSK_MODES;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.QUIC_TRANSPORT_PARAMETERS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.RENEGOTIATION_INFO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SCT;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SERVER_NAME;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SESSION_TICKET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SIGNATURE_ALGORITHMS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SIGNATURE_ALGORITHMS_CERT;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.STATUS_REQUEST;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_CURVES;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_POINTS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_VERSIONS;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,25 +33,6 @@ import java.util.Optional;
  * unread. Only what Go's server checks before its first reply is kept.
  */
 final class ClientHelloMessage {
-  private static final int SERVER_NAME = 0;
-  private static final int STATUS_REQUEST = 5;
-  private static final int SUPPORTED_CURVES = 10;
-  private static final int SUPPORTED_POINTS = 11;
-  private static final int SIGNATURE_ALGORITHMS = 13;
-  private static final int ALPN = 16;
-  private static final int SCT = 18;
-  private static final int EXTENDED_MASTER_SECRET = 23;
-  private static final int SESSION_TICKET = 35;
-  private static final int PRE_SHARED_KEY = 41;
-  private static final int EARLY_DATA = 42;
-  private static final int SUPPORTED_VERSIONS = 43;
-  private static final int COOKIE = 44;
-  private static final int PSK_MODES = 45;
-  private static final int SIGNATURE_ALGORITHMS_CERT = 50;
-  private static final int KEY_SHARE = 51;
-  private static final int QUIC_TRANSPORT_PARAMETERS = 57;
-  private static final int RENEGOTIATION_INFO = 0xff01;
-  private static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d;
 
   int legacyVersion;
   List<Integer> cipherSuites = List.of();
@@ -100,7 +101,7 @@ final class ClientHelloMessage {
       case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
           .map(signatureAlgorithms::addAll).isPresent();
       case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
-      case ALPN -> protocols(data);
+      case ALPN -> GoExtensions.nonEmptyVectors(data, 1);
       case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
           .isPresent();
       case COOKIE -> GoExtensions.nonEmpty(data.readVector(2)) != null;
@@ -143,16 +144,6 @@ final class ClientHelloMessage {
       serverName = type == 0 ? name : serverName;
     }
     return true;
-  }
-
-  private static boolean protocols(TlsCursor data) {
-    Optional<TlsCursor> list = data.readVector(2).filter(v -> !v.isEmpty());
-    while (list.isPresent() && !list.get().isEmpty()) {
-      if (GoExtensions.nonEmpty(list.get().readVector(1)) == null) {
-        return false;
-      }
-    }
-    return list.isPresent();
   }
 
   private boolean keyShares(TlsCursor data) {

@@ -1,5 +1,11 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ALPN;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EARLY_DATA;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ENCRYPTED_CLIENT_HELLO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.QUIC_TRANSPORT_PARAMETERS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SERVER_NAME;
+
 import java.util.Optional;
 
 /**
@@ -8,11 +14,6 @@ import java.util.Optional;
  * extensions message sent first with it, and answers {@code decode_error} when it fails.
  */
 final class GoEncryptedExtensionsMessage {
-  private static final int SERVER_NAME = 0;
-  private static final int ALPN = 16;
-  private static final int EARLY_DATA = 42;
-  private static final int QUIC_TRANSPORT_PARAMETERS = 57;
-  private static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d;
   private static final int HEADER = 4;
 
   private GoEncryptedExtensionsMessage() {}

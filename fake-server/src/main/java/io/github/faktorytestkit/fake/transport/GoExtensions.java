@@ -24,7 +24,7 @@ final class GoExtensions {
     boolean read(int type, TlsCursor data, TlsCursor rest);
   }
 
-  /** Whether Go's parser takes all of {@code extensions}, reading those of the types {@code known} with {@code reader}. */
+  /** Whether Go's parser takes all of {@code extensions}, reading those of a type {@code known} with {@code reader}. */
   static boolean read(TlsCursor extensions, IntPredicate known, Reader reader) {
     Set<Integer> seen = new HashSet<>();
     while (!extensions.isEmpty()) {
@@ -44,6 +44,20 @@ final class GoExtensions {
   static boolean selectedProtocol(TlsCursor data) {
     Optional<TlsCursor> list = data.readVector(2).filter(protocols -> !protocols.isEmpty());
     return list.isPresent() && nonEmpty(list.get().readVector(1)) != null && list.get().isEmpty();
+  }
+
+  /**
+   * Reads a list (a vector of 16-bit length, not empty) of vectors, none empty, each of a length of
+   * {@code prefixSize} bytes: a client's protocols, a server's signed certificate timestamps.
+   */
+  static boolean nonEmptyVectors(TlsCursor data, int prefixSize) {
+    Optional<TlsCursor> list = data.readVector(2).filter(vectors -> !vectors.isEmpty());
+    while (list.isPresent() && !list.get().isEmpty()) {
+      if (nonEmpty(list.get().readVector(prefixSize)) == null) {
+        return false;
+      }
+    }
+    return list.isPresent();
   }
 
   /** The bytes of a vector that was read and is not empty, else null. */

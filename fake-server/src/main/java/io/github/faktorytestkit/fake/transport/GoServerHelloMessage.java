@@ -1,5 +1,19 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ALPN;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.COOKIE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ENCRYPTED_CLIENT_HELLO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EXTENDED_MASTER_SECRET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.KEY_SHARE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.PRE_SHARED_KEY;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.RENEGOTIATION_INFO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SCT;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SERVER_NAME;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SESSION_TICKET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.STATUS_REQUEST;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_POINTS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_VERSIONS;
+
 import java.util.Optional;
 
 /**
@@ -9,19 +23,6 @@ import java.util.Optional;
  * it fails.
  */
 final class GoServerHelloMessage {
-  private static final int SERVER_NAME = 0;
-  private static final int STATUS_REQUEST = 5;
-  private static final int SUPPORTED_POINTS = 11;
-  private static final int ALPN = 16;
-  private static final int SCT = 18;
-  private static final int EXTENDED_MASTER_SECRET = 23;
-  private static final int SESSION_TICKET = 35;
-  private static final int PRE_SHARED_KEY = 41;
-  private static final int SUPPORTED_VERSIONS = 43;
-  private static final int COOKIE = 44;
-  private static final int KEY_SHARE = 51;
-  private static final int RENEGOTIATION_INFO = 0xff01;
-  private static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d;
   private static final int HEADER_VERSION_AND_RANDOM = 4 + 2 + 32;
   private static final int SUITE_AND_COMPRESSION = 2 + 1;
   private static final int SELECTED_GROUP = 2;
@@ -55,7 +56,7 @@ final class GoServerHelloMessage {
     return switch (type) {
       case RENEGOTIATION_INFO -> data.readVector(1).isPresent();
       case ALPN -> GoExtensions.selectedProtocol(data);
-      case SCT -> timestamps(data);
+      case SCT -> GoExtensions.nonEmptyVectors(data, 2);
       case SUPPORTED_VERSIONS, PRE_SHARED_KEY -> data.readUint(2) >= 0;
       case COOKIE -> GoExtensions.nonEmpty(data.readVector(2)) != null;
       case KEY_SHARE -> data.remaining() == SELECTED_GROUP ? data.skip(SELECTED_GROUP)
@@ -64,16 +65,5 @@ final class GoServerHelloMessage {
       case ENCRYPTED_CLIENT_HELLO -> data.skip(data.remaining());
       default -> true;
     };
-  }
-
-  /** A list, not empty, of signed certificate timestamps, none empty. */
-  private static boolean timestamps(TlsCursor data) {
-    Optional<TlsCursor> list = data.readVector(2).filter(timestamps -> !timestamps.isEmpty());
-    while (list.isPresent() && !list.get().isEmpty()) {
-      if (GoExtensions.nonEmpty(list.get().readVector(2)) == null) {
-        return false;
-      }
-    }
-    return list.isPresent();
   }
 }
