@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ final class TlsHellos {
   static final String X25519_GROUP = extension(10, "0002001d");
   static final String X25519_SHARE = extension(51, "0024001d0020" + "42".repeat(32));
   static final String ECDSA_P256 = extension(13, "00020403");
+  /** The extension of a client hello that says it is the inner hello of an encrypted client hello (RFC 9849). */
+  static final String INNER_ECH = extension(0xfe0d, "01");
   private static final int RECORD_AND_MESSAGE_HEADERS = 9;
   /** The extensions whose data is not changed in {@link #mutated}: status_request, groups, signature algorithms. */
   private static final Set<Integer> PINNED_DATA = Set.of(5, 10, 13);
@@ -103,7 +106,7 @@ final class TlsHellos {
 
   /**
    * Hellos Go and the fake's engine go on with, by what is unusual about them (the JDK's engine refused the first
-   * three, BouncyCastle's key manager the last two).
+   * three, BouncyCastle's key manager the server name and the SHA-384 ones; Go ignores an inner ECH over TLS 1.2).
    */
   static Map<String, String> goneOnWith() {
     Map<String, String> hellos = new LinkedHashMap<>();
@@ -119,6 +122,8 @@ final class TlsHellos {
         extension(0, "000c000009" + "3132372e302e302e7e"))));
     hellos.put("1.2 ECDSA with SHA-384 only", record(hello("0303", "c02b", "00", TLS12_GROUPS,
         extension(13, "00020503"))));
+    hellos.put("1.2 with an inner ECH extension", record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256,
+        INNER_ECH)));
     return hellos;
   }
 
@@ -195,17 +200,26 @@ final class TlsHellos {
    * for it: the request (fixed random, TLS 1.3, the group) and a change_cipher_spec record.
    */
   static Case retried() {
-    return of(record(hello("0303", "1301", "00", TLS13_VERSIONS, X25519_GROUP, extension(51, "0000"), ECDSA_P256)),
+    return of(retriedWith(),
         "1603030038020000340303" + HELLO_RETRY_RANDOM + "00130100000c002b0002030400330002001d" + "140303000101");
+  }
+
+  /** The hello of {@link #retried} in its record, with {@code extra} extensions after its own. */
+  static String retriedWith(String... extra) {
+    return record(hello("0303", "1301", "00",
+        joined(new String[] {TLS13_VERSIONS, X25519_GROUP, extension(51, "0000"), ECDSA_P256}, extra)));
   }
 
   /** A TLS 1.3 hello Go goes on with but for what {@code extra} breaks. */
   static String tls13(String suites, String compression, String... extra) {
-    String[] extensions = {TLS13_VERSIONS, X25519_GROUP, X25519_SHARE, ECDSA_P256};
-    String[] all = new String[extensions.length + extra.length];
-    System.arraycopy(extensions, 0, all, 0, extensions.length);
+    return hello("0303", suites, compression,
+        joined(new String[] {TLS13_VERSIONS, X25519_GROUP, X25519_SHARE, ECDSA_P256}, extra));
+  }
+
+  private static String[] joined(String[] extensions, String[] extra) {
+    String[] all = Arrays.copyOf(extensions, extensions.length + extra.length);
     System.arraycopy(extra, 0, all, extensions.length, extra.length);
-    return hello("0303", suites, compression, all);
+    return all;
   }
 
   /** A client hello message: legacy version, cipher suites, compression methods (hex), then extensions if any. */

@@ -1,12 +1,30 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ALPN;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.COOKIE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EARLY_DATA;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.ENCRYPTED_CLIENT_HELLO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.EXTENDED_MASTER_SECRET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.KEY_SHARE;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.PRE_SHARED_KEY;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.PSK_MODES;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.QUIC_TRANSPORT_PARAMETERS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.RENEGOTIATION_INFO;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SCT;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SERVER_NAME;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SESSION_TICKET;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SIGNATURE_ALGORITHMS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SIGNATURE_ALGORITHMS_CERT;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.STATUS_REQUEST;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_CURVES;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_POINTS;
+import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_VERSIONS;
+
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A TLS client hello message (type, length and body) read as Go's {@code clientHelloMsg.unmarshal} reads it: the
@@ -15,25 +33,6 @@ import java.util.Set;
  * unread. Only what Go's server checks before its first reply is kept.
  */
 final class ClientHelloMessage {
-  private static final int SERVER_NAME = 0;
-  private static final int STATUS_REQUEST = 5;
-  private static final int SUPPORTED_CURVES = 10;
-  private static final int SUPPORTED_POINTS = 11;
-  private static final int SIGNATURE_ALGORITHMS = 13;
-  private static final int ALPN = 16;
-  private static final int SCT = 18;
-  private static final int EXTENDED_MASTER_SECRET = 23;
-  private static final int SESSION_TICKET = 35;
-  private static final int PRE_SHARED_KEY = 41;
-  private static final int EARLY_DATA = 42;
-  private static final int SUPPORTED_VERSIONS = 43;
-  private static final int COOKIE = 44;
-  private static final int PSK_MODES = 45;
-  private static final int SIGNATURE_ALGORITHMS_CERT = 50;
-  private static final int KEY_SHARE = 51;
-  private static final int QUIC_TRANSPORT_PARAMETERS = 57;
-  private static final int RENEGOTIATION_INFO = 0xff01;
-  private static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d;
 
   int legacyVersion;
   List<Integer> cipherSuites = List.of();
@@ -77,22 +76,8 @@ final class ClientHelloMessage {
       return true;
     }
     Optional<TlsCursor> extensions = s.readVector(2);
-    return extensions.isPresent() && s.isEmpty() && extensions(extensions.get());
-  }
-
-  private boolean extensions(TlsCursor extensions) {
-    Set<Integer> seen = new HashSet<>();
-    while (!extensions.isEmpty()) {
-      int id = extensions.readUint(2);
-      Optional<TlsCursor> data = id < 0 ? Optional.empty() : extensions.readVector(2);
-      if (data.isEmpty() || !seen.add(id)) {
-        return false;
-      }
-      if (known(id) && !(extension(id, data.get(), extensions) && data.get().isEmpty())) {
-        return false;
-      }
-    }
-    return true;
+    return extensions.isPresent() && s.isEmpty()
+        && GoExtensions.read(extensions.get(), ClientHelloMessage::known, this::extension);
   }
 
   private static boolean known(int id) {
@@ -112,14 +97,14 @@ final class ClientHelloMessage {
       case STATUS_REQUEST -> data.readUint(1) >= 0 && data.readVector(2).isPresent() && data.readVector(2).isPresent();
       case SUPPORTED_CURVES -> data.readVector(2).flatMap(v -> uint16s(v, true)).map(supportedCurves::addAll)
           .isPresent();
-      case SUPPORTED_POINTS -> (supportedPoints = nonEmpty(data.readVector(1))) != null;
+      case SUPPORTED_POINTS -> (supportedPoints = GoExtensions.nonEmpty(data.readVector(1))) != null;
       case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
           .map(signatureAlgorithms::addAll).isPresent();
       case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
-      case ALPN -> protocols(data);
+      case ALPN -> GoExtensions.nonEmptyVectors(data, 1);
       case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
           .isPresent();
-      case COOKIE -> nonEmpty(data.readVector(2)) != null;
+      case COOKIE -> GoExtensions.nonEmpty(data.readVector(2)) != null;
       case KEY_SHARE -> keyShares(data);
       case PSK_MODES -> (pskModes = data.readVector(1).map(TlsCursor::readRest).orElse(null)) != null;
       case PRE_SHARED_KEY -> rest.isEmpty() && preSharedKey(data);
@@ -149,7 +134,7 @@ final class ClientHelloMessage {
     TlsCursor names = list.get();
     while (!names.isEmpty()) {
       int type = names.readUint(1);
-      byte[] name = nonEmpty(type < 0 ? Optional.empty() : names.readVector(2));
+      byte[] name = GoExtensions.nonEmpty(type < 0 ? Optional.empty() : names.readVector(2));
       if (name == null) {
         return false;
       }
@@ -161,21 +146,11 @@ final class ClientHelloMessage {
     return true;
   }
 
-  private static boolean protocols(TlsCursor data) {
-    Optional<TlsCursor> list = data.readVector(2).filter(v -> !v.isEmpty());
-    while (list.isPresent() && !list.get().isEmpty()) {
-      if (nonEmpty(list.get().readVector(1)) == null) {
-        return false;
-      }
-    }
-    return list.isPresent();
-  }
-
   private boolean keyShares(TlsCursor data) {
     Optional<TlsCursor> shares = data.readVector(2);
     while (shares.isPresent() && !shares.get().isEmpty()) {
       int group = shares.get().readUint(2);
-      byte[] share = group < 0 ? null : nonEmpty(shares.get().readVector(2));
+      byte[] share = group < 0 ? null : GoExtensions.nonEmpty(shares.get().readVector(2));
       if (share == null) {
         return false;
       }
@@ -187,7 +162,7 @@ final class ClientHelloMessage {
   private boolean preSharedKey(TlsCursor data) {
     Optional<TlsCursor> identities = data.readVector(2).filter(v -> !v.isEmpty());
     while (identities.isPresent() && !identities.get().isEmpty()) {
-      if (nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
+      if (GoExtensions.nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
         return false;
       }
       pskIdentities++;
@@ -195,7 +170,7 @@ final class ClientHelloMessage {
     Optional<TlsCursor> binders = identities.isPresent() ? data.readVector(2).filter(v -> !v.isEmpty())
         : Optional.empty();
     while (binders.isPresent() && !binders.get().isEmpty()) {
-      if (nonEmpty(binders.get().readVector(1)) == null) {
+      if (GoExtensions.nonEmpty(binders.get().readVector(1)) == null) {
         return false;
       }
       pskBinders++;
@@ -217,10 +192,5 @@ final class ClientHelloMessage {
       values.add(value);
     }
     return Optional.of(values);
-  }
-
-  /** The bytes of a vector that was read and is not empty, else null. */
-  private static byte[] nonEmpty(Optional<TlsCursor> vector) {
-    return vector.map(TlsCursor::readRest).filter(bytes -> bytes.length > 0).orElse(null);
   }
 }

@@ -3,14 +3,20 @@ package io.github.faktorytestkit.fake.transport;
 /**
  * Whether Go's parser for a handshake message of a type other than client hello takes the message (Go then answers
  * {@code unexpected_message}) or refuses it ({@code decode_error}), for a message sent first, before the version is
- * known. Unknown types, and the types whose parsers are long (server hello, encrypted extensions, certificate,
- * certificate request, certificate verify), count as taken.
+ * known ({@code unmarshalHandshakeMessage} with {@code c.vers} 0). Types Go does not parse (Go answers
+ * {@code unexpected_message} at once) and those whose parsers take any body (server key exchange, client key
+ * exchange, finished) count as taken.
  */
 final class GoHandshakeTypes {
   private static final int HELLO_REQUEST = 0;
+  private static final int SERVER_HELLO = 2;
   private static final int NEW_SESSION_TICKET = 4;
   private static final int END_OF_EARLY_DATA = 5;
+  private static final int ENCRYPTED_EXTENSIONS = 8;
+  private static final int CERTIFICATE = 11;
+  private static final int CERTIFICATE_REQUEST = 13;
   private static final int SERVER_HELLO_DONE = 14;
+  private static final int CERTIFICATE_VERIFY = 15;
   private static final int CERTIFICATE_STATUS = 22;
   private static final int KEY_UPDATE = 24;
   private static final int HEADER = 4;
@@ -26,6 +32,11 @@ final class GoHandshakeTypes {
       case NEW_SESSION_TICKET -> message.length >= HEADER + 6 && uint(message, HEADER + 4, 2) == message.length - 10;
       case CERTIFICATE_STATUS -> message.length > HEADER + 4 && message[HEADER] == OCSP
           && uint(message, HEADER + 1, 3) == message.length - HEADER - 4;
+      case SERVER_HELLO -> GoServerHelloMessage.parses(message);
+      case ENCRYPTED_EXTENSIONS -> GoEncryptedExtensionsMessage.parses(message);
+      case CERTIFICATE -> GoCertificateMessages.certificate(message);
+      case CERTIFICATE_REQUEST -> GoCertificateMessages.certificateRequest(message);
+      case CERTIFICATE_VERIFY -> GoCertificateMessages.certificateVerify(message);
       default -> true;
     };
   }

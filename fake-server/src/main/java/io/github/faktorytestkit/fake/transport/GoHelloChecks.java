@@ -10,9 +10,10 @@ import java.util.Set;
  * version), then {@code processClientHello}, {@code checkForResumption} and {@code pickCertificate} of TLS 1.3, or
  * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the engine.
  *
- * <p>Not decided here (the engine answers): the HelloRetryRequest and the second client hello after it; the messages
- * of other types whose parsers are long
- * (server hello, encrypted extensions, certificate, certificate request, certificate verify), taken as parsed.
+ * <p>A message of another type gets {@code decode_error} where Go's parser of its type refuses it
+ * ({@link GoHandshakeTypes}), else {@code unexpected_message}.
+ *
+ * <p>Not decided here (the engine answers): the HelloRetryRequest and the second client hello after it.
  */
 final class GoHelloChecks {
   private static final int TLS10 = 0x0301;

@@ -28,6 +28,11 @@ final class TlsCursor {
     return position == end;
   }
 
+  /** How many bytes are left. */
+  int remaining() {
+    return end - position;
+  }
+
   /** Skips {@code n} bytes; false when fewer are left. */
   boolean skip(int n) {
     if (end - position < n) {
