@@ -72,6 +72,7 @@ final class GoTlsServer extends AbstractTlsServer {
 
   /** TLS 1.2: a suite whose key exchange the key signs for ({@code ECDHE_ECDSA} or {@code ECDHE_RSA}). */
   @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
   protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
       Vector sigAlgs) {
     boolean ecdsa = TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == KeyExchangeAlgorithm.ECDHE_ECDSA;
@@ -101,6 +102,7 @@ final class GoTlsServer extends AbstractTlsServer {
 
   /** The client's extensions without those Go's server does not read or ignores ({@link #IGNORED}). */
   @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
   public void processClientExtensions(Hashtable clientExtensions) throws IOException {
     IGNORED.forEach(clientExtensions::remove);
     super.processClientExtensions(clientExtensions);
@@ -111,6 +113,7 @@ final class GoTlsServer extends AbstractTlsServer {
    * {@code session_ticket} extension (the ticket sent after the handshake is an empty one: no session is resumed).
    */
   @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
   public Hashtable getServerExtensions() throws IOException {
     Hashtable extensions = super.getServerExtensions();
     if (hello.serverName.length > 0) {

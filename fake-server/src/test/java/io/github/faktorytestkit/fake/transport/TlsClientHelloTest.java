@@ -109,6 +109,20 @@ class TlsClientHelloTest {
     assertThat(written(channel)).isEmpty();
   }
 
+  @Test
+  void aCloseDuringTheHandshakeSendsNothingMoreAndNoHeldWrite() {
+    EmbeddedChannel channel = channel();
+    String hello = JdkClientHello.message("TLSv1.3", "TLS_AES_128_GCM_SHA256");
+    channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("160301" + hexLength(hello) + hello)));
+    assertThat(written(channel)).startsWith("160303"); // the server's first flight
+
+    channel.writeAndFlush(Unpooled.copiedBuffer("+HI\r\n", StandardCharsets.US_ASCII));
+    channel.close();
+
+    assertThat(written(channel)).isEmpty();
+    assertThat(channel.isOpen()).isFalse();
+  }
+
   private static EmbeddedChannel channel() {
     return new EmbeddedChannel(new GoClientHello(TestKeys.ec()), new HeldWrites());
   }
