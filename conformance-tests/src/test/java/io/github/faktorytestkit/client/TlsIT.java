@@ -412,6 +412,39 @@ class TlsIT {
     }
   }
 
+  /**
+   * A client's close_notify right after a line is the end of its input, as a TCP half-close is: the line is answered
+   * (HELLO with a wrong password: Go's error), then the server closes with its own close_notify, on both, also when
+   * the line and the close_notify come in one read.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void closeNotifyAfterALineGetsItsReplyThenTheClose(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    try (HeldSocket held = new HeldSocket(url.getHost(), url.getPort());
+        SSLSocket socket = (SSLSocket) CERTIFICATE.clientContext().getSocketFactory()
+            .createSocket(held, url.getHost(), url.getPort(), true)) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+      InputStream in = socket.getInputStream();
+      String hi = readLine(in);
+      held.hold(); // the line's record and the close_notify in one read of the server's
+      socket.getOutputStream().write("HELLO {\"v\":2,\"pwdhash\":\"0\"}\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      held.release();
+      String rest = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(List.of(hi.substring(0, 3), rest)).containsExactly("+HI", "-ERR Invalid password\r\n");
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+      line.append((char) b);
+    }
+    return line.toString();
+  }
+
   /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */
   private static Map<String, String> keyExchanges(URI url, Iterable<String> offers) throws IOException {
     Map<String, String> chosen = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package io.github.faktorytestkit.fake.transport;
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.channel.ChannelPipeline;
 import org.bouncycastle.tls.TlsServer;
-import org.bouncycastle.tls.TlsServerProtocol;
 
 /**
  * Builds the handler chain of one connection: TLS when enabled (started once the client hello is read), framing
@@ -36,7 +35,7 @@ final class Pipelines {
    * Starts TLS with {@code protocol} serving as {@code server} on a connection whose client hello {@link GoClientHello} accepted: the TLS handler
    * goes in front of the held writes, which it releases when the handshake is done.
    */
-  static void startTls(ChannelPipeline pipeline, TlsServerProtocol protocol, TlsServer server) {
+  static void startTls(ChannelPipeline pipeline, GoServerProtocol protocol, TlsServer server) {
     pipeline.addBefore(pipeline.context(HeldWrites.class).name(), "tls", new TlsProtocolHandler(protocol, server));
   }
 }

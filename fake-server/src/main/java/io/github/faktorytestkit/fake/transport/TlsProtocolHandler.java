@@ -6,9 +6,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.IOException;
 import org.bouncycastle.tls.TlsServer;
-import org.bouncycastle.tls.TlsServerProtocol;
 
 /**
  * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
@@ -16,15 +16,16 @@ import org.bouncycastle.tls.TlsServerProtocol;
  * socket, and the plaintext it reads goes on to the framer. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
- * say); after it, it is preceded by {@code close_notify}, and a client's {@code close_notify} is answered with one
- * and closes.
+ * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
+ * half-close does (the session answers what came before it, then closes), as it is Go's end of stream.
  */
 final class TlsProtocolHandler extends ChannelDuplexHandler {
-  private final TlsServerProtocol protocol;
+  private final GoServerProtocol protocol;
   private final TlsServer server;
   private boolean handshakeDone;
+  private boolean inputEnded;
 
-  TlsProtocolHandler(TlsServerProtocol protocol, TlsServer server) {
+  TlsProtocolHandler(GoServerProtocol protocol, TlsServer server) {
     this.protocol = protocol;
     this.server = server;
   }
@@ -42,7 +43,7 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     }
     byte[] bytes = ByteBufUtil.getBytes(buffer);
     buffer.release();
-    if (protocol.isClosed()) {
+    if (protocol.isClosed() || inputEnded) {
       return;
     }
     try {
@@ -59,6 +60,10 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
       ctx.pipeline().get(HeldWrites.class).release();
     }
     readPlaintext(ctx);
+    if (protocol.inputEnded()) {
+      inputEnded = true;
+      ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+    }
     if (protocol.isClosed()) {
       ctx.flush();
       ctx.close();
