@@ -387,6 +387,58 @@ class TlsIT {
   }
 
   /**
+   * The same inner ECH hello, first without a key share: the server hello after the HelloRetryRequest (and the hello
+   * with a share) confirms ECH over the transcript that starts with the first hello's hash, on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void innerEncryptedClientHelloIsConfirmedAfterARetry(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    String first = TlsHellos.retriedWith(TlsHellos.INNER_ECH);
+    String second = TlsHellos.tls13("1301", "00", TlsHellos.INNER_ECH);
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(first));
+      InputStream in = socket.getInputStream();
+      byte[] retry = firstRecord(in);
+      firstRecord(in); // change_cipher_spec
+      socket.getOutputStream().write(HexFormat.of().parseHex(tls12Record(second)));
+      byte[] firstHello = Arrays.copyOfRange(HexFormat.of().parseHex(first), 5, first.length() / 2);
+      assertThat(EchAcceptance.confirmedAfterRetry(firstHello, retry, HexFormat.of().parseHex(second),
+          firstRecord(in))).isTrue();
+    }
+  }
+
+  /**
+   * After the first hello, a record must claim TLS 1.2's version (TLS 1.3's claim it too): the second hello after a
+   * HelloRetryRequest in a record of TLS 1.0 gets a protocol_version alert, on both; in a record of TLS 1.2 the
+   * handshake goes on.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void recordsAfterTheFirstHelloMustClaimTls12(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    String second = TlsHellos.tls13("1301", "00");
+    List<String> answers = new ArrayList<>();
+    for (String record : List.of(TlsHellos.record(second), tls12Record(second))) {
+      try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.retried().sent()));
+        InputStream in = socket.getInputStream();
+        firstRecord(in); // the HelloRetryRequest
+        firstRecord(in); // change_cipher_spec
+        socket.getOutputStream().write(HexFormat.of().parseHex(record));
+        answers.add(HexFormat.of().formatHex(firstRecord(in)).substring(0, 14));
+      }
+    }
+    assertThat(answers).containsExactly("15030300020246", "160303005a0200");
+  }
+
+  private static String tls12Record(String message) {
+    return "160303" + String.format("%04x", message.length() / 2) + message;
+  }
+
+  /**
    * Go's server sends a session ticket after the handshake and resumes the session with it; the fake's engine
    * (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
    */

@@ -57,6 +57,12 @@ final class GoServerProtocol extends TlsServerProtocol {
     }
   }
 
+  /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */
+  void refuse(short description) throws IOException {
+    raiseAlertFatal(description, "refused as Go refuses it", null);
+    handleFailure();
+  }
+
   /** Whether the client's {@code close_notify} came, after the handshake. */
   boolean inputEnded() {
     return inputEnded;

@@ -8,12 +8,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.IOException;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsServer;
 
 /**
  * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
  * the bytes read are offered to the protocol, what it writes (handshake messages, alerts, records) goes to the
- * socket, and the plaintext it reads goes on to the framer. The session's writes ({@code HI} first) are held
+ * socket, and the plaintext it reads goes on to the framer. A record after the first hello claiming another version than
+ * TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}), after those before it. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
  * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
@@ -24,6 +26,9 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final TlsServer server;
   private boolean handshakeDone;
   private boolean inputEnded;
+  /** Whether the next read is the client's first hello, which {@link GoClientHello} passes on in records of its own. */
+  private boolean firstHello = true;
+  private final GoRecordVersions versions = new GoRecordVersions();
 
   TlsProtocolHandler(GoServerProtocol protocol, TlsServer server) {
     this.protocol = protocol;
@@ -46,8 +51,13 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     if (protocol.isClosed() || inputEnded) {
       return;
     }
+    int refused = firstHello ? -1 : versions.firstOfAnotherVersion(bytes, bytes.length);
+    firstHello = false;
     try {
-      protocol.offerInput(bytes);
+      protocol.offerInput(bytes, 0, refused < 0 ? bytes.length : refused);
+      if (refused >= 0) {
+        protocol.refuse(AlertDescription.protocol_version);
+      }
     } catch (IOException failed) {
       writeOutput(ctx, ctx.newPromise());
       ctx.flush();
