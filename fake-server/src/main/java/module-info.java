@@ -9,7 +9,6 @@ module io.github.faktorytestkit.fake {
   requires io.netty.buffer;
   requires io.netty.codec;
   requires io.netty.common;
-  requires io.netty.handler;
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;
   requires java.logging;

@@ -22,6 +22,7 @@ final class EchAcceptance {
   private static final int CONFIRMATION_LENGTH = 8;
   private static final int CONFIRMATION_OFFSET = RANDOM_OFFSET + RANDOM_LENGTH - CONFIRMATION_LENGTH;
   private static final int RECORD_HEADER = 5;
+  private static final int MESSAGE_HASH = 254;
   private static final byte[] LABEL = "tls13 ech accept confirmation".getBytes(StandardCharsets.US_ASCII);
 
   private EchAcceptance() {}
@@ -31,17 +32,44 @@ final class EchAcceptance {
    * {@code clientHello} (the message, from its type byte on).
    */
   static boolean confirmed(byte[] clientHello, byte[] serverHelloRecord) {
+    return confirmed(new byte[0], clientHello, serverHelloRecord);
+  }
+
+  /**
+   * Whether {@code serverHelloRecord} confirms ECH for {@code secondHello}, sent after {@code firstHello} got
+   * {@code retryRecord} (a HelloRetryRequest in its record): the transcript begins with the first hello's hash as a
+   * message_hash message (RFC 8446, 4.4.1), then the HelloRetryRequest.
+   */
+  static boolean confirmedAfterRetry(byte[] firstHello, byte[] retryRecord, byte[] secondHello,
+      byte[] serverHelloRecord) {
+    byte[] hash = sha256().digest(firstHello);
+    ByteBuffer prefix = ByteBuffer.allocate(4 + hash.length + retryRecord.length - RECORD_HEADER);
+    prefix.put(new byte[] {(byte) MESSAGE_HASH, 0, 0, (byte) hash.length}).put(hash)
+        .put(retryRecord, RECORD_HEADER, retryRecord.length - RECORD_HEADER);
+    return confirmed(prefix.array(), secondHello, serverHelloRecord);
+  }
+
+  private static boolean confirmed(byte[] before, byte[] clientHello, byte[] serverHelloRecord) {
     int length = (serverHelloRecord[6] & 0xff) << 16 | (serverHelloRecord[7] & 0xff) << 8 | serverHelloRecord[8] & 0xff;
     byte[] serverHello = Arrays.copyOfRange(serverHelloRecord, RECORD_HEADER, RECORD_HEADER + 4 + length);
     byte[] sent = Arrays.copyOfRange(serverHello, CONFIRMATION_OFFSET, CONFIRMATION_OFFSET + CONFIRMATION_LENGTH);
     Arrays.fill(serverHello, CONFIRMATION_OFFSET, CONFIRMATION_OFFSET + CONFIRMATION_LENGTH, (byte) 0);
     try {
-      MessageDigest transcript = MessageDigest.getInstance("SHA-256");
+      MessageDigest transcript = sha256();
+      transcript.update(before);
       transcript.update(clientHello);
       byte[] secret = hmac(new byte[HASH_LENGTH],
           Arrays.copyOfRange(clientHello, RANDOM_OFFSET, RANDOM_OFFSET + RANDOM_LENGTH));
       byte[] expected = expandLabel(secret, transcript.digest(serverHello));
       return Arrays.equals(sent, expected);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is missing", e);
     }

@@ -22,8 +22,8 @@ final class TlsHellos {
   /** The extension of a client hello that says it is the inner hello of an encrypted client hello (RFC 9849). */
   static final String INNER_ECH = extension(0xfe0d, "01");
   private static final int RECORD_AND_MESSAGE_HEADERS = 9;
-  /** The extensions whose data is not changed in {@link #mutated}: status_request, groups, signature algorithms. */
-  private static final Set<Integer> PINNED_DATA = Set.of(5, 10, 13);
+  /** The extensions whose data is not changed in {@link #mutated}: groups, signature algorithms. */
+  private static final Set<Integer> PINNED_DATA = Set.of(10, 13);
   private static final String HELLO_RETRY_RANDOM =
       "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
   private static final String P256_GROUP = extension(10, "00020017");
@@ -91,22 +91,9 @@ final class TlsHellos {
   }
 
   /**
-   * Hellos Go goes on with (a server hello) that the fake's engine (BouncyCastle's) refuses, each with the fake's
-   * alert ("" for a close without one): the pinned differences of KNOWN-DIFFERENCES.md.
-   */
-  static Map<String, Case> refusedByTheFakeOnly() {
-    Map<String, Case> cases = new LinkedHashMap<>();
-    cases.put("empty max_fragment_length", of(record(tls13("1301", "00", extension(1, ""))),
-        DECODE_ERROR.replace("030100", "030300")));
-    cases.put("status_request not of OCSP", of(record(tls13("1301", "00", extension(5, "0200000000"))),
-        DECODE_ERROR.replace("030100", "030300")));
-    cases.put("hello of 40 KB", of(helloOf40Kb(), ""));
-    return cases;
-  }
-
-  /**
-   * Hellos Go and the fake's engine go on with, by what is unusual about them (the JDK's engine refused the first
-   * three, BouncyCastle's key manager the server name and the SHA-384 ones; Go ignores an inner ECH over TLS 1.2).
+   * Hellos Go and the fake go on with, by what is unusual about them (the JDK's engine refused the first three,
+   * BouncyCastle's key manager the server name and the SHA-384 ones, its JSSE engine the last three; Go ignores an
+   * inner ECH over TLS 1.2, a max_fragment_length and a status_request of another type than OCSP).
    */
   static Map<String, String> goneOnWith() {
     Map<String, String> hellos = new LinkedHashMap<>();
@@ -124,6 +111,9 @@ final class TlsHellos {
         extension(13, "00020503"))));
     hellos.put("1.2 with an inner ECH extension", record(hello("0303", "c02b", "00", TLS12_GROUPS, ECDSA_P256,
         INNER_ECH)));
+    hellos.put("empty max_fragment_length", record(tls13("1301", "00", extension(1, ""))));
+    hellos.put("status_request not of OCSP", record(tls13("1301", "00", extension(5, "0200000000"))));
+    hellos.put("hello of 40 KB", helloOf40Kb());
     return hellos;
   }
 

@@ -204,20 +204,8 @@ class TlsIT {
   }
 
   /**
-   * Hellos Go goes on with but the fake's engine refuses (KNOWN-DIFFERENCES.md): real Faktory answers with a
-   * handshake record, the fake with the engine's alert or a close.
-   */
-  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-  @MethodSource("kinds")
-  void hellosOnlyTheEngineRefusesArePinned(TargetKind kind) throws IOException {
-    Map<String, TlsHellos.Case> hellos = TlsHellos.refusedByTheFakeOnly();
-    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(
-        expected(hellos, hello -> kind == TargetKind.FAKE ? hello.reply() : HANDSHAKE_GOES_ON));
-  }
-
-  /**
-   * The standalone jar takes a client hello of 40 KB, as Go does (up to 64 KiB): it sets the JVM's TLS limit, which a
-   * fake inside a test's JVM leaves alone (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * The standalone jar takes a client hello of 40 KB, as Go does (up to 64 KiB), as a fake inside a test's JVM does
+   * ({@link #unusualHellosGoOnAsOnGo}).
    */
   @Test
   void standaloneJarTakesAHelloOf40Kb(@TempDir Path config) throws IOException {
@@ -352,19 +340,17 @@ class TlsIT {
 
   /**
    * The server hello of each accepted hello ({@link TlsHellos#accepted}: TLS 1.3, TLS 1.2 offering a session ticket):
-   * the same session id and extensions from both over TLS 1.3; over TLS 1.2 the fake's engine (BouncyCastle's) sends
-   * no session_ticket extension, and its extensions in its own order (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * the same session id and extensions, in the same order, from both.
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void serverHelloOfTls12IsTheEnginesPinned(TargetKind kind) throws IOException {
+  void serverHelloIsGos(TargetKind kind) throws IOException {
     URI url = server(kind).url();
     List<String> shapes = new ArrayList<>();
     for (String hello : TlsHellos.accepted()) {
       shapes.add(ServerHello.shape(firstRecord(url, hello)));
     }
-    assertThat(shapes).containsExactly("session id 0, extensions 43 51", kind == TargetKind.FAKE
-        ? "session id 0, extensions 23 65281 11" : "session id 0, extensions 35 65281 23 11");
+    assertThat(shapes).containsExactly("session id 0, extensions 43 51", "session id 0, extensions 35 65281 23 11");
   }
 
   /** Go's server acknowledges a client's server name in its TLS 1.2 server hello, as the fake does. */
@@ -375,34 +361,81 @@ class TlsIT {
     assertThat(ServerHello.shape(answer)).isEqualTo("session id 0, extensions 0");
   }
 
-  /**
-   * Go's server ignores a client's max_fragment_length; the fake's engine takes it and echoes it in its TLS 1.2 server
-   * hello (fake-server/KNOWN-DIFFERENCES.md, TLS).
-   */
+  /** Go's server ignores a client's max_fragment_length, as the fake does: its TLS 1.2 server hello has no answer. */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void maxFragmentLengthIsTakenByTheFakePinned(TargetKind kind) throws IOException {
+  void maxFragmentLengthIsIgnored(TargetKind kind) throws IOException {
     byte[] answer = firstRecord(server(kind).url(), TlsHellos.tls12WithMaxFragmentLength());
-    assertThat(ServerHello.shape(answer))
-        .isEqualTo(kind == TargetKind.FAKE ? "session id 0, extensions 1" : "session id 0, extensions ");
+    assertThat(ServerHello.shape(answer)).isEqualTo("session id 0, extensions ");
   }
 
   /**
    * A client hello with an inner encrypted_client_hello extension and no outer one around it: Go's server takes it as
    * the inner hello of an ECH it accepted and confirms that (RFC 9849, 7.2) in the random of its TLS 1.3 server hello
-   * and in an encrypted_client_hello extension (65037) of its HelloRetryRequest; the fake's engine does neither
-   * (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * and in an encrypted_client_hello extension (65037) of its HelloRetryRequest, as the fake does.
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void innerEncryptedClientHelloIsConfirmedByGoOnlyPinned(TargetKind kind) throws IOException {
+  void innerEncryptedClientHelloIsConfirmed(TargetKind kind) throws IOException {
     URI url = server(kind).url();
     String hello = TlsHellos.tls13("1301", "00", TlsHellos.INNER_ECH);
     boolean confirmed = EchAcceptance.confirmed(HexFormat.of().parseHex(hello),
         firstRecord(url, TlsHellos.record(hello)));
     String retry = ServerHello.shape(firstRecord(url, TlsHellos.retriedWith(TlsHellos.INNER_ECH)));
-    assertThat(List.of(String.valueOf(confirmed), retry)).containsExactly(String.valueOf(kind != TargetKind.FAKE),
-        kind == TargetKind.FAKE ? "session id 0, extensions 43 51" : "session id 0, extensions 43 51 65037");
+    assertThat(List.of(String.valueOf(confirmed), retry)).containsExactly("true",
+        "session id 0, extensions 43 51 65037");
+  }
+
+  /**
+   * The same inner ECH hello, first without a key share: the server hello after the HelloRetryRequest (and the hello
+   * with a share) confirms ECH over the transcript that starts with the first hello's hash, on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void innerEncryptedClientHelloIsConfirmedAfterARetry(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    String first = TlsHellos.retriedWith(TlsHellos.INNER_ECH);
+    String second = TlsHellos.tls13("1301", "00", TlsHellos.INNER_ECH);
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(first));
+      InputStream in = socket.getInputStream();
+      byte[] retry = firstRecord(in);
+      firstRecord(in); // change_cipher_spec
+      socket.getOutputStream().write(HexFormat.of().parseHex(tls12Record(second)));
+      byte[] firstHello = Arrays.copyOfRange(HexFormat.of().parseHex(first), 5, first.length() / 2);
+      assertThat(EchAcceptance.confirmedAfterRetry(firstHello, retry, HexFormat.of().parseHex(second),
+          firstRecord(in))).isTrue();
+    }
+  }
+
+  /**
+   * After the first hello, a record must claim TLS 1.2's version (TLS 1.3's claim it too): the second hello after a
+   * HelloRetryRequest in a record of TLS 1.0 gets a protocol_version alert, on both; in a record of TLS 1.2 the
+   * handshake goes on.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void recordsAfterTheFirstHelloMustClaimTls12(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    String second = TlsHellos.tls13("1301", "00");
+    List<String> answers = new ArrayList<>();
+    for (String record : List.of(TlsHellos.record(second), tls12Record(second))) {
+      try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.retried().sent()));
+        InputStream in = socket.getInputStream();
+        firstRecord(in); // the HelloRetryRequest
+        firstRecord(in); // change_cipher_spec
+        socket.getOutputStream().write(HexFormat.of().parseHex(record));
+        answers.add(HexFormat.of().formatHex(firstRecord(in)).substring(0, 14));
+      }
+    }
+    assertThat(answers).containsExactly("15030300020246", "160303005a0200");
+  }
+
+  private static String tls12Record(String message) {
+    return "160303" + String.format("%04x", message.length() / 2) + message;
   }
 
   /**
@@ -429,6 +462,39 @@ class TlsIT {
       socket.getInputStream().read(); // the server's HI: a ticket sent after the handshake is taken in before it
       return ServerHello.resumes(tapped.received());
     }
+  }
+
+  /**
+   * A client's close_notify right after a line is the end of its input, as a TCP half-close is: the line is answered
+   * (HELLO with a wrong password: Go's error), then the server closes with its own close_notify, on both, also when
+   * the line and the close_notify come in one read.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void closeNotifyAfterALineGetsItsReplyThenTheClose(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    try (HeldSocket held = new HeldSocket(url.getHost(), url.getPort());
+        SSLSocket socket = (SSLSocket) CERTIFICATE.clientContext().getSocketFactory()
+            .createSocket(held, url.getHost(), url.getPort(), true)) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+      InputStream in = socket.getInputStream();
+      String hi = readLine(in);
+      held.hold(); // the line's record and the close_notify in one read of the server's
+      socket.getOutputStream().write("HELLO {\"v\":2,\"pwdhash\":\"0\"}\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      held.release();
+      String rest = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(List.of(hi.substring(0, 3), rest)).containsExactly("+HI", "-ERR Invalid password\r\n");
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+      line.append((char) b);
+    }
+    return line.toString();
   }
 
   /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */

@@ -50,6 +50,8 @@ final class ClientHelloMessage {
   int pskBinders;
   boolean quicTransportParameters;
   byte[] encryptedClientHello = {};
+  /** Whether the hello has a {@code session_ticket} extension (Go's {@code ticketSupported}). */
+  boolean sessionTicket;
   /** The host name of the server_name extension, empty for none. */
   byte[] serverName = {};
 
@@ -121,6 +123,7 @@ final class ClientHelloMessage {
     if (id == ENCRYPTED_CLIENT_HELLO) {
       encryptedClientHello = data.readRest();
     } else if (id == SESSION_TICKET || id == QUIC_TRANSPORT_PARAMETERS) {
+      sessionTicket |= id == SESSION_TICKET;
       data.readRest();
     }
     return true;

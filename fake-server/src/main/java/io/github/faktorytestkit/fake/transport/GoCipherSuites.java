@@ -2,8 +2,6 @@ package io.github.faktorytestkit.fake.transport;
 
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The cipher suites Go's TLS server (the Go that built Faktory 1.9.4 here, go1.26.8, with its defaults: no RSA key
@@ -12,20 +10,12 @@ import javax.net.ssl.SSLParameters;
  * ({@code isAESGCMPreferred}), when ChaCha20-Poly1305 comes first (TLS 1.3 and 1.2 alike).
  */
 final class GoCipherSuites {
-  private static final String[] AES_FIRST = {
-      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"};
-  private static final String[] CHACHA_FIRST = {
-      "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"};
+  /** TLS 1.3's suites, then TLS 1.2's: AES-GCM first. */
+  private static final int[] AES_FIRST = {0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0xcca9, 0xcca8,
+      0xc009, 0xc013, 0xc00a, 0xc014};
+  /** ChaCha20-Poly1305 first. */
+  private static final int[] CHACHA_FIRST = {0x1303, 0x1301, 0x1302, 0xcca9, 0xcca8, 0xc02b, 0xc02f, 0xc02c, 0xc030,
+      0xc009, 0xc013, 0xc00a, 0xc014};
   /** Go's {@code aesgcmCiphers}: the AES-GCM suites with ECDHE (TLS 1.2) and those of TLS 1.3. */
   private static final Set<Integer> AES_GCM = Set.of(0xc02f, 0xc030, 0xc02b, 0xc02c, 0x1301, 0x1302);
   /** Every suite Go implements, enabled by default or not ({@code cipherSuites} and {@code cipherSuitesTLS13}). */
@@ -43,11 +33,8 @@ final class GoCipherSuites {
     return clientSuites.stream().filter(KNOWN::contains).findFirst().map(AES_GCM::contains).orElse(false);
   }
 
-  /** Enables Go's suites on a new server engine, in Go's AES-first or ChaCha20-first order over the client's. */
-  static void enable(SSLEngine engine, boolean aesGcmPreferred) {
-    SSLParameters parameters = engine.getSSLParameters();
-    parameters.setCipherSuites(aesGcmPreferred ? AES_FIRST : CHACHA_FIRST);
-    parameters.setUseCipherSuitesOrder(true);
-    engine.setSSLParameters(parameters);
+  /** Go's suites in its AES-first or ChaCha20-first order over the client's. */
+  static int[] order(boolean aesGcmPreferred) {
+    return (aesGcmPreferred ? AES_FIRST : CHACHA_FIRST).clone();
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Reads a TLS client's records up to the end of its client hello as Go's {@code tls.Conn} does before the version is
  * known ({@code readRecordOrCCS}, {@code readHandshake}), answers what Go refuses with Go's bytes, and only then
- * starts the engine's TLS behind it ({@link Pipelines#startTls}), with Go's cipher suite order and key exchange
- * group for that hello.
+ * starts TLS behind it ({@link Pipelines#startTls}: BouncyCastle's TLS protocol, set up as Go's server for that hello
+ * by {@link GoTlsServer}).
  *
  * <p>Records: an SSLv2 hello gets a {@code protocol_version} alert, an oversized record {@code record_overflow}, a
  * record that is not an alert or a handshake (or claims a version of 16.0 or more) a close without a byte, an empty
@@ -19,7 +19,7 @@ import java.util.List;
  * warning alert is dropped (up to Go's 16 in a row). The handshake bytes of all records are joined; a message
  * longer than 64 KiB gets {@code internal_error}; a message Go refuses gets Go's alert ({@link GoHelloChecks}). Go
  * writes alerts before the version is negotiated with record version TLS 1.0, and TLS 1.2 after. A hello Go accepts
- * goes on re-framed in records of TLS 1.0 (Go ignores the records' versions here, the engine may not), followed by all
+ * goes on re-framed in records of TLS 1.0 (Go ignores the records' versions here, BouncyCastle may not), followed by all
  * that came after it, and this handler leaves the pipeline.
  */
 final class GoClientHello extends ByteToMessageDecoder {
@@ -107,11 +107,11 @@ final class GoClientHello extends ByteToMessageDecoder {
 
   private void startTls(ChannelHandlerContext ctx, List<Object> out, ClientHelloMessage hello) {
     passOn(ctx, out);
-    Pipelines.startTls(ctx.pipeline(), tls.serverEngine(hello));
+    Pipelines.startTls(ctx.pipeline(), new GoServerProtocol(EchConfirmation.inner(hello)), tls.server(hello));
     ctx.pipeline().remove(this);
   }
 
-  /** Puts the joined handshake bytes in records of TLS 1.0, for the engine. */
+  /** Puts the joined handshake bytes in records of TLS 1.0, for the TLS protocol. */
   private void passOn(ChannelHandlerContext ctx, List<Object> out) {
     ByteBuf records = ctx.alloc().buffer(handshake.readableBytes() + HEADER * 5);
     while (handshake.isReadable()) {

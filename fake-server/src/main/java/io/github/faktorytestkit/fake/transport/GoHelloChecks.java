@@ -8,12 +8,12 @@ import java.util.Set;
  * Decides, from the first handshake message a client sends, whether Go's server would refuse it before its first
  * reply, and with which alert: {@code readClientHello} (the message type, Go's parser, the ECH extension, the
  * version), then {@code processClientHello}, {@code checkForResumption} and {@code pickCertificate} of TLS 1.3, or
- * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to the engine.
+ * {@code processClientHello} and {@code pickCipherSuite} of TLS 1.2. A hello Go goes on with is left to BouncyCastle's TLS protocol.
  *
  * <p>A message of another type gets {@code decode_error} where Go's parser of its type refuses it
  * ({@link GoHandshakeTypes}), else {@code unexpected_message}.
  *
- * <p>Not decided here (the engine answers): the HelloRetryRequest and the second client hello after it.
+ * <p>Not decided here (BouncyCastle's TLS protocol answers): the HelloRetryRequest and the second client hello after it.
  */
 final class GoHelloChecks {
   private static final int TLS10 = 0x0301;
@@ -117,7 +117,7 @@ final class GoHelloChecks {
     int group = selected.get();
     byte[] share = hello.keyShares.get(group);
     if (share == null) {
-      // Go sends a HelloRetryRequest, as the engine does, unless handshake bytes are waiting
+      // Go sends a HelloRetryRequest, as BouncyCastle does, unless handshake bytes are waiting
       return moreHandshakeBytes ? GoAlert.UNEXPECTED_MESSAGE : 0;
     }
     return tls13AfterKeyShare(hello, !GoKeyShares.valid(group, share));

@@ -11,7 +11,7 @@ import org.bouncycastle.jsse.BCX509Key;
 
 /**
  * The one certificate chain and key of a Go server ({@code tls.Config.Certificates} of one pair), offered to
- * BouncyCastle's engine ({@link BouncyCastleTls}) as Go offers it: for every handshake whose signature can be made
+ * BouncyCastle's JSSE engine of the standalone jar's web endpoints ({@link BouncyCastleTls}) as Go offers it: for every handshake whose signature can be made
  * with the key, whatever the client's server name, the chain's own signature algorithms or its validity (BouncyCastle's
  * own key managers refuse a server name that is not a host name with {@code internal_error}, and a chain signed with
  * an algorithm the client did not list). Which signatures the key makes ({@link ServerKey}) is named in the engine's

@@ -5,18 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLEngine;
-import org.bouncycastle.jsse.BCSSLEngine;
-import org.bouncycastle.jsse.BCSSLParameters;
 
 /**
  * The key exchange groups Go 1.26's TLS server enables by default ({@code defaultCurvePreferences}: the ML-KEM
  * hybrids, then X25519 and the NIST curves), and the one it picks for a client hello. TLS 1.3
  * ({@code processClientHello}): among Go's groups the client lists, a hybrid first, then one the client sent a key
- * share for, then Go's order; the engine is given that group first, so that it takes the client's share of it or asks
- * for one with a HelloRetryRequest as Go does, and after it only the curve of an EC certificate's key (without which
- * it does not sign with that key). TLS 1.2: the client's first group that is not a hybrid, as BouncyCastle's engine
- * takes it with all of Go's groups.
+ * share for, then Go's order; BouncyCastle's TLS protocol is given that group first, so that it takes the client's
+ * share of it or asks for one with a HelloRetryRequest as Go does, and after it only the curve of an EC certificate's
+ * key. TLS 1.2: the client's first group that is not a hybrid ({@link GoTlsServer#selectECDH}).
  */
 final class GoNamedGroups {
   static final int X25519 = 29;
@@ -59,18 +55,19 @@ final class GoNamedGroups {
         .findFirst();
   }
 
+  /** Whether Go's server may take TLS 1.3 with the client of {@code hello}. */
+  static boolean tls13(ClientHelloMessage hello) {
+    return hello.supportedVersions.contains(TLS13);
+  }
+
   /**
-   * Enables on a new server engine of BouncyCastle's provider ({@link BouncyCastleTls}) the group Go picks for
-   * {@code hello} when it is of TLS 1.3, then the curve of {@code key}; else all of Go's groups in the client's order.
+   * The groups the server offers for {@code hello}: for TLS 1.3 the group Go picks, then the curve of {@code key}
+   * (taken in that order); else all of Go's groups (taken in the client's order).
    */
-  static void enable(SSLEngine engine, ClientHelloMessage hello, ServerKey key) {
-    BCSSLEngine bouncyCastle = (BCSSLEngine) engine;
-    BCSSLParameters parameters = bouncyCastle.getParameters();
-    Optional<Integer> tls13 = hello.supportedVersions.contains(TLS13) ? tls13Group(hello) : Optional.empty();
+  static int[] serverGroups(ClientHelloMessage hello, ServerKey key) {
+    Optional<Integer> tls13 = tls13(hello) ? tls13Group(hello) : Optional.empty();
     List<Integer> groups = tls13.map(group -> Stream.of(group, key.curve()).filter(PREFERENCE::contains).distinct()
         .toList()).orElse(PREFERENCE);
-    parameters.setNamedGroups(groups.stream().map(NAMES::get).toArray(String[]::new));
-    parameters.setUseNamedGroupsOrder(tls13.isPresent());
-    bouncyCastle.setParameters(parameters);
+    return groups.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -7,12 +7,12 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
- * BouncyCastle's crypto for its JSSE engine ({@link BouncyCastleTls}), but with no nonce where Go's server sends none
+ * BouncyCastle's crypto for its TLS protocol and JSSE engine ({@link BouncyCastleTls}), but with no nonce where Go's server sends none
  * (BouncyCastle 1.84 sends what it draws from a connection's nonce generator, by the drawing class):
  *
  * <ul>
  *   <li>the cookie of a HelloRetryRequest ({@code TlsServerProtocol.generate13ServerHello} draws 16 bytes, and adds
- *       the extension only when it drew some): without one, the engine takes a second client hello that has none, as
+ *       the extension only when it drew some): without one, BouncyCastle takes a second client hello that has none, as
  *       Go does ({@code TlsIT.helloRetryRequestIsGos});
  *   <li>the session id of a TLS 1.2 server hello ({@code ProvTlsServer.getNewSessionID} draws 32 bytes): empty, as in
  *       Go's full handshakes, so that the engine caches no session for a client to resume by its id, which Go does

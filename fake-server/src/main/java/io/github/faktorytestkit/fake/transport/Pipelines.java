@@ -2,8 +2,7 @@ package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.ssl.SslHandler;
-import javax.net.ssl.SSLEngine;
+import org.bouncycastle.tls.TlsServer;
 
 /**
  * Builds the handler chain of one connection: TLS when enabled (started once the client hello is read), framing
@@ -33,16 +32,10 @@ final class Pipelines {
   }
 
   /**
-   * Starts TLS with {@code engine} on a connection whose client hello {@link GoClientHello} accepted: the TLS
-   * handlers go where the held writes were, which then go to them.
+   * Starts TLS with {@code protocol} serving as {@code server} on a connection whose client hello {@link GoClientHello} accepted: the TLS handler
+   * goes in front of the held writes, which it releases when the handshake is done.
    */
-  static void startTls(ChannelPipeline pipeline, SSLEngine engine) {
-    SslHandler ssl = new SslHandler(engine);
-    // the session's handshake deadline (2 s on the server's clock, as real Faktory's covers TLS) governs
-    ssl.setHandshakeTimeoutMillis(0);
-    String held = pipeline.context(HeldWrites.class).name();
-    pipeline.addBefore(held, "tls", ssl);
-    pipeline.addBefore(held, "tls-close", new SilentCloseBeforeTls(ssl));
-    pipeline.get(HeldWrites.class).release();
+  static void startTls(ChannelPipeline pipeline, GoServerProtocol protocol, TlsServer server) {
+    pipeline.addBefore(pipeline.context(HeldWrites.class).name(), "tls", new TlsProtocolHandler(protocol, server));
   }
 }

@@ -31,4 +31,15 @@ record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve) {
     }
     return new ServerKey(true, List.of(0x0807), 0);
   }
+
+  /**
+   * The signature schemes Go signs with in TLS 1.2 ({@code signatureSchemesForPublicKey}, SHA-1 off by default):
+   * ECDSA with SHA-256, -384 and -512 whatever the curve, Ed25519, or for an RSA key RSA-PSS and PKCS#1 v1.5.
+   */
+  List<Integer> tls12Schemes() {
+    if (curve != 0) {
+      return List.of(0x0403, 0x0503, 0x0603);
+    }
+    return ecdsaSuites ? tls13Schemes : List.of(0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601);
+  }
 }

@@ -6,11 +6,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import javax.net.ssl.SSLEngine;
+import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,8 +74,8 @@ class TlsClientHelloTest {
         "16000000" + "0a" + first + WARNING_ALERT + "160303" + hexLength(second) + second)));
 
     assertThat(channel.pipeline().get(GoClientHello.class)).isNull();
-    assertThat(channel.pipeline().get(HeldWrites.class)).isNull();
-    assertThat(channel.pipeline().get(SslHandler.class)).isNotNull();
+    assertThat(channel.pipeline().get(HeldWrites.class)).isNotNull(); // until the handshake is done
+    assertThat(channel.pipeline().get(TlsProtocolHandler.class)).isNotNull();
     assertThat(written(channel)).startsWith("160303");
     assertThat(channel.isOpen()).isTrue();
   }
@@ -88,17 +87,15 @@ class TlsClientHelloTest {
       "TLSv1.2 TLS_EMPTY_RENEGOTIATION_INFO_SCSV TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_AES_128_GCM_SHA256",
       "TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "
           + "TLS_CHACHA20_POLY1305_SHA256"})
-  void suiteOrderIsGosForTheClientsFirstKnownSuite(String protocolThenSuites, String firstOfOrder) {
-    EmbeddedChannel channel = channel();
+  void suiteOrderIsGosForTheClientsFirstKnownSuite(String protocolThenSuites, String firstOfOrder)
+      throws ReflectiveOperationException {
     String[] offer = protocolThenSuites.split(" ");
     String hello = JdkClientHello.message(offer[0], Arrays.copyOfRange(offer, 1, offer.length));
 
-    channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("160301" + hexLength(hello) + hello)));
+    GoTlsServer server = TestKeys.ec().server(ClientHelloMessage.parse(HexFormat.of().parseHex(hello)).orElseThrow());
 
-    SSLEngine engine = channel.pipeline().get(SslHandler.class).engine();
-    assertThat(engine.getEnabledCipherSuites()[0]).isEqualTo(firstOfOrder);
-    assertThat(engine.getSSLParameters().getUseCipherSuitesOrder()).isTrue();
-    channel.finishAndReleaseAll(); // the engine's first flight
+    assertThat(server.getSupportedCipherSuites()[0]).isEqualTo(CipherSuite.class.getField(firstOfOrder).getInt(null));
+    assertThat(server.preferLocalCipherSuites()).isTrue();
   }
 
   @Test
@@ -110,6 +107,20 @@ class TlsClientHelloTest {
     channel.close();
 
     assertThat(written(channel)).isEmpty();
+  }
+
+  @Test
+  void aCloseDuringTheHandshakeSendsNothingMoreAndNoHeldWrite() {
+    EmbeddedChannel channel = channel();
+    String hello = JdkClientHello.message("TLSv1.3", "TLS_AES_128_GCM_SHA256");
+    channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("160301" + hexLength(hello) + hello)));
+    assertThat(written(channel)).startsWith("160303"); // the server's first flight
+
+    channel.writeAndFlush(Unpooled.copiedBuffer("+HI\r\n", StandardCharsets.US_ASCII));
+    channel.close();
+
+    assertThat(written(channel)).isEmpty();
+    assertThat(channel.isOpen()).isFalse();
   }
 
   private static EmbeddedChannel channel() {

@@ -1,0 +1,88 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ClientHello;
+import org.bouncycastle.tls.HandshakeMessageInput;
+import org.bouncycastle.tls.ServerHello;
+import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsHash;
+
+/**
+ * BouncyCastle's TLS server protocol (non-blocking) sending its server hello and HelloRetryRequest as Go's server
+ * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
+ * when the client's hello has one ({@link EchConfirmation}); a client's {@code close_notify} is Go's end of stream.
+ */
+final class GoServerProtocol extends TlsServerProtocol {
+  private final EchConfirmation ech;
+  private boolean inputEnded;
+
+  /** {@code innerEch}: whether the client's hello has an inner {@code encrypted_client_hello} extension. */
+  GoServerProtocol(boolean innerEch) {
+    this.ech = innerEch ? new EchConfirmation() : null;
+  }
+
+  @Override
+  protected ClientHello receiveClientHelloMessage(ByteArrayInputStream buf) throws IOException {
+    if (ech != null && buf instanceof HandshakeMessageInput message) {
+      Bytes bytes = new Bytes();
+      message.updateHash(bytes);
+      ech.clientHello(bytes.toByteArray());
+    }
+    return super.receiveClientHelloMessage(buf);
+  }
+
+  @Override
+  protected void sendServerHelloMessage(ServerHello serverHello) throws IOException {
+    if (ech != null && TlsUtils.isTLSv13(getContext())) {
+      ech.confirm(getContext(), serverHello);
+    }
+    super.sendServerHelloMessage(new GoServerHello(serverHello));
+  }
+
+  /**
+   * A client's {@code close_notify} after the handshake ends its input, as it is Go's end of stream: the connection
+   * goes on writing until the session closes it, which sends this side's {@code close_notify} (BouncyCastle would
+   * answer it at once, before the replies to what came before it).
+   */
+  @Override
+  protected void handleAlertWarningMessage(short alertDescription) throws IOException {
+    if (alertDescription == AlertDescription.close_notify && isConnected() && !isHandshaking()) {
+      inputEnded = true;
+    } else {
+      super.handleAlertWarningMessage(alertDescription);
+    }
+  }
+
+  /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */
+  void refuse(short description) throws IOException {
+    raiseAlertFatal(description, "refused as Go refuses it", null);
+    handleFailure();
+  }
+
+  /** Whether the client's {@code close_notify} came, after the handshake. */
+  boolean inputEnded() {
+    return inputEnded;
+  }
+
+  /** The bytes a message hashes, collected. */
+  private static final class Bytes extends ByteArrayOutputStream implements TlsHash {
+    @Override
+    public void update(byte[] input, int inOff, int length) {
+      write(input, inOff, length);
+    }
+
+    @Override
+    public byte[] calculateHash() {
+      return toByteArray();
+    }
+
+    @Override
+    public TlsHash cloneHash() {
+      throw new UnsupportedOperationException();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.faktorytestkit.fake.transport;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Vector;
+import org.bouncycastle.tls.AbstractTlsServer;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ExtensionType;
+import org.bouncycastle.tls.KeyExchangeAlgorithm;
+import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCrypto;
+
+/**
+ * The server side of one TLS connection on BouncyCastle's TLS protocol ({@link TlsProtocolHandler}), set up as Go's
+ * {@code tls.Config} of Faktory for the client hello {@link GoClientHello} read: TLS 1.3 and 1.2, Go's cipher suites
+ * in the order Go uses for that client ({@link GoCipherSuites}), the key exchange group Go picks
+ * ({@link GoNamedGroups}), the one certificate and key ({@link GoSigners}), the client's server name acknowledged
+ * whatever it is, and handshake messages of up to 64 KiB, as Go takes them.
+ */
+final class GoTlsServer extends AbstractTlsServer {
+  private static final int MAX_HANDSHAKE = 65536;
+  private static final Integer SESSION_TICKET = ExtensionType.session_ticket;
+  /**
+   * The client extensions BouncyCastle reads that Go's server ignores: max_fragment_length, trusted_ca_keys,
+   * truncated_hmac, status_request (Go staples no OCSP response here, and ignores another type), status_request_v2,
+   * the certificate types and encrypt_then_mac; BouncyCastle refuses some that Go takes, and answers others.
+   */
+  private static final List<Integer> IGNORED = List.of(ExtensionType.max_fragment_length,
+      ExtensionType.trusted_ca_keys, ExtensionType.truncated_hmac, ExtensionType.status_request,
+      ExtensionType.status_request_v2, ExtensionType.client_certificate_type, ExtensionType.server_certificate_type,
+      ExtensionType.encrypt_then_mac);
+
+  private final ClientHelloMessage hello;
+  private final GoSigners signers;
+
+  GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers) {
+    super(crypto);
+    this.hello = hello;
+    this.signers = signers;
+  }
+
+  @Override
+  protected ProtocolVersion[] getSupportedVersions() {
+    return ProtocolVersion.TLSv13.downTo(ProtocolVersion.TLSv12);
+  }
+
+  @Override
+  protected int[] getSupportedCipherSuites() {
+    return GoCipherSuites.order(GoCipherSuites.aesGcmPreferred(hello.cipherSuites));
+  }
+
+  @Override
+  protected boolean preferLocalCipherSuites() {
+    return true;
+  }
+
+  @Override
+  public int[] getSupportedGroups() {
+    return GoNamedGroups.serverGroups(hello, signers.key());
+  }
+
+  @Override
+  public boolean preferLocalSupportedGroups() {
+    return GoNamedGroups.tls13(hello);
+  }
+
+  /** TLS 1.2: a suite whose key exchange the key signs for ({@code ECDHE_ECDSA} or {@code ECDHE_RSA}). */
+  @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
+  protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
+      Vector sigAlgs) {
+    boolean ecdsa = TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == KeyExchangeAlgorithm.ECDHE_ECDSA;
+    return ecdsa == signers.key().ecdsaSuites()
+        && super.isSelectableCipherSuite(cipherSuite, availCurveBits, availFiniteFieldBits, sigAlgs);
+  }
+
+  /** TLS 1.2: the client's first group Go takes for ECDHE, in the client's order. */
+  @Override
+  protected int selectECDH(int minimumCurveBits) {
+    int[] client = context.getSecurityParametersHandshake().getClientSupportedGroups();
+    if (client == null) {
+      return NamedGroup.secp256r1;
+    }
+    for (int group : client) {
+      if (GoNamedGroups.tls12(group)) {
+        return group;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public int getMaxHandshakeMessageSize() {
+    return MAX_HANDSHAKE;
+  }
+
+  /** The client's extensions without those Go's server does not read or ignores ({@link #IGNORED}). */
+  @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
+  public void processClientExtensions(Hashtable clientExtensions) throws IOException {
+    IGNORED.forEach(clientExtensions::remove);
+    super.processClientExtensions(clientExtensions);
+  }
+
+  /**
+   * Go's acknowledgements: the client's server name, whatever it is, and over TLS 1.2 a client's
+   * {@code session_ticket} extension (the ticket sent after the handshake is an empty one: no session is resumed).
+   */
+  @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
+  public Hashtable getServerExtensions() throws IOException {
+    Hashtable extensions = super.getServerExtensions();
+    if (hello.serverName.length > 0) {
+      TlsExtensionsUtils.addServerNameExtensionServer(extensions);
+    }
+    if (!TlsUtils.isTLSv13(context) && hello.sessionTicket) {
+      TlsExtensionsUtils.addEmptyExtensionData(extensions, SESSION_TICKET);
+    }
+    return extensions;
+  }
+
+  @Override
+  public TlsCredentials getCredentials() throws IOException {
+    TlsCredentials credentials = signers.signer(context);
+    if (credentials == null) {
+      throw new TlsFatalAlert(AlertDescription.handshake_failure);
+    }
+    return credentials;
+  }
+
+  /** Go's server goes on with a client that does not offer secure renegotiation. */
+  @Override
+  public void notifySecureRenegotiation(boolean secureRenegotiation) {
+    // Go's server never renegotiates, and takes any client
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.faktorytestkit.fake.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.io.IOException;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsServer;
+
+/**
+ * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
+ * the bytes read are offered to the protocol, what it writes (handshake messages, alerts, records) goes to the
+ * socket, and the plaintext it reads goes on to the framer. A record after the first hello claiming another version than
+ * TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}), after those before it. The session's writes ({@code HI} first) are held
+ * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
+ * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
+ * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
+ * half-close does (the session answers what came before it, then closes), as it is Go's end of stream.
+ */
+final class TlsProtocolHandler extends ChannelDuplexHandler {
+  private final GoServerProtocol protocol;
+  private final TlsServer server;
+  private boolean handshakeDone;
+  private boolean inputEnded;
+  /** Whether the next read is the client's first hello, which {@link GoClientHello} passes on in records of its own. */
+  private boolean firstHello = true;
+  private final GoRecordVersions versions = new GoRecordVersions();
+
+  TlsProtocolHandler(GoServerProtocol protocol, TlsServer server) {
+    this.protocol = protocol;
+    this.server = server;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) throws IOException {
+    protocol.accept(server);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf buffer)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    byte[] bytes = ByteBufUtil.getBytes(buffer);
+    buffer.release();
+    if (protocol.isClosed() || inputEnded) {
+      return;
+    }
+    int refused = firstHello ? -1 : versions.firstOfAnotherVersion(bytes, bytes.length);
+    firstHello = false;
+    try {
+      protocol.offerInput(bytes, 0, refused < 0 ? bytes.length : refused);
+      if (refused >= 0) {
+        protocol.refuse(AlertDescription.protocol_version);
+      }
+    } catch (IOException failed) {
+      writeOutput(ctx, ctx.newPromise());
+      ctx.flush();
+      ctx.close();
+      return;
+    }
+    writeOutput(ctx, ctx.newPromise());
+    if (!handshakeDone && protocol.isConnected() && !protocol.isHandshaking()) {
+      handshakeDone = true;
+      ctx.pipeline().get(HeldWrites.class).release();
+    }
+    readPlaintext(ctx);
+    if (protocol.inputEnded()) {
+      inputEnded = true;
+      ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+    }
+    if (protocol.isClosed()) {
+      ctx.flush();
+      ctx.close();
+    }
+  }
+
+  private void readPlaintext(ChannelHandlerContext ctx) {
+    int available = protocol.getAvailableInputBytes();
+    if (available > 0) {
+      byte[] plaintext = new byte[available];
+      protocol.readInput(plaintext, 0, available);
+      ctx.fireChannelRead(Unpooled.wrappedBuffer(plaintext));
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (!(msg instanceof ByteBuf buffer)) {
+      ctx.write(msg, promise);
+      return;
+    }
+    byte[] plaintext = ByteBufUtil.getBytes(buffer);
+    buffer.release();
+    try {
+      protocol.writeApplicationData(plaintext, 0, plaintext.length);
+    } catch (IOException closed) {
+      promise.setFailure(closed);
+      return;
+    }
+    writeOutput(ctx, promise);
+  }
+
+  @Override
+  public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws IOException {
+    if (!handshakeDone || protocol.isClosed()) {
+      ctx.close(promise);
+      return;
+    }
+    protocol.close();
+    writeOutput(ctx, ctx.newPromise());
+    ctx.flush();
+    ctx.close(promise);
+  }
+
+  /** Writes what the protocol has to send, completing {@code promise} when it is written (at once if nothing). */
+  private void writeOutput(ChannelHandlerContext ctx, ChannelPromise promise) {
+    int available = protocol.getAvailableOutputBytes();
+    if (available == 0) {
+      promise.setSuccess();
+      return;
+    }
+    byte[] records = new byte[available];
+    protocol.readOutput(records, 0, available);
+    ctx.write(Unpooled.wrappedBuffer(records), promise);
+  }
+}
