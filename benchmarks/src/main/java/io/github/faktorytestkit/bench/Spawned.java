@@ -52,6 +52,15 @@ public record Spawned(Process process, int port, double readyMillis, Path scratc
     return fake(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), main.getName()));
   }
 
+  /**
+   * Starts {@code main} as {@link #probe(Class)} does, with {@code jar} ahead of this harness's class path: the fake's
+   * jar, so that its Netty, native epoll library included, is the one the probe runs.
+   */
+  public static Spawned probe(Class<?> main, Path jar) throws Exception {
+    return fake(List.of(javaBinary(), "-cp", jar + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+        main.getName()));
+  }
+
   /** Whether the build wrote the {@code faktory} launcher script beside the fake's jar. */
   public static boolean hasLauncher(Path jar) {
     return Files.isExecutable(launcher(jar));
