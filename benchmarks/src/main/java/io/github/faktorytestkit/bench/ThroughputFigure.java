@@ -12,13 +12,19 @@ import java.util.List;
  * pops ({@link WorkerLoad}) against real Faktory next to Go's {@code load}; a fresh server per run. The floor under
  * the first two: Go's {@code load} against a JVM that answers it with canned replies and a queue of raw lines, no
  * model, on one {@code java.nio} thread ({@link LoadFloorServer}) and on Netty as the jar runs it
- * ({@link NettyLoadFloorServer}), in the same rotation. Each Go {@code load} run also notes the server's CPU time
- * (user + system of its process tree), which load elsewhere on the machine inflates less than it slows the rate.
+ * ({@link NettyLoadFloorServer}), both with the launcher's JIT and collector ({@link #FLOOR_JVM}), in the same
+ * rotation. Each Go {@code load} run also notes the server's CPU time (user + system of its process tree), which load
+ * elsewhere on the machine inflates less than it slows the rate.
  *
  * <p>Go's {@code load} is a native binary, compiled ahead of time; the client and the worker run in this JVM, so
  * each gets one unrecorded run first, for the JIT (a cold run costs about twice the CPU of a warm one).
  */
 final class ThroughputFigure implements Figure {
+  /**
+   * The floors' JIT and collector: the launcher's, and what the jar runs once ready (C2 excluded). With C2, compiling
+   * Netty took 2.3-2.5 s of the Netty floor's 5.3 s of CPU per run, compiling the JDK's NIO 1.2 s of the other's 3.0.
+   */
+  private static final List<String> FLOOR_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   @Override
   public List<Row> measure(Settings settings) throws Exception {
@@ -41,9 +47,9 @@ final class ThroughputFigure implements Figure {
     List<Figure.Step> goLoad = new ArrayList<>(List.of(
         () -> goLoad(settings, Spawned.fakeJar(settings.fakeJar(), settings.fakeJvm()), jobs, onFake, cpuFake),
         () -> goLoad(settings, Spawned.faktory(settings.faktory()), jobs, onReal, cpuReal),
-        () -> goLoad(settings, Spawned.probe(LoadFloorServer.class), jobs, onFloor, cpuFloor),
-        () -> goLoad(settings, Spawned.probe(NettyLoadFloorServer.class, settings.fakeJar()), jobs, onNettyFloor,
-            cpuNettyFloor)));
+        () -> goLoad(settings, Spawned.probe(LoadFloorServer.class, FLOOR_JVM, List.of()), jobs, onFloor, cpuFloor),
+        () -> goLoad(settings, Spawned.probe(NettyLoadFloorServer.class, FLOOR_JVM, List.of(settings.fakeJar())), jobs,
+            onNettyFloor, cpuNettyFloor)));
     if (launcher) {
       goLoad.add(() -> goLoad(settings, Spawned.fakeLauncher(settings.fakeJar()), jobs, onLauncher, cpuLauncher));
     }
