@@ -49,7 +49,20 @@ public record Spawned(Process process, int port, double readyMillis, Path scratc
 
   /** Starts {@code main} (a probe on this harness's class path) as a process given the fake's flags. */
   public static Spawned probe(Class<?> main) throws Exception {
-    return fake(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), main.getName()));
+    return probe(main, List.of(), List.of());
+  }
+
+  /**
+   * Starts {@code main} as {@link #probe(Class)} does, with {@code jvmOptions} and with {@code classPathFirst} ahead of
+   * this harness's class path (the fake's jar, say, so that its Netty, native epoll library included, is the one run).
+   */
+  public static Spawned probe(Class<?> main, List<String> jvmOptions, List<Path> classPathFirst) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    StringBuilder classPath = new StringBuilder();
+    classPathFirst.forEach(entry -> classPath.append(entry).append(java.io.File.pathSeparator));
+    command.addAll(List.of("-cp", classPath + System.getProperty("java.class.path"), main.getName()));
+    return fake(command);
   }
 
   /** Whether the build wrote the {@code faktory} launcher script beside the fake's jar. */

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /** One connection of {@link LoadFloorServer}: its socket and the bytes read but not yet cut into lines. */
-final class FloorConnection {
+final class FloorConnection implements FloorClient {
   private final SocketChannel channel;
   private final ByteBuffer input = ByteBuffer.allocateDirect(1 << 16);
 
@@ -33,9 +33,9 @@ final class FloorConnection {
     return null;
   }
 
-  /** Writes {@code bytes} whole. */
-  void write(byte[] bytes) throws IOException {
-    send(channel, bytes);
+  @Override
+  public void send(byte[] reply) throws IOException {
+    send(channel, reply);
   }
 
   /** Writes {@code bytes} whole to a non-blocking {@code channel}. */

@@ -9,11 +9,16 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The queues of {@link LoadFloorServer}: each pushed job kept as its raw JSON, found by the {@code "queue"} value in
- * it; a FETCH takes the first job of the first named queue holding one, or waits up to 2 s for a PUSH to one of
- * them (as Faktory does) and then answers {@code $-1}.
+ * The canned replies and queues of a load floor server ({@link LoadFloorServer}, {@link NettyLoadFloorServer}):
+ * {@code +OK} to HELLO, FLUSH, ACK and FAIL; each pushed job kept as its raw JSON, found by the {@code "queue"} value
+ * in it; a FETCH takes the first job of the first named queue holding one, or waits up to 2 s for a PUSH to one of
+ * them (as Faktory does) and then answers {@code $-1}. Not thread-safe.
  */
 final class FloorQueues {
+  /** Faktory's greeting, to a client without a password. */
+  static final byte[] GREETING = "+HI {\"v\":2}\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] QUEUE_KEY = "\"queue\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NONE = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final long WAIT_NANOS = 2_000_000_000L;
@@ -21,32 +26,56 @@ final class FloorQueues {
   private final Map<String, ArrayDeque<byte[]>> jobs = new HashMap<>();
   private final ArrayDeque<Wait> waits = new ArrayDeque<>();
 
+  /** Answers one {@code line} (CRLF stripped) of {@code client}; returns false when it is to be closed (END). */
+  boolean answer(FloorClient client, byte[] line) throws IOException {
+    switch (verb(line)) {
+      case "PUSH" -> {
+        push(line);
+        client.send(OK);
+      }
+      case "FETCH" -> fetch(client, new String(line, 6, line.length - 6, StandardCharsets.US_ASCII));
+      case "END" -> {
+        return false;
+      }
+      default -> client.send(OK); // HELLO, FLUSH, ACK, FAIL
+    }
+    return true;
+  }
+
+  private static String verb(byte[] line) {
+    int space = 0;
+    while (space < line.length && line[space] != ' ') {
+      space++;
+    }
+    return new String(line, 0, space, StandardCharsets.US_ASCII);
+  }
+
   /** Queues the job of {@code line} ({@code PUSH {...}}), or hands it to a FETCH waiting for its queue. */
-  void push(byte[] line) throws IOException {
+  private void push(byte[] line) throws IOException {
     byte[] job = Arrays.copyOfRange(line, 5, line.length);
     String queue = queueOf(job);
     for (Iterator<Wait> it = waits.iterator(); it.hasNext(); ) {
       Wait wait = it.next();
       if (Arrays.asList(wait.queues).contains(queue)) {
         it.remove();
-        wait.connection.write(bulk(job));
+        wait.client.send(bulk(job));
         return;
       }
     }
     jobs.computeIfAbsent(queue, name -> new ArrayDeque<>()).add(job);
   }
 
-  /** Answers a FETCH of {@code names} (space-separated) on {@code connection}, now or once a job arrives. */
-  void fetch(FloorConnection connection, String names) throws IOException {
+  /** Answers a FETCH of {@code names} (space-separated) to {@code client}, now or once a job arrives. */
+  private void fetch(FloorClient client, String names) throws IOException {
     String[] queues = names.split(" ");
     for (String queue : queues) {
       ArrayDeque<byte[]> queued = jobs.get(queue);
       if (queued != null && !queued.isEmpty()) {
-        connection.write(bulk(queued.poll()));
+        client.send(bulk(queued.poll()));
         return;
       }
     }
-    waits.add(new Wait(connection, queues, System.nanoTime() + WAIT_NANOS));
+    waits.add(new Wait(client, queues, System.nanoTime() + WAIT_NANOS));
   }
 
   /** Returns the milliseconds until the oldest wait times out, or 0 (none) to block until input. */
@@ -59,13 +88,13 @@ final class FloorQueues {
   void expireWaits() throws IOException {
     long now = System.nanoTime();
     while (!waits.isEmpty() && waits.peek().deadline - now <= 0) {
-      waits.poll().connection.write(NONE);
+      waits.poll().client.send(NONE);
     }
   }
 
-  /** Drops the waits of a closed connection. */
-  void forget(FloorConnection connection) {
-    waits.removeIf(wait -> wait.connection == connection);
+  /** Drops the waits of a closed client. */
+  void forget(FloorClient client) {
+    waits.removeIf(wait -> wait.client == client);
   }
 
   private static String queueOf(byte[] job) {
@@ -99,6 +128,6 @@ final class FloorQueues {
     return reply;
   }
 
-  /** A FETCH waiting on {@code connection} for one of {@code queues} until {@code deadline} (nano time). */
-  private record Wait(FloorConnection connection, String[] queues, long deadline) {}
+  /** A FETCH of {@code client} waiting for one of {@code queues} until {@code deadline} (nano time). */
+  private record Wait(FloorClient client, String[] queues, long deadline) {}
 }

@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Spawned as a process: the floor under Go {@code load} against the standalone jar. A JVM that answers what
@@ -17,9 +16,6 @@ import java.nio.charset.StandardCharsets;
  * killed. Its jobs/s is what any JVM stand-in can reach on this machine.
  */
 public final class LoadFloorServer {
-  private static final byte[] GREETING = ascii("+HI {\"v\":2}\r\n");
-  private static final byte[] OK = ascii("+OK\r\n");
-
   private final Selector selector;
   private final FloorQueues queues = new FloorQueues();
 
@@ -29,14 +25,8 @@ public final class LoadFloorServer {
 
   /** Serves until killed. */
   public static void main(String[] args) throws IOException {
-    int port = 0;
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("-b")) {
-        port = Integer.parseInt(args[i + 1].substring(args[i + 1].lastIndexOf(':') + 1));
-      }
-    }
     try (Selector selector = Selector.open(); ServerSocketChannel server = ServerSocketChannel.open()) {
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      server.bind(address(args), 128);
       server.configureBlocking(false);
       server.register(selector, SelectionKey.OP_ACCEPT);
       new LoadFloorServer(selector).serve();
@@ -65,7 +55,7 @@ public final class LoadFloorServer {
     }
     client.configureBlocking(false);
     client.register(selector, SelectionKey.OP_READ, new FloorConnection(client));
-    FloorConnection.send(client, GREETING);
+    FloorConnection.send(client, FloorQueues.GREETING);
   }
 
   private void read(SelectionKey key) {
@@ -77,7 +67,7 @@ public final class LoadFloorServer {
         return;
       }
       while ((line = connection.nextLine()) != null) {
-        if (!answer(connection, line)) {
+        if (!queues.answer(connection, line)) {
           close(key, connection);
           return;
         }
@@ -87,38 +77,20 @@ public final class LoadFloorServer {
     }
   }
 
-  /** Answers one line; returns false when the connection is to close (END). */
-  private boolean answer(FloorConnection connection, byte[] line) throws IOException {
-    String verb = verb(line);
-    switch (verb) {
-      case "PUSH" -> {
-        queues.push(line);
-        connection.write(OK);
-      }
-      case "FETCH" -> queues.fetch(connection, new String(line, 6, line.length - 6, StandardCharsets.US_ASCII));
-      case "END" -> {
-        return false;
-      }
-      default -> connection.write(OK); // HELLO, FLUSH, ACK, FAIL
-    }
-    return true;
-  }
-
-  private static String verb(byte[] line) {
-    int space = 0;
-    while (space < line.length && line[space] != ' ') {
-      space++;
-    }
-    return new String(line, 0, space, StandardCharsets.US_ASCII);
-  }
-
   private void close(SelectionKey key, FloorConnection connection) {
     key.cancel();
     queues.forget(connection);
     connection.close();
   }
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
+  /** Returns the loopback address with the port of {@code -b 127.0.0.1:PORT} in {@code args} (0: any free one). */
+  static InetSocketAddress address(String[] args) {
+    int port = 0;
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("-b")) {
+        port = Integer.parseInt(args[i + 1].substring(args[i + 1].lastIndexOf(':') + 1));
+      }
+    }
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 }

@@ -11,8 +11,9 @@ import javax.management.ObjectName;
  * glibc keeps what the C2 compiler's arenas freed (their peak was 32 MB under a fuzz): 10 s after 100,000 short
  * sessions that was 26 MB of the jar's 96 MB ({@code jcmd PID System.trim_native_heap}). Runs that diagnostic
  * command on a daemon thread; on a JVM without it (not HotSpot, or an older 17) the thread ends after its first
- * try. Not started on a JVM limited to C1 (the {@code faktory} launcher's {@code -XX:TieredStopAtLevel=1}): there
- * a trim gave back nothing measurable and the management server it needs cost 3 MB. Only the jar's main starts it;
+ * try. Not started on a JVM limited to C1 (the {@code faktory} launcher's {@code -XX:TieredStopAtLevel=1}): the
+ * launcher passes {@code -XX:TrimNativeHeapInterval} itself where its JDK has the flag, and the management server
+ * this class needs cost 3 MB there. Only the jar's main starts it;
  * a {@code FakeFaktory} inside a test's JVM leaves that JVM alone.
  */
 final class NativeHeapTrim {
