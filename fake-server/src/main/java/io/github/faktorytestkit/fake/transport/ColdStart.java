@@ -2,36 +2,64 @@ package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.protocol.Reply;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the first connections of a cold JVM from waiting for Netty. Netty's first server loads and initialises about
- * 1,100 classes in the interpreter (about 150 ms of a fresh JVM here, more than real Faktory needs to start), so the
- * first transport to start also starts {@link NettyWarmUp} on a daemon thread, and until that is done every
- * transport's listening socket is watched by one shared {@link EarlyAcceptor}, whose connections are served on plain
- * JDK sockets ({@link EarlyConnection}) for their whole life. Once Netty is warm the acceptor hands every socket to
- * Netty, and later transports go to Netty at once. Thread-safe.
+ * 1,100 classes in the interpreter (about 150 ms of a fresh JVM here, more than real Faktory needs to start), so
+ * until {@link NettyWarmUp} has run on a daemon thread every transport's listening socket is watched by one shared
+ * {@link EarlyAcceptor}, whose connections are served on plain JDK sockets ({@link EarlyConnection}) for their whole
+ * life. The warm-up begins once the first of those connections was greeted ({@link #greeted()}), not when the first
+ * transport starts: on a machine of two cores it would otherwise load its classes, and feed the JIT compilers, while
+ * that first connection is being accepted and greeted. Once Netty is warm the acceptor hands every socket to Netty,
+ * and later transports go to Netty at once. Thread-safe.
  */
 final class ColdStart {
+  /** What the shared acceptor tells once a connection's greeting is written. */
+  private static final Runnable GREETED = new Runnable() {
+    @Override
+    public void run() {
+      greeted();
+    }
+  };
+
+  /** Counted down once Netty is warm and has every socket the acceptor watched. */
+  private static final CountDownLatch OVER = new CountDownLatch(1);
+
   private static EarlyAcceptor acceptor;
   private static boolean nettyReady;
   private static Thread warmUp;
+  /** Whether the warm-up was started: read without the lock by every early greeting. */
+  private static volatile boolean warmUpStarted;
 
   private ColdStart() {}
 
   /**
    * Has the shared acceptor watch {@code listener} and returns it, or returns null when Netty is ready (the caller
-   * serves on Netty). Starts Netty's warm-up on first use.
+   * serves on Netty). Netty's warm-up starts once the acceptor's first connection was greeted.
    */
   static synchronized EarlyAcceptor watch(EarlyAcceptor.Listener listener) {
     if (nettyReady) {
       return null;
     }
     if (acceptor == null) {
-      acceptor = EarlyAcceptor.start("faktory-fake-early-accept");
-      startWarmUp();
+      acceptor = EarlyAcceptor.start("faktory-fake-early-accept", GREETED);
     }
     acceptor.watch(listener);
     return acceptor;
+  }
+
+  /** Starts Netty's warm-up unless it was started: an early connection's greeting has been written. */
+  static void greeted() {
+    if (warmUpStarted) {
+      return;
+    }
+    synchronized (ColdStart.class) {
+      if (warmUp == null && !nettyReady) {
+        startWarmUp();
+      }
+    }
   }
 
   /** Waits until {@code acceptor} handed every socket to Netty, so that {@link #awaitNettyReady()} means that too. */
@@ -41,6 +69,14 @@ final class ColdStart {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Waits up to {@code timeoutMillis} until Netty's warm-up is done and the sockets watched meanwhile are Netty's,
+   * without starting it; returns whether it is over.
+   */
+  static boolean awaitOver(long timeoutMillis) throws InterruptedException {
+    return OVER.await(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Waits until Netty's warm-up is done and the sockets watched meanwhile are Netty's; starts it when nothing did. */
@@ -65,6 +101,7 @@ final class ColdStart {
     warmUp = new Thread(ColdStart::warmUpThenHandOver, "faktory-fake-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
+    warmUpStarted = true;
   }
 
   private static void warmUpThenHandOver() {
@@ -81,6 +118,7 @@ final class ColdStart {
         handingOver.end();
         awaitEnd(handingOver);
       }
+      OVER.countDown();
     }
   }
 }

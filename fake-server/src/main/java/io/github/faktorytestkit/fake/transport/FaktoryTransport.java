@@ -86,6 +86,15 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * Waits up to {@code timeoutMillis} until the cold start is over, without starting anything: the first connection
+   * was greeted, Netty has warmed up and serves every transport. Returns whether it is over (false also in a JVM
+   * where no plain transport started, or none was connected to). For the jar's main, which tunes its JVM only then.
+   */
+  public static boolean awaitColdStartOver(long timeoutMillis) throws InterruptedException {
+    return ColdStart.awaitOver(timeoutMillis);
+  }
+
+  /**
    * Binds {@code address} and starts accepting connections; returns once the socket is bound and listening, without
    * waiting for Netty (TLS does wait).
    *
@@ -219,7 +228,7 @@ public final class FaktoryTransport implements AutoCloseable {
     }
 
     @Override
-    public void accepted(SocketChannel connection) {
+    public void accepted(SocketChannel connection, Runnable greeted) {
       synchronized (FaktoryTransport.this) {
         int index = nextIndex.getAndIncrement();
         if (closed) {
@@ -227,7 +236,8 @@ public final class FaktoryTransport implements AutoCloseable {
           closeQuietly(connection);
           return;
         }
-        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, early::remove);
+        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, greeted,
+            early::remove);
         early.add(served);
         served.start();
       }
