@@ -27,10 +27,14 @@ public final class FakeFaktoryMain {
   /**
    * Runs the server until the process is signalled; exits with a non-zero status when it cannot start. A first
    * argument {@code record} runs the recording proxy instead ({@link RecordMode}), {@code replay} a replay of a
-   * recording ({@link ReplayMode}).
+   * recording ({@link ReplayMode}); the build's class-data training sets {@link ArchiveTraining#PROPERTY}.
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
     FaktoryTransport.useStandaloneDefaults();
+    if (System.getProperty(ArchiveTraining.PROPERTY) != null) {
+      ArchiveTraining.run();
+      return;
+    }
     if (args.length > 0 && args[0].equals("record")) {
       RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       return;
