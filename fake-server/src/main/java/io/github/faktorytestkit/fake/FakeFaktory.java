@@ -66,6 +66,7 @@ public final class FakeFaktory implements AutoCloseable {
   private final boolean tls;
 
   private FakeFaktory(Builder builder) {
+    FaktoryTransport.prepare();
     this.startAt = builder.startAt;
     this.testClock = builder.realTime ? null : new IdleClock(new ManualClock(startInstant()), builder.idleWait);
     this.realClock = builder.realTime ? new SystemClock() : null;

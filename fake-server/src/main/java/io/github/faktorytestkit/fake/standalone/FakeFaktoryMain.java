@@ -31,6 +31,7 @@ public final class FakeFaktoryMain {
    */
   public static void main(String[] args) throws Exception {
     FaktoryTransport.useStandaloneDefaults();
+    FaktoryTransport.prepare();
     if (System.getProperty(ArchiveTraining.PROPERTY) != null) {
       ArchiveTraining.run();
       return;

@@ -1,6 +1,10 @@
 package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.protocol.Reply;
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,21 @@ final class ColdStart {
   /** Counted down once Netty is warm and has every socket the acceptor watched. */
   private static final CountDownLatch OVER = new CountDownLatch(1);
 
+  /** Opens and closes the JDK's socket channels and selector, which loads and initialises their classes. */
+  private static final Runnable TOUCH_JDK_SOCKETS = new Runnable() {
+    @Override
+    public void run() {
+      try (ServerSocketChannel listening = ServerSocketChannel.open(); Selector selector = Selector.open();
+          SocketChannel connection = SocketChannel.open()) {
+        // opened: their classes are ready for the transport's own
+      } catch (IOException e) {
+        // the transport's own bind reports what is wrong
+      }
+    }
+  };
+
+  /** Whether the JDK's socket classes were asked for ({@link #prepareJdkSockets()}). */
+  private static volatile boolean jdkSocketsAsked;
   private static EarlyAcceptor acceptor;
   private static boolean nettyReady;
   private static Thread warmUp;
@@ -34,6 +53,27 @@ final class ColdStart {
   private static volatile boolean warmUpStarted;
 
   private ColdStart() {}
+
+  /**
+   * Starts loading the JDK's socket classes on a daemon thread the first time it is called in a JVM; returns at once.
+   * Their first use looks the selector provider up as a service, through the class path and the runtime image
+   * (hundreds of classes and their initialisers in a cold JVM): asked for first thing, that runs while the caller
+   * builds what it needs before it binds.
+   */
+  static void prepareJdkSockets() {
+    if (jdkSocketsAsked) {
+      return;
+    }
+    synchronized (ColdStart.class) {
+      if (jdkSocketsAsked) {
+        return;
+      }
+      jdkSocketsAsked = true;
+    }
+    Thread touching = new Thread(TOUCH_JDK_SOCKETS, "faktory-fake-jdk-sockets");
+    touching.setDaemon(true);
+    touching.start();
+  }
 
   /**
    * Has the shared acceptor watch {@code listener} and returns it, or returns null when Netty is ready (the caller

@@ -86,6 +86,14 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * In a cold JVM, starts loading the JDK's socket classes on a daemon thread, for a transport that starts soon after
+   * (call it before the work that precedes the start); does nothing on later calls. Returns at once.
+   */
+  public static void prepare() {
+    ColdStart.prepareJdkSockets();
+  }
+
+  /**
    * Waits up to {@code timeoutMillis} until the cold start is over, without starting anything: the first connection
    * was greeted, Netty has warmed up and serves every transport. Returns whether it is over (false also in a JVM
    * where no plain transport started, or none was connected to). For the jar's main, which tunes its JVM only then.
