@@ -9,19 +9,19 @@ import io.github.faktorytestkit.fake.model.ModelSettings;
  * cold JVM each of the two loads and initialises a few hundred classes (the model's, the JDK's sockets'), which two
  * cores then do at the same time. Later servers build theirs on the caller's thread, where it takes microseconds.
  */
-final class ModelBuilding extends Thread {
+final class ModelBuilding implements Runnable {
   /** Whether a server was started in this JVM already. */
   private static volatile boolean warm;
 
   private final ModelSettings settings;
   private final FaktoryClock clock;
-  /** Written by the building thread before it ends; read after {@link #join()}. */
+  /** The building thread, or null when the model was built on the caller's. */
+  private Thread thread;
+  /** Written by whichever thread builds, before it ends; read after joining it. */
   private FaktoryModel model;
   private RuntimeException failure;
 
   private ModelBuilding(ModelSettings settings, FaktoryClock clock) {
-    super("faktory-fake-model-building");
-    setDaemon(true);
     this.settings = settings;
     this.clock = clock;
   }
@@ -33,7 +33,9 @@ final class ModelBuilding extends Thread {
       building.run();
     } else {
       warm = true;
-      building.start();
+      building.thread = new Thread(building, "faktory-fake-model-building");
+      building.thread.setDaemon(true);
+      building.thread.start();
     }
     return building;
   }
@@ -49,10 +51,20 @@ final class ModelBuilding extends Thread {
 
   /** Returns the model once built; throws what building it threw. */
   FaktoryModel model() {
+    if (thread != null) {
+      awaitBuilt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return model;
+  }
+
+  private void awaitBuilt() {
     boolean interrupted = false;
-    while (isAlive()) {
+    while (thread.isAlive()) {
       try {
-        join();
+        thread.join();
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -60,9 +72,5 @@ final class ModelBuilding extends Thread {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure != null) {
-      throw failure;
-    }
-    return model;
   }
 }
