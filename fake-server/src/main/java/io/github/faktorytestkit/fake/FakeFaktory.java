@@ -66,17 +66,27 @@ public final class FakeFaktory implements AutoCloseable {
   private final boolean tls;
 
   private FakeFaktory(Builder builder) {
+    FaktoryTransport.prepare();
     this.startAt = builder.startAt;
     this.testClock = builder.realTime ? null : new IdleClock(new ManualClock(startInstant()), builder.idleWait);
     this.realClock = builder.realTime ? new SystemClock() : null;
     this.clock = builder.realTime ? realClock : testClock;
-    this.model = new FaktoryModel(builder.settings(), clock);
+    ModelBuilding building = ModelBuilding.start(builder.settings(), clock);
     this.hooks = new CommandHooks(clock, builder.journal ? new Journal() : null, builder.onAnswered);
     this.tls = builder.tls != null;
     try {
       this.transport = FaktoryTransport.start(new InetSocketAddress(builder.host, builder.port),
-          builder.maxLineLength, builder.tls, connection -> hooks.decorate(model.openSession(connection), connection.index()));
+          builder.maxLineLength, builder.tls,
+          connection -> hooks.decorate(building.model().openSession(connection), connection.index()));
     } catch (RuntimeException e) {
+      closeRealClock();
+      building.model(); // a model that could not be built fails the start, as when it was built first
+      throw e;
+    }
+    try {
+      this.model = building.model();
+    } catch (RuntimeException e) {
+      transport.close();
       closeRealClock();
       throw e;
     }

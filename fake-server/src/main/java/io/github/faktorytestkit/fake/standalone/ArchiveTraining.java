@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The training run of the jar's class-data-sharing archive, run once by the build ({@code fake-server/pom.xml},
- * {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump} of that list): starts the standalone server as
+ * The training run of the jar's class-data-sharing archive, run once by the build as {@code java
+ * -Dfaktory.archiveTraining=true -XX:DumpLoadedClassList=... -jar faktory-fake-server.jar} ({@code
+ * fake-server/pom.xml}, then {@code -Xshare:dump} of that list), so that the launcher's own start is trained too (the
+ * manifest's {@code Add-Exports}, whose lambdas would otherwise be spun before main): starts the standalone server as
  * {@code java -jar} does (with its Netty settings and {@link HeapGiveBack}), answers one client session of the common
  * commands on each of the transport's paths (the first connection on JDK sockets while Netty warms up, then one on
  * Netty), and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then
@@ -24,16 +26,21 @@ final class ArchiveTraining {
       "PUSH {\"jid\":\"training\",\"jobtype\":\"SomeJob\",\"args\":[1,\"string\",3],\"queue\":\"default\"}",
       "FETCH default", "ACK {\"jid\":\"training\"}", "BEAT {\"wid\":\"training\"}", "INFO", "END"};
 
+  /** The system property that makes the jar's main run the training instead of a server. */
+  static final String PROPERTY = "faktory.archiveTraining";
+
   private ArchiveTraining() {}
 
-  /** Runs the training session; exits non-zero when the server misbehaves. */
-  public static void main(String[] args) throws Exception {
-    FaktoryTransport.useStandaloneDefaults(); // as main does first: the native transport's classes are archived too
+  /**
+   * Runs the training session, after main applied the standalone defaults (the native transport's classes are
+   * archived too); throws when the server misbehaves.
+   */
+  static void run() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();
-    HeapGiveBack.apply(); // as main does once ready: its management classes are then in the archive too
+    HeapGiveBack.apply(); // as main does once the cold start is over: its management classes are then in the archive too
     try {
       runSession(running.server().faktory().port());
       FaktoryTransport.awaitNettyReady();

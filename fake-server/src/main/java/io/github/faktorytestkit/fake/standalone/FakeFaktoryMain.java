@@ -13,22 +13,29 @@ import java.util.Optional;
  * languages' CI. It takes the binary's flags and {@code FAKTORY_*} variables, prints the same ready line on stdout
  * ({@code I <time> PID <pid> listening at <binding>, press Ctrl-C to stop}), serves {@code GET /health} and
  * {@code POST /busy} on the web binding, runs on real time, and stops cleanly (exit status 0) on SIGINT or SIGTERM.
- * Once it is ready it lets its JVM hand idle heap back to the system ({@link HeapGiveBack}) and trims its C heap
- * ({@link NativeHeapTrim}), and takes the C2 compiler out of a JVM that has it ({@link C2Exclusion}).
+ * Once its cold start is over it lets its JVM hand idle heap back to the system ({@link HeapGiveBack}) and trims its C
+ * heap ({@link NativeHeapTrim}), and takes the C2 compiler out of a JVM that has it ({@link C2Exclusion}).
  */
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
   private static final String ADMIN_REFUSED = "Unable to serve -testkit-admin: ";
+  /** How long the JVM's tuning waits for the cold start to be over when no client connects. */
+  private static final long TUNING_WAIT_MILLIS = 2_000;
 
   private FakeFaktoryMain() {}
 
   /**
    * Runs the server until the process is signalled; exits with a non-zero status when it cannot start. A first
    * argument {@code record} runs the recording proxy instead ({@link RecordMode}), {@code replay} a replay of a
-   * recording ({@link ReplayMode}).
+   * recording ({@link ReplayMode}); the build's class-data training sets {@link ArchiveTraining#PROPERTY}.
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
     FaktoryTransport.useStandaloneDefaults();
+    FaktoryTransport.prepare();
+    if (System.getProperty(ArchiveTraining.PROPERTY) != null) {
+      ArchiveTraining.run();
+      return;
+    }
     if (args.length > 0 && args[0].equals("record")) {
       RecordMode.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
       return;
@@ -40,9 +47,7 @@ public final class FakeFaktoryMain {
     try {
       Optional<Running> running = launch(args, System.getenv(), System.out, System.err, DEFAULT_PASSWORD_FILE);
       if (running.isPresent()) {
-        HeapGiveBack.apply();
-        NativeHeapTrim.start();
-        C2Exclusion.start();
+        tuneOnceColdStartIsOver();
         awaitSignal(running.get());
       }
     } catch (StartupException e) {
@@ -109,6 +114,26 @@ public final class FakeFaktoryMain {
     } else {
       new ServerLog(out, "info", Clock.systemUTC()).error(failure.getMessage());
     }
+  }
+
+  /**
+   * Tunes the JVM on a daemon thread ({@link HeapGiveBack}, {@link NativeHeapTrim}, {@link C2Exclusion}) once the
+   * cold start is over, or {@link #TUNING_WAIT_MILLIS} after ready when it is not: their management beans and attach
+   * listener would otherwise share the cores with the first connection.
+   */
+  private static void tuneOnceColdStartIsOver() {
+    Thread tuner = new Thread(() -> {
+      try {
+        FaktoryTransport.awaitColdStartOver(TUNING_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        return; // the process is ending
+      }
+      HeapGiveBack.apply();
+      NativeHeapTrim.start();
+      C2Exclusion.start();
+    }, "faktory-fake-tuning");
+    tuner.setDaemon(true);
+    tuner.start();
   }
 
   private static void awaitSignal(Running running) throws InterruptedException {

@@ -1,37 +1,105 @@
 package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.protocol.Reply;
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the first connections of a cold JVM from waiting for Netty. Netty's first server loads and initialises about
- * 1,100 classes in the interpreter (about 150 ms of a fresh JVM here, more than real Faktory needs to start), so the
- * first transport to start also starts {@link NettyWarmUp} on a daemon thread, and until that is done every
- * transport's listening socket is watched by one shared {@link EarlyAcceptor}, whose connections are served on plain
- * JDK sockets ({@link EarlyConnection}) for their whole life. Once Netty is warm the acceptor hands every socket to
- * Netty, and later transports go to Netty at once. Thread-safe.
+ * 1,100 classes in the interpreter (about 150 ms of a fresh JVM here, more than real Faktory needs to start), so
+ * until {@link NettyWarmUp} has run on a daemon thread every transport's listening socket is watched by one shared
+ * {@link EarlyAcceptor}, whose connections are served on plain JDK sockets ({@link EarlyConnection}) for their whole
+ * life. The warm-up begins once the first of those connections was greeted ({@link #greeted()}), not when the first
+ * transport starts: on a machine of two cores it would otherwise load its classes, and feed the JIT compilers, while
+ * that first connection is being accepted and greeted. Once Netty is warm the acceptor hands every socket to Netty,
+ * and later transports go to Netty at once. Thread-safe.
  */
 final class ColdStart {
+  /** What the shared acceptor tells once a connection's greeting is written. */
+  private static final Runnable GREETED = new Runnable() {
+    @Override
+    public void run() {
+      greeted();
+    }
+  };
+
+  /** Counted down once Netty is warm and has every socket the acceptor watched. */
+  private static final CountDownLatch OVER = new CountDownLatch(1);
+
+  /** Opens and closes the JDK's socket channels and selector, which loads and initialises their classes. */
+  private static final Runnable TOUCH_JDK_SOCKETS = new Runnable() {
+    @Override
+    public void run() {
+      try (ServerSocketChannel listening = ServerSocketChannel.open(); Selector selector = Selector.open();
+          SocketChannel connection = SocketChannel.open()) {
+        // opened: their classes are ready for the transport's own
+      } catch (IOException e) {
+        // the transport's own bind reports what is wrong
+      }
+    }
+  };
+
+  /** Whether the JDK's socket classes were asked for ({@link #prepareJdkSockets()}). */
+  private static volatile boolean jdkSocketsAsked;
   private static EarlyAcceptor acceptor;
   private static boolean nettyReady;
   private static Thread warmUp;
+  /** Whether the warm-up was started: read without the lock by every early greeting. */
+  private static volatile boolean warmUpStarted;
 
   private ColdStart() {}
 
   /**
+   * Starts loading the JDK's socket classes on a daemon thread the first time it is called in a JVM; returns at once.
+   * Their first use looks the selector provider up as a service, through the class path and the runtime image
+   * (hundreds of classes and their initialisers in a cold JVM): asked for first thing, that runs while the caller
+   * builds what it needs before it binds.
+   */
+  static void prepareJdkSockets() {
+    if (jdkSocketsAsked) {
+      return;
+    }
+    synchronized (ColdStart.class) {
+      if (jdkSocketsAsked) {
+        return;
+      }
+      jdkSocketsAsked = true;
+    }
+    Thread touching = new Thread(TOUCH_JDK_SOCKETS, "faktory-fake-jdk-sockets");
+    touching.setDaemon(true);
+    touching.start();
+  }
+
+  /**
    * Has the shared acceptor watch {@code listener} and returns it, or returns null when Netty is ready (the caller
-   * serves on Netty). Starts Netty's warm-up on first use.
+   * serves on Netty). Netty's warm-up starts once the acceptor's first connection was greeted.
    */
   static synchronized EarlyAcceptor watch(EarlyAcceptor.Listener listener) {
     if (nettyReady) {
       return null;
     }
     if (acceptor == null) {
-      acceptor = EarlyAcceptor.start("faktory-fake-early-accept");
-      startWarmUp();
+      acceptor = EarlyAcceptor.start("faktory-fake-early-accept", GREETED);
     }
     acceptor.watch(listener);
     return acceptor;
+  }
+
+  /** Starts Netty's warm-up unless it was started: an early connection's greeting has been written. */
+  static void greeted() {
+    if (warmUpStarted) {
+      return;
+    }
+    synchronized (ColdStart.class) {
+      if (warmUp == null && !nettyReady) {
+        startWarmUp();
+      }
+    }
   }
 
   /** Waits until {@code acceptor} handed every socket to Netty, so that {@link #awaitNettyReady()} means that too. */
@@ -41,6 +109,14 @@ final class ColdStart {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Waits up to {@code timeoutMillis} until Netty's warm-up is done and the sockets watched meanwhile are Netty's,
+   * without starting it; returns whether it is over.
+   */
+  static boolean awaitOver(long timeoutMillis) throws InterruptedException {
+    return OVER.await(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Waits until Netty's warm-up is done and the sockets watched meanwhile are Netty's; starts it when nothing did. */
@@ -65,6 +141,7 @@ final class ColdStart {
     warmUp = new Thread(ColdStart::warmUpThenHandOver, "faktory-fake-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
+    warmUpStarted = true;
   }
 
   private static void warmUpThenHandOver() {
@@ -81,6 +158,7 @@ final class ColdStart {
         handingOver.end();
         awaitEnd(handingOver);
       }
+      OVER.countDown();
     }
   }
 }

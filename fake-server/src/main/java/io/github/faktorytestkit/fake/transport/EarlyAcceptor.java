@@ -25,21 +25,34 @@ final class EarlyAcceptor {
     /** Returns the bound, non-blocking socket. */
     ServerSocketChannel channel();
 
-    /** Serves one connection accepted from {@link #channel()}, on the acceptor's thread. */
-    void accepted(SocketChannel connection);
+    /**
+     * Serves one connection accepted from {@link #channel()}, on the acceptor's thread; {@code greeted} is to run
+     * once the connection's greeting is written.
+     */
+    void accepted(SocketChannel connection, Runnable greeted);
 
     /** Goes on on Netty; called once, on the acceptor's thread, after the acceptor stopped watching. */
     void handOver();
   }
 
+  /** Does nothing: what a connection of an acceptor nobody asked to be told of greetings runs once greeted. */
+  private static final Runnable NOBODY_TOLD = new Runnable() {
+    @Override
+    public void run() {
+      // nobody waits for a greeting
+    }
+  };
+
   private final Selector selector;
+  private final Runnable greeted;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean handingOver;
   /** Whether the selector let every socket go, guarded by this. */
   private boolean released;
 
-  private EarlyAcceptor(String name) {
+  private EarlyAcceptor(String name, Runnable greeted) {
+    this.greeted = greeted;
     try {
       selector = Selector.open();
     } catch (IOException e) {
@@ -51,7 +64,15 @@ final class EarlyAcceptor {
 
   /** Returns an acceptor running on a new daemon thread named {@code name}. */
   static EarlyAcceptor start(String name) {
-    EarlyAcceptor acceptor = new EarlyAcceptor(name);
+    return start(name, NOBODY_TOLD);
+  }
+
+  /**
+   * Returns an acceptor running on a new daemon thread named {@code name}, whose connections each run
+   * {@code greeted} (on their own thread) once their greeting is written.
+   */
+  static EarlyAcceptor start(String name, Runnable greeted) {
+    EarlyAcceptor acceptor = new EarlyAcceptor(name, greeted);
     acceptor.thread.start();
     return acceptor;
   }
@@ -139,7 +160,7 @@ final class EarlyAcceptor {
       for (SocketChannel connection = listener.channel().accept(); connection != null;
           connection = listener.channel().accept()) {
         connection.configureBlocking(true);
-        listener.accepted(connection);
+        listener.accepted(connection, greeted);
       }
     } catch (IOException e) {
       // the socket was closed meanwhile (its key is cancelled), or the backlog is out of resources for now

@@ -37,6 +37,7 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   private final int index;
   private final int maxLineLength;
   private final LineSplitter splitter;
+  private final Runnable greeted;
   private final Consumer<EarlyConnection> onEnd;
   private final Thread thread;
   private byte[] input = new byte[INITIAL_BUFFER];
@@ -53,14 +54,16 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
 
   /**
    * Creates the connection of {@code socket} (blocking), to be served by {@link #start()} on a thread of its own;
-   * {@code onEnd} runs on that thread once the connection is closed and the session told.
+   * {@code greeted} runs on that thread once the greeting is written, {@code onEnd} once the connection is closed
+   * and the session told.
    */
-  EarlyConnection(SocketChannel socket, int index, int maxLineLength, SessionFactory sessions,
+  EarlyConnection(SocketChannel socket, int index, int maxLineLength, SessionFactory sessions, Runnable greeted,
       Consumer<EarlyConnection> onEnd) {
     this.socket = socket;
     this.index = index;
     this.maxLineLength = maxLineLength;
     this.splitter = new LineSplitter(maxLineLength);
+    this.greeted = greeted;
     this.onEnd = onEnd;
     this.thread = new Thread(null, () -> run(sessions), "faktory-fake-early-" + index, SharedEventLoop.STACK_BYTES);
     thread.setDaemon(true);
@@ -107,6 +110,8 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
     try {
       session = sessions.open(this);
       append(session.greeting());
+      flush();
+      greeted.run();
       serve();
       flush();
       discardArrivedInput();

@@ -86,6 +86,23 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
+   * In a cold JVM, starts loading the JDK's socket classes on a daemon thread, for a transport that starts soon after
+   * (call it before the work that precedes the start); does nothing on later calls. Returns at once.
+   */
+  public static void prepare() {
+    ColdStart.prepareJdkSockets();
+  }
+
+  /**
+   * Waits up to {@code timeoutMillis} until the cold start is over, without starting anything: the first connection
+   * was greeted, Netty has warmed up and serves every transport. Returns whether it is over (false also in a JVM
+   * where no plain transport started, or none was connected to). For the jar's main, which tunes its JVM only then.
+   */
+  public static boolean awaitColdStartOver(long timeoutMillis) throws InterruptedException {
+    return ColdStart.awaitOver(timeoutMillis);
+  }
+
+  /**
    * Binds {@code address} and starts accepting connections; returns once the socket is bound and listening, without
    * waiting for Netty (TLS does wait).
    *
@@ -219,7 +236,7 @@ public final class FaktoryTransport implements AutoCloseable {
     }
 
     @Override
-    public void accepted(SocketChannel connection) {
+    public void accepted(SocketChannel connection, Runnable greeted) {
       synchronized (FaktoryTransport.this) {
         int index = nextIndex.getAndIncrement();
         if (closed) {
@@ -227,7 +244,8 @@ public final class FaktoryTransport implements AutoCloseable {
           closeQuietly(connection);
           return;
         }
-        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, early::remove);
+        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, greeted,
+            early::remove);
         early.add(served);
         served.start();
       }

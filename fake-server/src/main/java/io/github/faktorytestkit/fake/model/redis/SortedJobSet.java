@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +15,25 @@ import java.util.TreeSet;
  * the model lock.
  */
 public final class SortedJobSet {
-  private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::score)
-      .thenComparing((a, b) -> Arrays.compareUnsigned(bytes(a.payload), bytes(b.payload)));
-
   private final String name;
-  private final TreeSet<Entry> ordered = new TreeSet<>(ORDER);
+  private final TreeSet<Entry> ordered = new TreeSet<>();
   private final Map<String, Entry> byPayload = new HashMap<>();
 
   public SortedJobSet(String name) {
     this.name = name;
   }
 
-  /** One member: the payload and its score (the time the set acts on it). */
-  public record Entry(Instant score, String payload) {}
+  /**
+   * One member: the payload and its score (the time the set acts on it); ordered by score, then by the payload's
+   * bytes (an ordering of its own, not a {@code Comparator.comparing} chain: see {@link WorkingSet.Entry}).
+   */
+  public record Entry(Instant score, String payload) implements Comparable<Entry> {
+    @Override
+    public int compareTo(Entry other) {
+      int byScore = score.compareTo(other.score);
+      return byScore != 0 ? byScore : Arrays.compareUnsigned(bytes(payload), bytes(other.payload));
+    }
+  }
 
   /** Returns the Redis key of this set ({@code scheduled}, {@code retries}, {@code dead}). */
   public String name() {

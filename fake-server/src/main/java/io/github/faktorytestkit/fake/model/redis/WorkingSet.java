@@ -2,7 +2,6 @@ package io.github.faktorytestkit.fake.model.redis;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -14,20 +13,28 @@ import java.util.TreeSet;
  * set, which is why both exist in the model. Confined to the model lock.
  */
 public final class WorkingSet {
-  private static final Comparator<Entry> BY_EXPIRY = Comparator.comparing(Entry::expiry).thenComparingLong(Entry::id);
-
-  private final TreeSet<Entry> entries = new TreeSet<>(BY_EXPIRY);
+  private final TreeSet<Entry> entries = new TreeSet<>();
   /** The same entries by jid, so that ACK finds its entry among many of one score (a clock standing still). */
   private final Map<String, NavigableSet<Entry>> byJid = new HashMap<>();
   private long nextId;
 
-  /** One reservation entry. */
-  public record Entry(Instant expiry, String jid, long id) {}
+  /**
+   * One reservation entry, ordered by expiry, then by the order of adding. (An ordering of its own rather than
+   * {@code Comparator.comparing}: those comparators are serializable lambdas, which a class-data archive cannot
+   * hold, spun at run time on the first start in a JVM.)
+   */
+  public record Entry(Instant expiry, String jid, long id) implements Comparable<Entry> {
+    @Override
+    public int compareTo(Entry other) {
+      int byExpiry = expiry.compareTo(other.expiry);
+      return byExpiry != 0 ? byExpiry : Long.compare(id, other.id);
+    }
+  }
 
   public Entry add(Instant expiry, String jid) {
     Entry entry = new Entry(expiry, jid, nextId++);
     entries.add(entry);
-    byJid.computeIfAbsent(jid, key -> new TreeSet<>(BY_EXPIRY)).add(entry);
+    byJid.computeIfAbsent(jid, key -> new TreeSet<>()).add(entry);
     return entry;
   }
 
