@@ -19,7 +19,8 @@ final class ModelBuilding implements Runnable {
   private Thread thread;
   /** Written by whichever thread builds, before it ends; read after joining it. */
   private FaktoryModel model;
-  private RuntimeException failure;
+  /** What building threw (a RuntimeException or an Error), rethrown to the caller. */
+  private Throwable failure;
 
   private ModelBuilding(ModelSettings settings, FaktoryClock clock) {
     this.settings = settings;
@@ -44,7 +45,7 @@ final class ModelBuilding implements Runnable {
   public void run() {
     try {
       model = new FaktoryModel(settings, clock);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
     }
   }
@@ -54,8 +55,11 @@ final class ModelBuilding implements Runnable {
     if (thread != null) {
       awaitBuilt();
     }
+    if (failure instanceof Error error) {
+      throw error;
+    }
     if (failure != null) {
-      throw failure;
+      throw (RuntimeException) failure;
     }
     return model;
   }
