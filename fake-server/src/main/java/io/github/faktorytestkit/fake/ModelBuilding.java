@@ -3,78 +3,54 @@ package io.github.faktorytestkit.fake;
 import io.github.faktorytestkit.fake.clock.FaktoryClock;
 import io.github.faktorytestkit.fake.model.FaktoryModel;
 import io.github.faktorytestkit.fake.model.ModelSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds the first server's model of a JVM on a thread of its own while the caller binds the server's socket: in a
  * cold JVM each of the two loads and initialises a few hundred classes (the model's, the JDK's sockets'), which two
  * cores then do at the same time. Later servers build theirs on the caller's thread, where it takes microseconds.
  */
-final class ModelBuilding implements Runnable {
+final class ModelBuilding {
   /** Whether a server was started in this JVM already. */
   private static volatile boolean warm;
 
-  private final ModelSettings settings;
-  private final FaktoryClock clock;
-  /** The building thread, or null when the model was built on the caller's. */
-  private Thread thread;
-  /** Written by whichever thread builds, before it ends; read after joining it. */
-  private FaktoryModel model;
-  /** What building threw (a RuntimeException or an Error), rethrown to the caller. */
-  private Throwable failure;
+  private final CompletableFuture<FaktoryModel> model;
 
-  private ModelBuilding(ModelSettings settings, FaktoryClock clock) {
-    this.settings = settings;
-    this.clock = clock;
+  private ModelBuilding(CompletableFuture<FaktoryModel> model) {
+    this.model = model;
   }
 
   /** Starts building the model of {@code settings} on {@code clock}: on a thread of its own in a cold JVM. */
   static ModelBuilding start(ModelSettings settings, FaktoryClock clock) {
-    ModelBuilding building = new ModelBuilding(settings, clock);
     if (warm) {
-      building.run();
-    } else {
-      warm = true;
-      building.thread = new Thread(building, "faktory-fake-model-building");
-      building.thread.setDaemon(true);
-      building.thread.start();
+      return new ModelBuilding(CompletableFuture.completedFuture(new FaktoryModel(settings, clock)));
     }
-    return building;
+    warm = true;
+    CompletableFuture<FaktoryModel> model = new CompletableFuture<>();
+    Thread thread = new Thread(() -> build(settings, clock, model), "faktory-fake-model-building");
+    thread.setDaemon(true);
+    thread.start();
+    return new ModelBuilding(model);
   }
 
-  @Override
-  public void run() {
+  private static void build(ModelSettings settings, FaktoryClock clock, CompletableFuture<FaktoryModel> model) {
     try {
-      model = new FaktoryModel(settings, clock);
+      model.complete(new FaktoryModel(settings, clock));
     } catch (RuntimeException | Error e) {
-      failure = e;
+      model.completeExceptionally(e);
     }
   }
 
-  /** Returns the model once built; throws what building it threw. */
+  /** Returns the model once built (waiting uninterruptibly); throws what building it threw. */
   FaktoryModel model() {
-    if (thread != null) {
-      awaitBuilt();
-    }
-    if (failure instanceof Error error) {
-      throw error;
-    }
-    if (failure != null) {
-      throw (RuntimeException) failure;
-    }
-    return model;
-  }
-
-  private void awaitBuilt() {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
+    try {
+      return model.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      throw (RuntimeException) e.getCause();
     }
   }
 }
