@@ -14,7 +14,8 @@ import org.bouncycastle.tls.crypto.TlsHash;
 /**
  * BouncyCastle's TLS server protocol (non-blocking) sending its server hello and HelloRetryRequest as Go's server
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
- * when the client's hello has one ({@link EchConfirmation}); a client's {@code close_notify} is Go's end of stream.
+ * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
+ * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream.
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
@@ -41,6 +42,9 @@ final class GoServerProtocol extends TlsServerProtocol {
       ech.confirm(getContext(), serverHello);
     }
     super.sendServerHelloMessage(new GoServerHello(serverHello));
+    if (getContext().getSecurityParametersHandshake().isResumedSession()) {
+      sendNewSessionTicketMessage(tlsServer.getNewSessionTicket()); // Go's new ticket of a TLS 1.2 resumption
+    }
   }
 
   /**
