@@ -61,6 +61,16 @@ final class GoServerProtocol extends TlsServerProtocol {
     }
   }
 
+  /** A handshake failure Go's server ends without an alert, as its handshake errors that are no alert. */
+  @Override
+  protected void handleException(short alertDescription, String message, Throwable e) throws IOException {
+    if (e instanceof SilentFailure) {
+      handleFailure();
+    } else {
+      super.handleException(alertDescription, message, e);
+    }
+  }
+
   /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */
   void refuse(short description) throws IOException {
     raiseAlertFatal(description, "refused as Go refuses it", null);
@@ -70,6 +80,15 @@ final class GoServerProtocol extends TlsServerProtocol {
   /** Whether the client's {@code close_notify} came, after the handshake. */
   boolean inputEnded() {
     return inputEnded;
+  }
+
+  /** A failure of the handshake that Go's server ends with no alert, closing the connection without a byte. */
+  static final class SilentFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SilentFailure(String goError) {
+      super(goError);
+    }
   }
 
   /** The bytes a message hashes, collected. */

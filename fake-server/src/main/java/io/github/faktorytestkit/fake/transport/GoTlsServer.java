@@ -133,16 +133,22 @@ final class GoTlsServer extends AbstractTlsServer {
   }
 
   /**
-   * Go's checks of a ticket's session: not older than Go's ticket lifetime, its suite still offered by the client and selectable for this key and
-   * client, and the extended master secret used as the client offers it now.
+   * Go's checks of a ticket's session: not older than Go's ticket lifetime, its suite still offered by the client and
+   * selectable for this key and client, and the extended master secret used as the client offers it now; a session
+   * with it, presented without it, fails the handshake without an alert ({@link GoServerProtocol.SilentFailure}).
    */
   private boolean resumable(TicketState state) {
     int suite = state.cipherSuite();
-    return state.freshAt(Instant.now()) && hello.cipherSuites.contains(suite) && Arrays.stream(getSupportedCipherSuites()).anyMatch(s -> s == suite)
+    boolean suitable = state.freshAt(Instant.now()) && hello.cipherSuites.contains(suite)
+        && Arrays.stream(getSupportedCipherSuites()).anyMatch(s -> s == suite)
         && TlsUtils.isValidVersionForCipherSuite(suite, ProtocolVersion.TLSv12)
         && (TlsUtils.getKeyExchangeAlgorithm(suite) == KeyExchangeAlgorithm.ECDHE_ECDSA) == signers.key().ecdsaSuites()
-        && selectECDH(0) != -1
-        && state.extendedMasterSecret() == clientExtensions.containsKey(TlsExtensionsUtils.EXT_extended_master_secret);
+        && selectECDH(0) != -1;
+    boolean clientEms = clientExtensions.containsKey(TlsExtensionsUtils.EXT_extended_master_secret);
+    if (suitable && state.extendedMasterSecret() && !clientEms) {
+      throw new GoServerProtocol.SilentFailure("tls: session supported extended_master_secret but client does not");
+    }
+    return suitable && state.extendedMasterSecret() == clientEms;
   }
 
   /** Go's ticket: a lifetime hint of 0, and the session sealed (a resumed one again, as Go re-wraps it). */
