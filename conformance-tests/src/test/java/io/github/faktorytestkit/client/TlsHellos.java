@@ -218,7 +218,8 @@ final class TlsHellos {
   }
 
   /** A client hello message as {@link #hello}, with a session id (hex). */
-  static String helloWithSessionId(String version, String sessionId, String suites, String compression, String... extensions) {
+  static String helloWithSessionId(String version, String sessionId, String suites, String compression,
+      String... extensions) {
     String body = version + "00".repeat(32) + u8(sessionId) + sessionId + u16(suites) + suites + u8(compression)
         + compression;
     if (extensions.length > 0) {

@@ -34,6 +34,7 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
 final class GoTlsServer extends AbstractTlsServer {
   private static final int MAX_HANDSHAKE = 65536;
   private static final Integer SESSION_TICKET = ExtensionType.session_ticket;
+  private static final short[] UNCOMPRESSED = {ECPointFormat.uncompressed};
   /**
    * The client extensions BouncyCastle reads that Go's server ignores: max_fragment_length, trusted_ca_keys,
    * truncated_hmac, status_request (Go staples no OCSP response here, and ignores another type), status_request_v2,
@@ -175,7 +176,7 @@ final class GoTlsServer extends AbstractTlsServer {
     if (resumed != null) {
       TlsExtensionsUtils.addEmptyExtensionData(serverExtensions, SESSION_TICKET);
       if (clientSentECPointFormats) {
-        TlsExtensionsUtils.addSupportedPointFormatsExtension(serverExtensions, new short[] {ECPointFormat.uncompressed});
+        TlsExtensionsUtils.addSupportedPointFormatsExtension(serverExtensions, UNCOMPRESSED);
       }
     }
   }
