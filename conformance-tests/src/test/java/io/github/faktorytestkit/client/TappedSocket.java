@@ -5,6 +5,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /** A plain socket that keeps a copy of the first bytes it receives, for a TLS layer put over it. */
 final class TappedSocket extends Socket {
@@ -39,6 +42,23 @@ final class TappedSocket extends Socket {
       };
     }
     return tapped;
+  }
+
+  /**
+   * Returns the first bytes (up to 16 KiB) a handshake of {@code client} with the server at {@code url} over
+   * {@code protocol} ({@code "TLSv1.3"}) receives, up to and with the first byte after it (the server's HI: what the
+   * server sent after the handshake, a ticket, is taken in before it).
+   */
+  static byte[] handshake(SSLContext client, URI url, String protocol) throws IOException {
+    try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
+        SSLSocket socket = (SSLSocket) client.getSocketFactory()
+            .createSocket(tapped, url.getHost(), url.getPort(), true)) {
+      socket.setSoTimeout(10_000);
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.startHandshake();
+      socket.getInputStream().read();
+      return tapped.received();
+    }
   }
 
   /** Returns the first bytes received (up to 16 KiB). */

@@ -214,7 +214,14 @@ final class TlsHellos {
 
   /** A client hello message: legacy version, cipher suites, compression methods (hex), then extensions if any. */
   static String hello(String version, String suites, String compression, String... extensions) {
-    String body = version + "00".repeat(32) + "00" + u16(suites) + suites + u8(compression) + compression;
+    return helloWithSessionId(version, "", suites, compression, extensions);
+  }
+
+  /** A client hello message as {@link #hello}, with a session id (hex). */
+  static String helloWithSessionId(String version, String sessionId, String suites, String compression,
+      String... extensions) {
+    String body = version + "00".repeat(32) + u8(sessionId) + sessionId + u16(suites) + suites + u8(compression)
+        + compression;
     if (extensions.length > 0) {
       String joined = String.join("", extensions);
       body += u16(joined) + joined;

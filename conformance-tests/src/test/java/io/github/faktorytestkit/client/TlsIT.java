@@ -439,29 +439,51 @@ class TlsIT {
   }
 
   /**
-   * Go's server sends a session ticket after the handshake and resumes the session with it; the fake's engine
-   * (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * Over TLS 1.3 Go's server sends a session ticket after the handshake and resumes the session with it; the fake's
+   * engine (BouncyCastle's) sends none, so each handshake is a full one (fake-server/KNOWN-DIFFERENCES.md, TLS).
    */
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
-  void sessionIsResumedByGoOnly(TargetKind kind) throws IOException {
+  void tls13SessionIsResumedByGoOnly(TargetKind kind) throws IOException {
     URI url = server(kind).url();
     SSLContext client = CERTIFICATE.clientContext(); // one context: one session cache
     List<Boolean> resumed = List.of(resumes(client, url), resumes(client, url));
     assertThat(resumed).containsExactly(false, kind != TargetKind.FAKE);
   }
 
+  /**
+   * Over TLS 1.2 a client offering the session_ticket extension gets a ticket (lifetime hint 0) after its full
+   * handshake, and a hello presenting it resumes that session: the server hello echoes the client's session id, a
+   * new ticket follows it, then the change of cipher spec, with no certificate; a ticket the server did not issue
+   * gets a full handshake (and no ticket before the client's Finished). The same from both, the resumption's server
+   * hello byte for byte but for its random, and the ticket's length (Go's sealed session state).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls12SessionIsResumedByItsTicket(TargetKind kind) throws IOException {
+    assertThat(Tls12Resumption.flights(CERTIFICATE.clientContext(), server(kind).url())).containsExactly(
+        "session id 0, extensions 35 65281 23 11: ServerHello Certificate ServerKeyExchange ServerHelloDone"
+            + " NewSessionTicket(lifetime 0) ChangeCipherSpec",
+        "session id 32, extensions 35 65281 23 11: ServerHello NewSessionTicket(lifetime 0) ChangeCipherSpec",
+        "session id 0, extensions 35 65281 23 11: ServerHello Certificate ServerKeyExchange ServerHelloDone",
+        "0200005b0303..20" + "5a".repeat(32) + "c02b00001300230000ff0100010000170000000b00020100",
+        "ticket of 123 bytes");
+  }
+
+  /**
+   * A ticket of a session with the extended master secret, presented without the extension: the handshake ends
+   * without a byte (Go's checkForResumption fails with an error that is no alert), on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls12TicketWithoutItsExtendedMasterSecretIsClosedWithoutAByte(TargetKind kind) throws IOException {
+    assertThat(Tls12Resumption.withoutExtendedMasterSecret(CERTIFICATE.clientContext(), server(kind).url()))
+        .isEqualTo("closed");
+  }
+
   /** Returns whether a TLS 1.3 session of {@code client} with the server at {@code url} resumed a cached one. */
   private static boolean resumes(SSLContext client, URI url) throws IOException {
-    try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
-        SSLSocket socket = (SSLSocket) client.getSocketFactory()
-            .createSocket(tapped, url.getHost(), url.getPort(), true)) {
-      socket.setSoTimeout(10_000);
-      socket.setEnabledProtocols(new String[] {"TLSv1.3"});
-      socket.startHandshake();
-      socket.getInputStream().read(); // the server's HI: a ticket sent after the handshake is taken in before it
-      return ServerHello.resumes(tapped.received());
-    }
+    return ServerHello.resumes(TappedSocket.handshake(client, url, "TLSv1.3"));
   }
 
   /**

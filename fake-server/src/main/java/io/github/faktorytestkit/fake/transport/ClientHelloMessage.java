@@ -52,6 +52,8 @@ final class ClientHelloMessage {
   byte[] encryptedClientHello = {};
   /** Whether the hello has a {@code session_ticket} extension (Go's {@code ticketSupported}). */
   boolean sessionTicket;
+  /** The ticket of the {@code session_ticket} extension, empty for none (Go's {@code sessionTicket}). */
+  byte[] ticket = {};
   /** The host name of the server_name extension, empty for none. */
   byte[] serverName = {};
 
@@ -122,8 +124,10 @@ final class ClientHelloMessage {
     quicTransportParameters |= id == QUIC_TRANSPORT_PARAMETERS;
     if (id == ENCRYPTED_CLIENT_HELLO) {
       encryptedClientHello = data.readRest();
-    } else if (id == SESSION_TICKET || id == QUIC_TRANSPORT_PARAMETERS) {
-      sessionTicket |= id == SESSION_TICKET;
+    } else if (id == SESSION_TICKET) {
+      sessionTicket = true;
+      ticket = data.readRest();
+    } else if (id == QUIC_TRANSPORT_PARAMETERS) {
       data.readRest();
     }
     return true;

@@ -14,7 +14,8 @@ import org.bouncycastle.tls.crypto.TlsHash;
 /**
  * BouncyCastle's TLS server protocol (non-blocking) sending its server hello and HelloRetryRequest as Go's server
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
- * when the client's hello has one ({@link EchConfirmation}); a client's {@code close_notify} is Go's end of stream.
+ * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
+ * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream.
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
@@ -41,6 +42,9 @@ final class GoServerProtocol extends TlsServerProtocol {
       ech.confirm(getContext(), serverHello);
     }
     super.sendServerHelloMessage(new GoServerHello(serverHello));
+    if (getContext().getSecurityParametersHandshake().isResumedSession()) {
+      sendNewSessionTicketMessage(tlsServer.getNewSessionTicket()); // Go's new ticket of a TLS 1.2 resumption
+    }
   }
 
   /**
@@ -57,6 +61,16 @@ final class GoServerProtocol extends TlsServerProtocol {
     }
   }
 
+  /** A handshake failure Go's server ends without an alert, as its handshake errors that are no alert. */
+  @Override
+  protected void handleException(short alertDescription, String message, Throwable e) throws IOException {
+    if (e instanceof SilentFailure) {
+      handleFailure();
+    } else {
+      super.handleException(alertDescription, message, e);
+    }
+  }
+
   /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */
   void refuse(short description) throws IOException {
     raiseAlertFatal(description, "refused as Go refuses it", null);
@@ -66,6 +80,15 @@ final class GoServerProtocol extends TlsServerProtocol {
   /** Whether the client's {@code close_notify} came, after the handshake. */
   boolean inputEnded() {
     return inputEnded;
+  }
+
+  /** A failure of the handshake that Go's server ends with no alert, closing the connection without a byte. */
+  static final class SilentFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SilentFailure(String goError) {
+      super(goError);
+    }
   }
 
   /** The bytes a message hashes, collected. */

@@ -1,18 +1,25 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Vector;
 import org.bouncycastle.tls.AbstractTlsServer;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ECPointFormat;
 import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.KeyExchangeAlgorithm;
 import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.NewSessionTicket;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.SessionParameters;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 
@@ -21,11 +28,13 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  * {@code tls.Config} of Faktory for the client hello {@link GoClientHello} read: TLS 1.3 and 1.2, Go's cipher suites
  * in the order Go uses for that client ({@link GoCipherSuites}), the key exchange group Go picks
  * ({@link GoNamedGroups}), the one certificate and key ({@link GoSigners}), the client's server name acknowledged
- * whatever it is, and handshake messages of up to 64 KiB, as Go takes them.
+ * whatever it is, and handshake messages of up to 64 KiB, as Go takes them. Over TLS 1.2 it issues Go's session
+ * tickets ({@link SessionTickets}) and resumes the sessions of those it issued, as Go's {@code checkForResumption}.
  */
 final class GoTlsServer extends AbstractTlsServer {
   private static final int MAX_HANDSHAKE = 65536;
   private static final Integer SESSION_TICKET = ExtensionType.session_ticket;
+  private static final short[] UNCOMPRESSED = {ECPointFormat.uncompressed};
   /**
    * The client extensions BouncyCastle reads that Go's server ignores: max_fragment_length, trusted_ca_keys,
    * truncated_hmac, status_request (Go staples no OCSP response here, and ignores another type), status_request_v2,
@@ -38,11 +47,14 @@ final class GoTlsServer extends AbstractTlsServer {
 
   private final ClientHelloMessage hello;
   private final GoSigners signers;
+  private final SessionTickets tickets;
+  private TicketState resumed;
 
-  GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers) {
+  GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers, SessionTickets tickets) {
     super(crypto);
     this.hello = hello;
     this.signers = signers;
+    this.tickets = tickets;
   }
 
   @Override
@@ -108,9 +120,70 @@ final class GoTlsServer extends AbstractTlsServer {
     super.processClientExtensions(clientExtensions);
   }
 
+  /** TLS 1.2: the session of the client's ticket, under the client's session id, when Go would resume it. */
+  @Override
+  public TlsSession getSessionToResume(byte[] sessionID) {
+    resumed = tickets.open(hello.ticket).filter(this::resumable).orElse(null);
+    if (resumed == null) {
+      return null;
+    }
+    SessionParameters session = new SessionParameters.Builder().setNegotiatedVersion(ProtocolVersion.TLSv12)
+        .setCipherSuite(resumed.cipherSuite()).setExtendedMasterSecret(resumed.extendedMasterSecret())
+        .setMasterSecret(getCrypto().createSecret(resumed.masterSecret())).build();
+    return TlsUtils.importSession(sessionID, session);
+  }
+
+  /**
+   * Go's checks of a ticket's session: not older than Go's ticket lifetime, its suite still offered by the client and
+   * selectable for this key and client, and the extended master secret used as the client offers it now; a session
+   * with it, presented without it, fails the handshake without an alert ({@link GoServerProtocol.SilentFailure}).
+   */
+  private boolean resumable(TicketState state) {
+    int suite = state.cipherSuite();
+    boolean suitable = state.freshAt(Instant.now()) && hello.cipherSuites.contains(suite)
+        && Arrays.stream(getSupportedCipherSuites()).anyMatch(s -> s == suite)
+        && TlsUtils.isValidVersionForCipherSuite(suite, ProtocolVersion.TLSv12)
+        && (TlsUtils.getKeyExchangeAlgorithm(suite) == KeyExchangeAlgorithm.ECDHE_ECDSA) == signers.key().ecdsaSuites()
+        && selectECDH(0) != -1;
+    boolean clientEms = clientExtensions.containsKey(TlsExtensionsUtils.EXT_extended_master_secret);
+    if (suitable && state.extendedMasterSecret() && !clientEms) {
+      throw new GoServerProtocol.SilentFailure("tls: session supported extended_master_secret but client does not");
+    }
+    return suitable && state.extendedMasterSecret() == clientEms;
+  }
+
+  /** Go's ticket: a lifetime hint of 0, and the session sealed (a resumed one again, as Go re-wraps it). */
+  @Override
+  public NewSessionTicket getNewSessionTicket() {
+    return new NewSessionTicket(0L, tickets.seal(resumed != null ? resumed : sessionState()));
+  }
+
+  private TicketState sessionState() {
+    SecurityParameters parameters = context.getSecurityParametersHandshake();
+    byte[] secret = getCrypto().adoptSecret(parameters.getMasterSecret()).extract();
+    return new TicketState(parameters.getCipherSuite(), Instant.now().getEpochSecond(), secret,
+        parameters.isExtendedMasterSecret(), parameters.getNegotiatedGroup());
+  }
+
+  /**
+   * A resumption's server hello as Go's: {@code session_ticket} (Go always sends a new ticket), the point formats
+   * when the client sent its own, and no server name acknowledged.
+   */
+  @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
+  public void getServerExtensionsForConnection(Hashtable serverExtensions) throws IOException {
+    super.getServerExtensionsForConnection(serverExtensions);
+    if (resumed != null) {
+      TlsExtensionsUtils.addEmptyExtensionData(serverExtensions, SESSION_TICKET);
+      if (clientSentECPointFormats) {
+        TlsExtensionsUtils.addSupportedPointFormatsExtension(serverExtensions, UNCOMPRESSED);
+      }
+    }
+  }
+
   /**
    * Go's acknowledgements: the client's server name, whatever it is, and over TLS 1.2 a client's
-   * {@code session_ticket} extension (the ticket sent after the handshake is an empty one: no session is resumed).
+   * {@code session_ticket} extension (a ticket is sent after the handshake).
    */
   @Override
   @SuppressWarnings("rawtypes") // BouncyCastle's signature

@@ -1,0 +1,63 @@
+package io.github.faktorytestkit.fake.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SessionTicketsTest {
+  private static final long CREATED = 1_700_000_000L;
+  private static final TicketState STATE = new TicketState(0xc02b, CREATED, filled(48, 7), true, 0x1d);
+
+  @Test
+  void aTicketOpensToItsSessionOnTheServerThatSealedIt() {
+    SessionTickets tickets = SessionTickets.random();
+    TicketState opened = tickets.open(tickets.seal(STATE)).orElseThrow();
+    assertThat(opened.bytes()).isEqualTo(STATE.bytes());
+    assertThat(opened.masterSecret()).isEqualTo(STATE.masterSecret());
+  }
+
+  @Test
+  void aTicketIsGosLengthAndNotTheSameTwice() {
+    SessionTickets tickets = SessionTickets.random();
+    byte[] first = tickets.seal(STATE);
+    assertThat(first).hasSize(16 + 75 + 32); // IV, Go's TLS 1.2 session state, HMAC-SHA256
+    assertThat(tickets.seal(STATE)).isNotEqualTo(first);
+  }
+
+  @Test
+  void anotherServersOrAChangedTicketDoesNotOpen() {
+    SessionTickets tickets = SessionTickets.random();
+    byte[] ticket = tickets.seal(STATE);
+    byte[] changed = ticket.clone();
+    changed[20] ^= 1;
+    assertThat(SessionTickets.random().open(ticket)).isEmpty();
+    assertThat(tickets.open(changed)).isEmpty();
+    assertThat(tickets.open(Arrays.copyOf(ticket, 47))).isEmpty();
+    assertThat(tickets.open(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void aSessionIsResumedForSevenDays() {
+    Instant created = Instant.ofEpochSecond(CREATED);
+    assertThat(STATE.freshAt(created.plus(TicketState.MAX_LIFETIME))).isTrue();
+    assertThat(STATE.freshAt(created.plus(TicketState.MAX_LIFETIME).plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void onlyTheStateItWroteIsRead() {
+    byte[] bytes = STATE.bytes();
+    byte[] client = bytes.clone();
+    client[2] = 2;
+    assertThat(TicketState.parse(client)).isEmpty();
+    assertThat(TicketState.parse(Arrays.copyOf(bytes, bytes.length - 1))).isEmpty();
+    assertThat(TicketState.parse(bytes)).get().extracting(TicketState::group).isEqualTo(0x1d);
+  }
+
+  private static byte[] filled(int length, int value) {
+    byte[] bytes = new byte[length];
+    Arrays.fill(bytes, (byte) value);
+    return bytes;
+  }
+}
