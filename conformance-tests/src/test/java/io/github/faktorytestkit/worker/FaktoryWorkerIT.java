@@ -141,8 +141,22 @@ class FaktoryWorkerIT {
    */
   private static Failure retried(Target target, FaktoryClient client, Job job) {
     target.elapse(Duration.ofSeconds(3));
+    target.fake().ifPresent(fake -> awaitStoppedWorkerGone(fake, client));
     assertThat(client.info().setSize("retries")).isEqualTo(1);
     client.mutate(Mutation.requeue(Mutation.Target.RETRIES, new Mutation.Filter(null, List.of(job.jid()), null)));
     return client.fetch(job.queue()).orElseThrow().failure();
+  }
+
+  /**
+   * Moves the fake's clock until only the test's own connection is open: a FETCH the worker sent as it stopped can
+   * reach the fake after the clock moved, and then waits for the next move; its connection closes once it is
+   * answered. (A real server's clock moves by itself.)
+   */
+  private static void awaitStoppedWorkerGone(FakeFaktory fake, FaktoryClient client) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (client.info().connections() > 1 && System.nanoTime() < deadline) {
+      fake.advance(Duration.ofSeconds(3));
+    }
+    assertThat(client.info().connections()).as("open connections besides the test's own").isEqualTo(1);
   }
 }
