@@ -48,9 +48,8 @@ final class ColdStart {
   private static volatile boolean jdkSocketsAsked;
   private static EarlyAcceptor acceptor;
   private static boolean nettyReady;
-  private static Thread warmUp;
-  /** Whether the warm-up was started: read without the lock by every early greeting. */
-  private static volatile boolean warmUpStarted;
+  /** The warm-up's thread once started: read without the lock by every early greeting. */
+  private static volatile Thread warmUp;
 
   private ColdStart() {}
 
@@ -92,7 +91,7 @@ final class ColdStart {
 
   /** Starts Netty's warm-up unless it was started: an early connection's greeting has been written. */
   static void greeted() {
-    if (warmUpStarted) {
+    if (warmUp != null) {
       return;
     }
     synchronized (ColdStart.class) {
@@ -141,7 +140,6 @@ final class ColdStart {
     warmUp = new Thread(ColdStart::warmUpThenHandOver, "faktory-fake-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
-    warmUpStarted = true;
   }
 
   private static void warmUpThenHandOver() {
