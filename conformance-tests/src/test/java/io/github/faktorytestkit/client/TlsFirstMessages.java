@@ -168,7 +168,8 @@ final class TlsFirstMessages {
     return String.format("%04x", joined.length() / 2) + joined;
   }
 
-  private static String message(int type, String body) {
+  /** A handshake message of {@code type} with {@code body} (hex). */
+  static String message(int type, String body) {
     return String.format("%02x%06x", type, body.length() / 2) + body;
   }
 }

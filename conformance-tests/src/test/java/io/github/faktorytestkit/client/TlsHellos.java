@@ -150,27 +150,39 @@ final class TlsHellos {
    * pinned differences and the waits for more bytes.
    */
   static String mutated(String record, Random random) {
+    return mutated(record, random, RECORD_AND_MESSAGE_HEADERS + 2 + 32, PINNED_DATA);
+  }
+
+  /**
+   * {@code record} (a hello in its record) with one or two bytes changed at random, but not the record's and the
+   * message's headers or the extensions' types.
+   */
+  static String mutatedAfterTheHeaders(String record, Random random) {
+    return mutated(record, random, RECORD_AND_MESSAGE_HEADERS, Set.of());
+  }
+
+  private static String mutated(String record, Random random, int firstFree, Set<Integer> pinnedData) {
     byte[] hello = HexFormat.of().parseHex(record);
-    List<Integer> free = freeOffsets(hello);
+    List<Integer> free = freeOffsets(hello, firstFree, pinnedData);
     for (int i = 0, changes = 1 + random.nextInt(2); i < changes; i++) {
       hello[free.get(random.nextInt(free.size()))] = (byte) random.nextInt(256);
     }
     return HexFormat.of().formatHex(hello);
   }
 
-  private static List<Integer> freeOffsets(byte[] hello) {
+  private static List<Integer> freeOffsets(byte[] hello, int firstFree, Set<Integer> pinnedData) {
     int sessionId = RECORD_AND_MESSAGE_HEADERS + 2 + 32;
     int suites = sessionId + 1 + (hello[sessionId] & 0xff);
     int compression = suites + 2 + ((hello[suites] & 0xff) << 8 | hello[suites + 1] & 0xff);
     int extension = compression + 1 + (hello[compression] & 0xff) + 2;
     Set<Integer> fixed = new HashSet<>();
-    for (int i = 0; i < sessionId; i++) {
+    for (int i = 0; i < firstFree; i++) {
       fixed.add(i);
     }
     while (extension < hello.length) {
       int type = (hello[extension] & 0xff) << 8 | hello[extension + 1] & 0xff;
       int length = (hello[extension + 2] & 0xff) << 8 | hello[extension + 3] & 0xff;
-      int last = PINNED_DATA.contains(type) ? extension + 4 + length : extension + 2;
+      int last = pinnedData.contains(type) ? extension + 4 + length : extension + 2;
       for (int i = extension; i < last; i++) {
         fixed.add(i);
       }

@@ -60,7 +60,7 @@ class TlsIT {
   private static final int HANDSHAKE_RECORD = 0x16;
   private static final long MUTATION_SEED = 11;
   private static final int MUTATIONS = 150;
-  private static final String HANDSHAKE_GOES_ON = "a handshake record";
+  private static final String HANDSHAKE_GOES_ON = TlsRetries.HANDSHAKE_GOES_ON;
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
   /** Groups a client offers (key share for the first) and the group real Faktory 1.9.4 takes. */
@@ -410,6 +410,54 @@ class TlsIT {
   }
 
   /**
+   * What a client sends after a HelloRetryRequest, its second hello as Go wants it or changed, or records and messages
+   * of other kinds ({@link TlsRetries}), gets Go's answer from each.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void whatComesAfterAHelloRetryRequestGetsGosAnswer(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> answers = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, TlsRetries.Retry> retry : TlsRetries.all().entrySet()) {
+      answers.put(retry.getKey(), answerAfterTheRetry(url, retry.getValue().first(), retry.getValue().sent()));
+      expected.put(retry.getKey(), retry.getValue().reply());
+    }
+    assertThat(answers).containsExactlyEntriesOf(expected);
+  }
+
+  /**
+   * Second hellos with a byte or two changed at random ({@link TlsRetries#mutated}; the same ones on every run) get
+   * from the fake the answer real Faktory gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedSecondHellosGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    URI fake = server(TargetKind.FAKE).url();
+    URI real = server(kind).url();
+    Map<String, String> fakeAnswers = new LinkedHashMap<>();
+    Map<String, String> realAnswers = new LinkedHashMap<>();
+    for (String second : TlsRetries.mutated(new Random(MUTATION_SEED))) {
+      fakeAnswers.put(second, answerAfterTheRetry(fake, TlsRetries.first(), second));
+      realAnswers.put(second, answerAfterTheRetry(real, TlsRetries.first(), second));
+    }
+    assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
+  }
+
+  /** Sends {@code first}, reads the HelloRetryRequest and change_cipher_spec records, sends {@code sent}: the answer. */
+  private static String answerAfterTheRetry(URI url, String first, String sent) throws IOException {
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex(first));
+      InputStream in = socket.getInputStream();
+      firstRecord(in);
+      firstRecord(in);
+      socket.getOutputStream().write(HexFormat.of().parseHex(sent));
+      return firstAnswer(in);
+    }
+  }
+
+  /**
    * After the first hello, a record must claim TLS 1.2's version (TLS 1.3's claim it too): the second hello after a
    * HelloRetryRequest in a record of TLS 1.0 gets a protocol_version alert, on both; in a record of TLS 1.2 the
    * handshake goes on.
@@ -580,11 +628,15 @@ class TlsIT {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(hello);
-      InputStream in = socket.getInputStream();
-      byte[] first = in.readNBytes(1);
-      return first.length == 1 && first[0] == HANDSHAKE_RECORD ? HANDSHAKE_GOES_ON
-          : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
+      return firstAnswer(socket.getInputStream());
     }
+  }
+
+  /** {@link #HANDSHAKE_GOES_ON} when what {@code in} reads next is a handshake record, else all it reads. */
+  private static String firstAnswer(InputStream in) throws IOException {
+    byte[] first = in.readNBytes(1);
+    return first.length == 1 && first[0] == HANDSHAKE_RECORD ? HANDSHAKE_GOES_ON
+        : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
   }
 
   private static synchronized TlsServer server(TargetKind kind) {

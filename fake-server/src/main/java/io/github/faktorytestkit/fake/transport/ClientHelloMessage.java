@@ -20,7 +20,9 @@ import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTE
 import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_POINTS;
 import static io.github.faktorytestkit.fake.transport.TlsExtensionTypes.SUPPORTED_VERSIONS;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,16 @@ import java.util.Optional;
  * A TLS client hello message (type, length and body) read as Go's {@code clientHelloMsg.unmarshal} reads it: the
  * same vectors, the same extensions checked, the same cases refused (a duplicate extension, an empty list where Go
  * wants one, {@code pre_shared_key} not last, bytes left over in a known extension); unknown extensions are skipped
- * unread. Only what Go's server checks before its first reply is kept.
+ * unread. Only what Go's server checks before its first reply, and compares in a second hello after a
+ * HelloRetryRequest ({@link #changedIllegallyFrom}), is kept.
  */
 final class ClientHelloMessage {
+  private static final int RENEGOTIATION_SCSV = 0x00ff;
+  private static final int OCSP = 1;
 
   int legacyVersion;
+  byte[] random = {};
+  byte[] sessionId = {};
   List<Integer> cipherSuites = List.of();
   byte[] compressionMethods = {};
   List<Integer> supportedVersions = new ArrayList<>();
@@ -42,8 +49,20 @@ final class ClientHelloMessage {
   byte[] supportedPoints = {};
   /** The key shares, by group: the first of each group, the one Go uses. */
   Map<Integer, byte[]> keyShares = new LinkedHashMap<>();
+  /** How many key shares the hello has, those of a group sent twice included. */
+  int keyShareCount;
   List<Integer> signatureAlgorithms = new ArrayList<>();
+  List<Integer> signatureAlgorithmsCert = new ArrayList<>();
+  /** The protocols of the ALPN extension, each as its bytes in ISO-8859-1. */
+  List<String> alpnProtocols = new ArrayList<>();
+  /** Whether the hello offers secure renegotiation: the extension, or the signalling cipher suite. */
+  boolean secureRenegotiationSupported;
   byte[] secureRenegotiation = {};
+  /** Whether the hello has a {@code status_request} extension asking for OCSP (Go's {@code ocspStapling}). */
+  boolean ocspStapling;
+  /** Whether the hello has a {@code signed_certificate_timestamp} extension. */
+  boolean scts;
+  byte[] cookie = {};
   boolean earlyData;
   byte[] pskModes = {};
   int pskIdentities;
@@ -59,6 +78,29 @@ final class ClientHelloMessage {
 
   private ClientHelloMessage() {}
 
+  /**
+   * Whether this hello, the second after a HelloRetryRequest, differs from {@code first} where a client must not
+   * change it (Go's {@code illegalClientHelloChange}: all but the key shares, early data, the pre-shared key, padding
+   * and the extensions Go does not compare).
+   */
+  boolean changedIllegallyFrom(ClientHelloMessage first) {
+    return !supportedVersions.equals(first.supportedVersions) || !cipherSuites.equals(first.cipherSuites)
+        || !supportedCurves.equals(first.supportedCurves) || !signatureAlgorithms.equals(first.signatureAlgorithms)
+        || !signatureAlgorithmsCert.equals(first.signatureAlgorithmsCert) || !alpnProtocols.equals(first.alpnProtocols)
+        || legacyVersion != first.legacyVersion || !Arrays.equals(random, first.random)
+        || !Arrays.equals(sessionId, first.sessionId) || !Arrays.equals(compressionMethods, first.compressionMethods)
+        || !Arrays.equals(serverName, first.serverName) || ocspStapling != first.ocspStapling
+        || !Arrays.equals(supportedPoints, first.supportedPoints) || sessionTicket != first.sessionTicket
+        || !Arrays.equals(ticket, first.ticket) || secureRenegotiationSupported != first.secureRenegotiationSupported
+        || !Arrays.equals(secureRenegotiation, first.secureRenegotiation) || scts != first.scts
+        || !Arrays.equals(cookie, first.cookie) || !Arrays.equals(pskModes, first.pskModes);
+  }
+
+  /** The group of the hello's first key share, or -1 when it has none. */
+  int firstKeyShareGroup() {
+    return keyShares.isEmpty() ? -1 : keyShares.keySet().iterator().next();
+  }
+
   /** Reads {@code message} (from its type byte on), or empty where Go's unmarshal returns false. */
   static Optional<ClientHelloMessage> parse(byte[] message) {
     ClientHelloMessage hello = new ClientHelloMessage();
@@ -66,15 +108,23 @@ final class ClientHelloMessage {
   }
 
   private boolean read(TlsCursor s) {
-    if (!s.skip(4) || (legacyVersion = s.readUint(2)) < 0 || !s.skip(32) || s.readVector(1).isEmpty()) {
+    if (!s.skip(4) || (legacyVersion = s.readUint(2)) < 0) {
       return false;
     }
+    Optional<byte[]> randomBytes = s.readBytes(32);
+    Optional<TlsCursor> session = randomBytes.isPresent() ? s.readVector(1) : Optional.empty();
+    if (session.isEmpty()) {
+      return false;
+    }
+    random = randomBytes.get();
+    sessionId = session.get().readRest();
     Optional<List<Integer>> suites = s.readVector(2).flatMap(vector -> uint16s(vector, false));
     Optional<TlsCursor> compression = suites.isPresent() ? s.readVector(1) : Optional.empty();
     if (compression.isEmpty()) {
       return false;
     }
     cipherSuites = suites.get();
+    secureRenegotiationSupported = cipherSuites.contains(RENEGOTIATION_SCSV);
     compressionMethods = compression.get().readRest();
     if (s.isEmpty()) {
       return true;
@@ -98,22 +148,22 @@ final class ClientHelloMessage {
   private boolean extension(int id, TlsCursor data, TlsCursor rest) {
     return switch (id) {
       case SERVER_NAME -> serverNames(data);
-      case STATUS_REQUEST -> data.readUint(1) >= 0 && data.readVector(2).isPresent() && data.readVector(2).isPresent();
+      case STATUS_REQUEST -> statusRequest(data);
       case SUPPORTED_CURVES -> data.readVector(2).flatMap(v -> uint16s(v, true)).map(supportedCurves::addAll)
           .isPresent();
       case SUPPORTED_POINTS -> (supportedPoints = GoExtensions.nonEmpty(data.readVector(1))) != null;
       case SIGNATURE_ALGORITHMS -> data.readVector(2).flatMap(v -> uint16s(v, true))
           .map(signatureAlgorithms::addAll).isPresent();
-      case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true)).isPresent();
-      case ALPN -> GoExtensions.nonEmptyVectors(data, 1);
+      case SIGNATURE_ALGORITHMS_CERT -> data.readVector(2).flatMap(v -> uint16s(v, true))
+          .map(signatureAlgorithmsCert::addAll).isPresent();
+      case ALPN -> protocols(data);
       case SUPPORTED_VERSIONS -> data.readVector(1).flatMap(v -> uint16s(v, true)).map(supportedVersions::addAll)
           .isPresent();
-      case COOKIE -> GoExtensions.nonEmpty(data.readVector(2)) != null;
+      case COOKIE -> (cookie = GoExtensions.nonEmpty(data.readVector(2))) != null;
       case KEY_SHARE -> keyShares(data);
       case PSK_MODES -> (pskModes = data.readVector(1).map(TlsCursor::readRest).orElse(null)) != null;
       case PRE_SHARED_KEY -> rest.isEmpty() && preSharedKey(data);
-      case RENEGOTIATION_INFO -> (secureRenegotiation = data.readVector(1).map(TlsCursor::readRest).orElse(null))
-          != null;
+      case RENEGOTIATION_INFO -> renegotiationInfo(data);
       default -> unparsed(id, data);
     };
   }
@@ -122,6 +172,7 @@ final class ClientHelloMessage {
   private boolean unparsed(int id, TlsCursor data) {
     earlyData |= id == EARLY_DATA;
     quicTransportParameters |= id == QUIC_TRANSPORT_PARAMETERS;
+    scts |= id == SCT;
     if (id == ENCRYPTED_CLIENT_HELLO) {
       encryptedClientHello = data.readRest();
     } else if (id == SESSION_TICKET) {
@@ -131,6 +182,29 @@ final class ClientHelloMessage {
       data.readRest();
     }
     return true;
+  }
+
+  private boolean statusRequest(TlsCursor data) {
+    int type = data.readUint(1);
+    ocspStapling = type == OCSP;
+    return type >= 0 && data.readVector(2).isPresent() && data.readVector(2).isPresent();
+  }
+
+  private boolean renegotiationInfo(TlsCursor data) {
+    secureRenegotiationSupported = true;
+    return (secureRenegotiation = data.readVector(1).map(TlsCursor::readRest).orElse(null)) != null;
+  }
+
+  private boolean protocols(TlsCursor data) {
+    Optional<TlsCursor> list = data.readVector(2).filter(protocols -> !protocols.isEmpty());
+    while (list.isPresent() && !list.get().isEmpty()) {
+      byte[] protocol = GoExtensions.nonEmpty(list.get().readVector(1));
+      if (protocol == null) {
+        return false;
+      }
+      alpnProtocols.add(new String(protocol, StandardCharsets.ISO_8859_1));
+    }
+    return list.isPresent();
   }
 
   private boolean serverNames(TlsCursor data) {
@@ -162,6 +236,7 @@ final class ClientHelloMessage {
         return false;
       }
       keyShares.putIfAbsent(group, share);
+      keyShareCount++;
     }
     return shares.isPresent();
   }

@@ -107,7 +107,8 @@ final class GoClientHello extends ByteToMessageDecoder {
 
   private void startTls(ChannelHandlerContext ctx, List<Object> out, ClientHelloMessage hello) {
     passOn(ctx, out);
-    Pipelines.startTls(ctx.pipeline(), new GoServerProtocol(EchConfirmation.inner(hello)), tls.server(hello));
+    Pipelines.startTls(ctx.pipeline(), new GoServerProtocol(EchConfirmation.inner(hello)), tls.server(hello),
+        group -> new GoRetriedHello(checks, hello, group));
     ctx.pipeline().remove(this);
   }
 

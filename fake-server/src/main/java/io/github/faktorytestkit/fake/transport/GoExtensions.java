@@ -48,7 +48,7 @@ final class GoExtensions {
 
   /**
    * Reads a list (a vector of 16-bit length, not empty) of vectors, none empty, each of a length of
-   * {@code prefixSize} bytes: a client's protocols, a server's signed certificate timestamps.
+   * {@code prefixSize} bytes: a server's signed certificate timestamps.
    */
   static boolean nonEmptyVectors(TlsCursor data, int prefixSize) {
     Optional<TlsCursor> list = data.readVector(2).filter(vectors -> !vectors.isEmpty());

@@ -3,7 +3,7 @@ package io.github.faktorytestkit.fake.transport;
 /**
  * Whether Go's parser for a handshake message of a type other than client hello takes the message (Go then answers
  * {@code unexpected_message}) or refuses it ({@code decode_error}), for a message sent first, before the version is
- * known ({@code unmarshalHandshakeMessage} with {@code c.vers} 0). Types Go does not parse (Go answers
+ * known ({@code unmarshalHandshakeMessage} with {@code c.vers} 0), or once TLS 1.3 is chosen. Types Go does not parse (Go answers
  * {@code unexpected_message} at once) and those whose parsers take any body (server key exchange, client key
  * exchange, finished) count as taken.
  */
@@ -24,7 +24,18 @@ final class GoHandshakeTypes {
 
   private GoHandshakeTypes() {}
 
-  /** Whether Go's parser of {@code message}'s type (its first byte) takes {@code message}. */
+  /** Whether Go's parser of {@code message}'s type (its first byte) takes {@code message} once TLS 1.3 is chosen. */
+  static boolean parsesOverTls13(byte[] message) {
+    return switch (message[0] & 0xff) {
+      case NEW_SESSION_TICKET -> GoTls13Messages.newSessionTicket(message);
+      case CERTIFICATE -> GoTls13Messages.certificate(message);
+      case CERTIFICATE_REQUEST -> GoTls13Messages.certificateRequest(message);
+      case CERTIFICATE_VERIFY -> GoTls13Messages.certificateVerify(message);
+      default -> parses(message);
+    };
+  }
+
+  /** Whether Go's parser of {@code message}'s type (its first byte) takes {@code message}, sent first. */
   static boolean parses(byte[] message) {
     return switch (message[0] & 0xff) {
       case HELLO_REQUEST, END_OF_EARLY_DATA, SERVER_HELLO_DONE -> message.length == HEADER;

@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>A message of another type gets {@code decode_error} where Go's parser of its type refuses it
  * ({@link GoHandshakeTypes}), else {@code unexpected_message}.
  *
- * <p>Not decided here (BouncyCastle's TLS protocol answers): the HelloRetryRequest and the second client hello after it.
+ * <p>After a HelloRetryRequest, the client's next message is judged as Go judges it ({@link #judgeRetried}).
  */
 final class GoHelloChecks {
   private static final int TLS10 = 0x0301;
@@ -63,6 +63,44 @@ final class GoHelloChecks {
     }
     ClientHelloMessage hello = parsed.get();
     return refusal(hello, moreHandshakeBytes).map(Verdict::refuse).orElse(new Verdict(null, hello));
+  }
+
+  /**
+   * Judges {@code message}, the client's next handshake message after the HelloRetryRequest asking {@code first}'s
+   * client for a share of {@code group}, as Go's {@code doHelloRetryRequest} and the rest of its checks of TLS 1.3 do;
+   * alerts are of TLS 1.2's record version.
+   */
+  Verdict judgeRetried(byte[] message, ClientHelloMessage first, int group) {
+    if ((message[0] & 0xff) != CLIENT_HELLO) {
+      boolean parses = GoHandshakeTypes.parsesOverTls13(message);
+      return Verdict.refuse(GoAlert.fatal(TLS12, parses ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR));
+    }
+    Optional<ClientHelloMessage> parsed = ClientHelloMessage.parse(message);
+    if (parsed.isEmpty()) {
+      return Verdict.refuse(GoAlert.fatal(TLS12, GoAlert.DECODE_ERROR));
+    }
+    ClientHelloMessage second = parsed.get();
+    return alert(TLS12, retried(second, first, group)).map(Verdict::refuse).orElse(new Verdict(null, second));
+  }
+
+  private int retried(ClientHelloMessage second, ClientHelloMessage first, int group) {
+    int ech = EchConfirmation.inner(first) ? retriedEncryptedHelloAlert(second.encryptedClientHello) : 0;
+    if (ech != 0) {
+      return ech;
+    }
+    if (second.keyShareCount != 1 || second.firstKeyShareGroup() != group || second.earlyData
+        || second.changedIllegallyFrom(first)) {
+      return GoAlert.ILLEGAL_PARAMETER;
+    }
+    return tls13AfterKeyShare(second, !GoKeyShares.valid(group, second.keyShares.get(group)));
+  }
+
+  /** A second hello after an inner one must be inner too: any other extension Go's parser refuses or takes as outer. */
+  private static int retriedEncryptedHelloAlert(byte[] extension) {
+    if (extension.length == 0) {
+      return GoAlert.MISSING_EXTENSION;
+    }
+    return extension.length == 1 && extension[0] == 1 ? 0 : GoAlert.DECODE_ERROR;
   }
 
   /** Go's alert record for a parsed {@code hello}, or empty when Go goes on with the handshake. */

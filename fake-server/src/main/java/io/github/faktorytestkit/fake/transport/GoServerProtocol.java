@@ -7,6 +7,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ClientHello;
 import org.bouncycastle.tls.HandshakeMessageInput;
 import org.bouncycastle.tls.ServerHello;
+import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsHash;
@@ -20,6 +21,7 @@ import org.bouncycastle.tls.crypto.TlsHash;
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
   private boolean inputEnded;
+  private int retryGroup = -1;
 
   /** {@code innerEch}: whether the client's hello has an inner {@code encrypted_client_hello} extension. */
   GoServerProtocol(boolean innerEch) {
@@ -38,6 +40,9 @@ final class GoServerProtocol extends TlsServerProtocol {
 
   @Override
   protected void sendServerHelloMessage(ServerHello serverHello) throws IOException {
+    if (serverHello.isHelloRetryRequest()) {
+      retryGroup = TlsExtensionsUtils.getKeyShareHelloRetryRequest(serverHello.getExtensions());
+    }
     if (ech != null && TlsUtils.isTLSv13(getContext())) {
       ech.confirm(getContext(), serverHello);
     }
@@ -75,6 +80,11 @@ final class GoServerProtocol extends TlsServerProtocol {
   void refuse(short description) throws IOException {
     raiseAlertFatal(description, "refused as Go refuses it", null);
     handleFailure();
+  }
+
+  /** The group a HelloRetryRequest sent asked the client for a key share of; -1 when none was sent. */
+  int retryGroup() {
+    return retryGroup;
   }
 
   /** Whether the client's {@code close_notify} came, after the handshake. */

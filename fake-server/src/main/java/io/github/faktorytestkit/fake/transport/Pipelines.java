@@ -2,6 +2,7 @@ package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.netty.channel.ChannelPipeline;
+import java.util.function.IntFunction;
 import org.bouncycastle.tls.TlsServer;
 
 /**
@@ -33,9 +34,12 @@ final class Pipelines {
 
   /**
    * Starts TLS with {@code protocol} serving as {@code server} on a connection whose client hello {@link GoClientHello} accepted: the TLS handler
-   * goes in front of the held writes, which it releases when the handshake is done.
+   * goes in front of the held writes, which it releases when the handshake is done; {@code retry} reads what comes
+   * after a HelloRetryRequest.
    */
-  static void startTls(ChannelPipeline pipeline, GoServerProtocol protocol, TlsServer server) {
-    pipeline.addBefore(pipeline.context(HeldWrites.class).name(), "tls", new TlsProtocolHandler(protocol, server));
+  static void startTls(ChannelPipeline pipeline, GoServerProtocol protocol, TlsServer server,
+      IntFunction<GoRetriedHello> retry) {
+    pipeline.addBefore(pipeline.context(HeldWrites.class).name(), "tls",
+        new TlsProtocolHandler(protocol, server, retry));
   }
 }

@@ -16,6 +16,7 @@ final class TlsExtensionTypes {
   static final int SUPPORTED_VERSIONS = 43;
   static final int COOKIE = 44;
   static final int PSK_MODES = 45;
+  static final int CERTIFICATE_AUTHORITIES = 47;
   static final int SIGNATURE_ALGORITHMS_CERT = 50;
   static final int KEY_SHARE = 51;
   static final int QUIC_TRANSPORT_PARAMETERS = 57;

@@ -4,18 +4,22 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.IOException;
+import java.util.function.IntFunction;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsServer;
 
 /**
  * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
  * the bytes read are offered to the protocol, what it writes (handshake messages, alerts, records) goes to the
- * socket, and the plaintext it reads goes on to the framer. A record after the first hello claiming another version than
- * TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}), after those before it. The session's writes ({@code HI} first) are held
+ * socket, and the plaintext it reads goes on to the framer. After a HelloRetryRequest, what the client sends up to
+ * its second hello is read and judged as Go does ({@link GoRetriedHello}) before the protocol gets it. A record after
+ * the first hello claiming another version than TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}),
+ * after those before it. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
  * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
@@ -24,15 +28,21 @@ import org.bouncycastle.tls.TlsServer;
 final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final GoServerProtocol protocol;
   private final TlsServer server;
+  private final IntFunction<GoRetriedHello> retry;
+  /** What reads the client's bytes between a HelloRetryRequest and the second hello; null outside that time. */
+  private GoRetriedHello retried;
+  private boolean refused;
   private boolean handshakeDone;
   private boolean inputEnded;
   /** Whether the next read is the client's first hello, which {@link GoClientHello} passes on in records of its own. */
   private boolean firstHello = true;
   private final GoRecordVersions versions = new GoRecordVersions();
 
-  TlsProtocolHandler(GoServerProtocol protocol, TlsServer server) {
+  /** {@code retry}: what reads the client's bytes after a HelloRetryRequest asking for a share of a group. */
+  TlsProtocolHandler(GoServerProtocol protocol, TlsServer server, IntFunction<GoRetriedHello> retry) {
     this.protocol = protocol;
     this.server = server;
+    this.retry = retry;
   }
 
   @Override
@@ -48,14 +58,36 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     }
     byte[] bytes = ByteBufUtil.getBytes(buffer);
     buffer.release();
-    if (protocol.isClosed() || inputEnded) {
+    if (protocol.isClosed() || inputEnded || refused) {
       return;
     }
-    int refused = firstHello ? -1 : versions.firstOfAnotherVersion(bytes, bytes.length);
+    if (retried != null) {
+      GoRetriedHello.Outcome outcome = retried.read(bytes);
+      if (outcome.refused()) {
+        refuse(ctx, outcome.refusal());
+      }
+      if (outcome.waiting() || outcome.refused()) {
+        return;
+      }
+      retried = null;
+      bytes = outcome.passOn();
+    }
+    offer(ctx, bytes);
+  }
+
+  /** Writes Go's {@code alert} (nothing when empty) and closes, before the protocol sees what Go refuses. */
+  private void refuse(ChannelHandlerContext ctx, byte[] alert) {
+    refused = true;
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void offer(ChannelHandlerContext ctx, byte[] bytes) {
+    boolean first = firstHello;
+    int otherVersion = first ? -1 : versions.firstOfAnotherVersion(bytes, bytes.length);
     firstHello = false;
     try {
-      protocol.offerInput(bytes, 0, refused < 0 ? bytes.length : refused);
-      if (refused >= 0) {
+      protocol.offerInput(bytes, 0, otherVersion < 0 ? bytes.length : otherVersion);
+      if (otherVersion >= 0) {
         protocol.refuse(AlertDescription.protocol_version);
       }
     } catch (IOException failed) {
@@ -65,6 +97,9 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
       return;
     }
     writeOutput(ctx, ctx.newPromise());
+    if (first && protocol.retryGroup() >= 0) {
+      retried = retry.apply(protocol.retryGroup());
+    }
     if (!handshakeDone && protocol.isConnected() && !protocol.isHandshaking()) {
       handshakeDone = true;
       ctx.pipeline().get(HeldWrites.class).release();

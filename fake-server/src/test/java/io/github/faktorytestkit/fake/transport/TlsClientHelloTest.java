@@ -2,8 +2,6 @@ package io.github.faktorytestkit.fake.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +34,7 @@ class TlsClientHelloTest {
 
     channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex(records)));
 
-    assertThat(written(channel)).isEqualTo(reply);
+    assertThat(Wire.writtenHex(channel)).isEqualTo(reply);
     assertThat(channel.isOpen()).isFalse();
     assertThat((Object) channel.readInbound()).isNull();
   }
@@ -76,7 +74,7 @@ class TlsClientHelloTest {
     assertThat(channel.pipeline().get(GoClientHello.class)).isNull();
     assertThat(channel.pipeline().get(HeldWrites.class)).isNotNull(); // until the handshake is done
     assertThat(channel.pipeline().get(TlsProtocolHandler.class)).isNotNull();
-    assertThat(written(channel)).startsWith("160303");
+    assertThat(Wire.writtenHex(channel)).startsWith("160303");
     assertThat(channel.isOpen()).isTrue();
   }
 
@@ -106,7 +104,7 @@ class TlsClientHelloTest {
     channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("16030100")));
     channel.close();
 
-    assertThat(written(channel)).isEmpty();
+    assertThat(Wire.writtenHex(channel)).isEmpty();
   }
 
   @Test
@@ -114,12 +112,12 @@ class TlsClientHelloTest {
     EmbeddedChannel channel = channel();
     String hello = JdkClientHello.message("TLSv1.3", "TLS_AES_128_GCM_SHA256");
     channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("160301" + hexLength(hello) + hello)));
-    assertThat(written(channel)).startsWith("160303"); // the server's first flight
+    assertThat(Wire.writtenHex(channel)).startsWith("160303"); // the server's first flight
 
     channel.writeAndFlush(Unpooled.copiedBuffer("+HI\r\n", StandardCharsets.US_ASCII));
     channel.close();
 
-    assertThat(written(channel)).isEmpty();
+    assertThat(Wire.writtenHex(channel)).isEmpty();
     assertThat(channel.isOpen()).isFalse();
   }
 
@@ -129,14 +127,5 @@ class TlsClientHelloTest {
 
   private static String hexLength(String hex) {
     return String.format("%04x", hex.length() / 2);
-  }
-
-  private static String written(EmbeddedChannel channel) {
-    StringBuilder hex = new StringBuilder();
-    for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
-      hex.append(ByteBufUtil.hexDump((ByteBuf) out));
-      ((ByteBuf) out).release();
-    }
-    return hex.toString();
   }
 }

@@ -32,6 +32,16 @@ final class Wire {
     return decoded(channel);
   }
 
+  /** Returns what the channel wrote so far, in hex, releasing it. */
+  static String writtenHex(EmbeddedChannel channel) {
+    StringBuilder hex = new StringBuilder();
+    for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
+      hex.append(ByteBufUtil.hexDump((ByteBuf) out));
+      ((ByteBuf) out).release();
+    }
+    return hex.toString();
+  }
+
   /** Returns the inbound messages read so far. */
   static List<Object> decoded(EmbeddedChannel channel) {
     List<Object> out = new ArrayList<>();
