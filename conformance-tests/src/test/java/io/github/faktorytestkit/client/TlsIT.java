@@ -10,6 +10,7 @@ import io.github.faktorytestkit.protocol.Job;
 import io.github.faktorytestkit.real.FaktoryContainer;
 import io.github.faktorytestkit.real.LocalFaktory;
 import io.github.faktorytestkit.real.LoopbackCertificate;
+import io.github.faktorytestkit.real.NeedsStandaloneJar;
 import io.github.faktorytestkit.real.RealTargets;
 import io.github.faktorytestkit.real.StandaloneFakeProcess;
 import java.io.IOException;
@@ -208,6 +209,7 @@ class TlsIT {
    * ({@link #unusualHellosGoOnAsOnGo}).
    */
   @Test
+  @NeedsStandaloneJar
   void standaloneJarTakesAHelloOf40Kb(@TempDir Path config) throws IOException {
     FaktoryFeature.TLS.assumeIn(RealTargets.version());
     Files.writeString(config.resolve("public.cert.pem"), CERTIFICATE.certificatePem());

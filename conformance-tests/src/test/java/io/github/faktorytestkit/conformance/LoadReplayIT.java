@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.faktorytestkit.real.LocalFaktory;
+import io.github.faktorytestkit.real.NeedsStandaloneJar;
 import io.github.faktorytestkit.real.RealTargets;
 import io.github.faktorytestkit.real.StandaloneFakeProcess;
 import io.github.faktorytestkit.replay.RecordedClient;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * failures at random).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsStandaloneJar
 class LoadReplayIT {
   private static final Path JAR =
       Path.of(System.getProperty("faktory.fake.jar", "../fake-server/target/faktory-fake-server.jar"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.faktorytestkit.client.FaktoryClient;
 import io.github.faktorytestkit.client.ServerInfo;
 import io.github.faktorytestkit.real.LocalFaktory;
+import io.github.faktorytestkit.real.NeedsStandaloneJar;
 import io.github.faktorytestkit.real.RealTargets;
 import io.github.faktorytestkit.real.StandaloneFakeProcess;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 @Heavy
+@NeedsStandaloneJar
 class LoadToolIT {
   private static final int JOBS = 30_000;
   private static final int THREADS = 10;
