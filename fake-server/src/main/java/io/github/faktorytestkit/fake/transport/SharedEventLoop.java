@@ -52,7 +52,7 @@ final class SharedEventLoop {
   }
 
   private static final class Holder {
-    static final boolean EPOLL = nativeWanted && JdkSockets.fdReadable() && Epoll.isAvailable();
+    static final boolean EPOLL = nativeWanted && Epoll.isAvailable() && JdkSockets.fdReadable();
     static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(threads(), new DeepStackThreads(), ioHandlers());
 
     private static IoHandlerFactory ioHandlers() {
