@@ -37,6 +37,7 @@ final class ArchiveTraining {
    */
   static void run() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    System.getenv(); // read as main reads it (the session runs without it): its classes are then in the archive too
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();
