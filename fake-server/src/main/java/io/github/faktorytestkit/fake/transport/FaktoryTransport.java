@@ -74,7 +74,7 @@ public final class FaktoryTransport implements AutoCloseable {
   public static void useStandaloneDefaults() {
     NettyDefaults.applyStandalone();
     TlsDefaults.applyStandalone();
-    SharedEventLoop.preferNative();
+    NettyDefaults.preferNative();
   }
 
   /**
