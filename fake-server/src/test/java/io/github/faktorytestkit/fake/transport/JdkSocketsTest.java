@@ -29,6 +29,14 @@ class JdkSocketsTest {
   }
 
   @Test
+  void aSocketBoundToEveryInterfaceIsFoundToo() throws Exception {
+    assumeTrue(Epoll.isAvailable() && JdkSockets.fdReadable(), "Linux with Netty's native transport");
+    try (ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress(0))) {
+      assertThat(new Socket(JdkSockets.fd(listening)).localAddress()).isEqualTo(listening.getLocalAddress());
+    }
+  }
+
+  @Test
   void twoListeningSocketsAreToldApartByTheirPorts() throws Exception {
     assumeTrue(Epoll.isAvailable() && JdkSockets.fdReadable(), "Linux with Netty's native transport");
     try (ServerSocketChannel first = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
