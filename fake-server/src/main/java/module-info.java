@@ -11,6 +11,7 @@ module io.github.faktorytestkit.fake {
   requires io.netty.common;
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;
+  requires io.netty.transport.unix.common;
   requires java.logging;
   requires jdk.httpserver;
   requires jdk.management;

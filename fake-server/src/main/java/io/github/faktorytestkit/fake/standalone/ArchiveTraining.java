@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The training run of the jar's class-data-sharing archive, run once by the build as {@code java
  * -Dfaktory.archiveTraining=true -XX:DumpLoadedClassList=... -jar faktory-fake-server.jar} ({@code
- * fake-server/pom.xml}, then {@code -Xshare:dump} of that list), so that the launcher's own start is trained too (the
- * manifest's {@code Add-Exports}, whose lambdas would otherwise be spun before main): starts the standalone server as
+ * fake-server/pom.xml}, then {@code -Xshare:dump} of that list), so that the launcher's own start is trained too (its
+ * manifest and the main class's lookup): starts the standalone server as
  * {@code java -jar} does (with its Netty settings and {@link HeapGiveBack}), answers one client session of the common
  * commands on each of the transport's paths (the first connection on JDK sockets while Netty warms up, then one on
  * Netty), and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then
@@ -37,6 +37,7 @@ final class ArchiveTraining {
    */
   static void run() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    System.getenv(); // read as main reads it (the session runs without it): its classes are then in the archive too
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();

@@ -30,6 +30,7 @@ public final class FakeFaktoryMain {
    * recording ({@link ReplayMode}); the build's class-data training sets {@link ArchiveTraining#PROPERTY}.
    */
   public static void main(String[] args) throws Exception {
+    JdkProviders.apply();
     FaktoryTransport.useStandaloneDefaults();
     FaktoryTransport.prepare();
     if (System.getProperty(ArchiveTraining.PROPERTY) != null) {

@@ -2,7 +2,6 @@ package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.protocol.Reply;
 import java.io.IOException;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
@@ -31,13 +30,16 @@ final class ColdStart {
   /** Counted down once Netty is warm and has every socket the acceptor watched. */
   private static final CountDownLatch OVER = new CountDownLatch(1);
 
-  /** Opens and closes the JDK's socket channels and selector, which loads and initialises their classes. */
-  private static final Runnable TOUCH_JDK_SOCKETS = new Runnable() {
+  /**
+   * Opens and closes the JDK's socket channels, which loads and initialises their classes, and starts the shared
+   * acceptor (its selector, its thread), so that the first transport binds, and is watched, without waiting for them.
+   */
+  private static final Runnable PREPARE_JDK_SOCKETS = new Runnable() {
     @Override
     public void run() {
-      try (ServerSocketChannel listening = ServerSocketChannel.open(); Selector selector = Selector.open();
-          SocketChannel connection = SocketChannel.open()) {
-        // opened: their classes are ready for the transport's own
+      try (ServerSocketChannel listening = ServerSocketChannel.open()) {
+        startAcceptor();
+        SocketChannel.open().close();
       } catch (IOException e) {
         // the transport's own bind reports what is wrong
       }
@@ -54,10 +56,11 @@ final class ColdStart {
   private ColdStart() {}
 
   /**
-   * Starts loading the JDK's socket classes on a daemon thread the first time it is called in a JVM; returns at once.
-   * Their first use looks the selector provider up as a service, through the class path and the runtime image
-   * (hundreds of classes and their initialisers in a cold JVM): asked for first thing, that runs while the caller
-   * builds what it needs before it binds.
+   * Starts loading the JDK's socket classes, and the shared acceptor, on a daemon thread the first time it is called
+   * in a JVM; returns at once. The sockets' first use looks the selector provider up as a service, through the class
+   * path and the runtime image (hundreds of classes and their initialisers in a cold JVM), and the acceptor opens a
+   * selector and starts a thread: asked for first thing, that runs while the caller builds what it needs before it
+   * binds. The acceptor then waits for sockets to watch, idle (a JVM serving TLS only leaves it so).
    */
   static void prepareJdkSockets() {
     if (jdkSocketsAsked) {
@@ -69,9 +72,9 @@ final class ColdStart {
       }
       jdkSocketsAsked = true;
     }
-    Thread touching = new Thread(TOUCH_JDK_SOCKETS, "faktory-fake-jdk-sockets");
-    touching.setDaemon(true);
-    touching.start();
+    Thread preparing = new Thread(PREPARE_JDK_SOCKETS, "faktory-fake-jdk-sockets");
+    preparing.setDaemon(true);
+    preparing.start();
   }
 
   /**
@@ -82,11 +85,16 @@ final class ColdStart {
     if (nettyReady) {
       return null;
     }
-    if (acceptor == null) {
-      acceptor = EarlyAcceptor.start("faktory-fake-early-accept", GREETED);
-    }
+    startAcceptor();
     acceptor.watch(listener);
     return acceptor;
+  }
+
+  /** Starts the shared acceptor unless it runs or Netty is ready. */
+  private static synchronized void startAcceptor() {
+    if (acceptor == null && !nettyReady) {
+      acceptor = EarlyAcceptor.start("faktory-fake-early-accept", GREETED);
+    }
   }
 
   /** Starts Netty's warm-up unless it was started: an early connection's greeting has been written. */

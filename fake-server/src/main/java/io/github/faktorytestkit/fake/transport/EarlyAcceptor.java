@@ -79,7 +79,13 @@ final class EarlyAcceptor {
 
   /** Starts watching {@code listener}'s socket. */
   void watch(Listener listener) {
-    submit(() -> register(listener));
+    // a class of its own, not a lambda, whose class a cold JVM would spin on the first transport's way to ready
+    submit(new Runnable() {
+      @Override
+      public void run() {
+        register(listener);
+      }
+    });
   }
 
   /**

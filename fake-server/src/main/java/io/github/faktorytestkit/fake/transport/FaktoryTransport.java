@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -74,7 +75,7 @@ public final class FaktoryTransport implements AutoCloseable {
   public static void useStandaloneDefaults() {
     NettyDefaults.applyStandalone();
     TlsDefaults.applyStandalone();
-    SharedEventLoop.preferNative();
+    NettyDefaults.preferNative();
   }
 
   /**
@@ -230,6 +231,17 @@ public final class FaktoryTransport implements AutoCloseable {
 
   /** The socket as the early acceptor sees it. */
   private final class Listener implements EarlyAcceptor.Listener {
+    /**
+     * Forgets an early connection once it ended: a class of its own, not a method reference, whose class a cold JVM
+     * would spin on its first connection's way to the greeting.
+     */
+    private final Consumer<EarlyConnection> forgetEnded = new Consumer<>() {
+      @Override
+      public void accept(EarlyConnection ended) {
+        early.remove(ended);
+      }
+    };
+
     @Override
     public ServerSocketChannel channel() {
       return listening;
@@ -245,7 +257,7 @@ public final class FaktoryTransport implements AutoCloseable {
           return;
         }
         EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, greeted,
-            early::remove);
+            forgetEnded);
         early.add(served);
         served.start();
       }

@@ -13,6 +13,7 @@ package io.github.faktorytestkit.fake.transport;
 final class NettyDefaults {
   private static final String JFR_EVENTS = "io.netty.jfr.enabled";
   private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+  private static volatile boolean nativePreferred;
 
   private NettyDefaults() {}
 
@@ -30,6 +31,20 @@ final class NettyDefaults {
   static void applyStandalone() {
     apply();
     setUnlessGiven(LEAK_DETECTION, "disabled");
+  }
+
+  /**
+   * Makes the shared event-loop group ({@code SharedEventLoop}), once created, run Netty's native epoll transport
+   * where it loads; call before its first use. Kept here, apart from the group: asking the group itself would have
+   * the JVM link its class, and load the Netty classes its verification needs, on the jar's way to its bind.
+   */
+  static void preferNative() {
+    nativePreferred = true;
+  }
+
+  /** Returns whether {@link #preferNative()} was called. */
+  static boolean nativePreferred() {
+    return nativePreferred;
   }
 
   /** Sets the system property {@code property} to {@code value} unless the JVM has a value for it. */

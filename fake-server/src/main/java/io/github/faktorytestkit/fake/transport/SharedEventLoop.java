@@ -17,7 +17,7 @@ import java.nio.channels.ServerSocketChannel;
  * The event-loop group every fake server in the JVM shares: created on first use, made of daemon threads, never
  * shut down, so starting many fakes in one test run costs no threads per server.
  *
- * <p>In the standalone jar ({@link #preferNative()}) it runs Netty's native epoll transport where that loads (Linux
+ * <p>In the standalone jar ({@link NettyDefaults#preferNative()}) it runs Netty's native epoll transport where that loads (Linux
  * on x86-64, unless {@code -Dio.netty.transport.noNative=true}): under Go's {@code load} epoll's reads and writes
  * cost the event loops less than NIO's selector and channel layers. Elsewhere, in a test's JVM, it runs NIO: loading
  * the native library (extracted from the jar to a temporary file) and its classes adds about 100 ms to the first
@@ -29,14 +29,8 @@ import java.nio.channels.ServerSocketChannel;
 final class SharedEventLoop {
   /** The stack of every thread that runs sessions (an {@link EarlyConnection}'s too). */
   static final long STACK_BYTES = 16L << 20;
-  private static volatile boolean nativeWanted;
 
   private SharedEventLoop() {}
-
-  /** Makes the group, once created, run epoll where it loads; call before the first {@link #group()}. */
-  static void preferNative() {
-    nativeWanted = true;
-  }
 
   /** Returns the shared group, creating it on the first call. Thread-safe. */
   static EventLoopGroup group() {
@@ -52,7 +46,7 @@ final class SharedEventLoop {
   }
 
   private static final class Holder {
-    static final boolean EPOLL = nativeWanted && JdkSockets.fdReadable() && Epoll.isAvailable();
+    static final boolean EPOLL = NettyDefaults.nativePreferred() && Epoll.isAvailable() && JdkSockets.fdReadable();
     static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(threads(), new DeepStackThreads(), ioHandlers());
 
     private static IoHandlerFactory ioHandlers() {

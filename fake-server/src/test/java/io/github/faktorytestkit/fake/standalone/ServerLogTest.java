@@ -32,6 +32,14 @@ class ServerLogTest {
     assertThat(text()).isEqualTo("E 2026-02-19T12:00:00.500Z shown" + System.lineSeparator());
   }
 
+  @Test
+  void timeStampsPadEachFieldAndKeepMillisecondsOnly() {
+    assertThat(ServerLog.timestamp(Instant.parse("0987-03-04T05:06:07.008999Z"))).isEqualTo("0987-03-04T05:06:07.008Z");
+    assertThat(ServerLog.timestamp(Instant.parse("2028-02-29T23:59:59.999999999Z")))
+        .isEqualTo("2028-02-29T23:59:59.999Z");
+    assertThat(ServerLog.timestamp(Instant.parse("2027-01-01T00:00:00Z"))).isEqualTo("2027-01-01T00:00:00.000Z");
+  }
+
   private String text() {
     return bytes.toString(StandardCharsets.UTF_8);
   }
