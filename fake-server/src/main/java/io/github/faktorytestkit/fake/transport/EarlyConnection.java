@@ -49,9 +49,13 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   private final Consumer<EarlyConnection> onEnd;
   private final CountDownLatch ended = new CountDownLatch(1);
   private byte[] input = new byte[INITIAL_BUFFER];
+  /** All of {@link #input}, for the socket's reads (one buffer per array, not one per read). */
+  private ByteBuffer inputView = ByteBuffer.wrap(input);
   private int reader;
   private int writer;
   private byte[] output = new byte[INITIAL_BUFFER];
+  /** All of {@link #output}, for the socket's writes. */
+  private ByteBuffer outputView = ByteBuffer.wrap(output);
   private int sent;
   private int written;
   private SelectionKey key;
@@ -212,21 +216,37 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   }
 
   private void append(Reply reply) {
-    append(ReplyFrame.of(reply).toBytes());
+    ReplyFrame frame = ReplyFrame.of(reply);
+    makeRoomForOutput(frame.length());
+    written = frame.writeTo(output, written);
   }
 
   private void append(byte[] bytes) {
-    if (written + bytes.length > output.length) {
-      output = Arrays.copyOf(output, Math.max(output.length * 2, written + bytes.length));
-    }
+    makeRoomForOutput(bytes.length);
     System.arraycopy(bytes, 0, output, written, bytes.length);
     written += bytes.length;
+  }
+
+  private void makeRoomForOutput(int length) {
+    if (written + length > output.length) {
+      output(Arrays.copyOf(output, Math.max(output.length * 2, written + length)));
+    }
+  }
+
+  private void output(byte[] bytes) {
+    output = bytes;
+    outputView = ByteBuffer.wrap(bytes);
+  }
+
+  private void input(byte[] bytes) {
+    input = bytes;
+    inputView = ByteBuffer.wrap(bytes);
   }
 
   /** Writes what the socket takes; returns whether all was sent, else waits until the socket can take more. */
   private boolean flush() throws IOException {
     while (sent < written) {
-      int wrote = socket.write(ByteBuffer.wrap(output, sent, Math.min(WRITE_CHUNK, written - sent)));
+      int wrote = socket.write(outputView.limit(sent + Math.min(WRITE_CHUNK, written - sent)).position(sent));
       if (wrote == 0) {
         key.interestOps(SelectionKey.OP_WRITE);
         return false;
@@ -236,7 +256,7 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
     sent = 0;
     written = 0;
     if (output.length > WRITE_CHUNK) {
-      output = new byte[INITIAL_BUFFER];
+      output(new byte[INITIAL_BUFFER]);
     }
     return true;
   }
@@ -247,12 +267,12 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
       reader = 0;
       writer = 0;
       if (input.length > WRITE_CHUNK) {
-        input = new byte[INITIAL_BUFFER];
+        input(new byte[INITIAL_BUFFER]);
       }
     } else if (writer == input.length) {
       makeRoom();
     }
-    int read = socket.read(ByteBuffer.wrap(input, writer, input.length - writer));
+    int read = socket.read(inputView.limit(input.length).position(writer));
     if (read < 0) {
       return false;
     }
@@ -267,7 +287,7 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
       writer -= reader;
       reader = 0;
     } else {
-      input = Arrays.copyOf(input, (int) Math.min(2L * input.length, maxLineLength + 2L));
+      input(Arrays.copyOf(input, (int) Math.min(2L * input.length, maxLineLength + 2L)));
     }
   }
 
@@ -276,8 +296,7 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
    * send a reset, which can destroy replies the client has not read yet (SessionHandler waits for its read alike).
    */
   private void discardArrivedInput() throws IOException {
-    ByteBuffer scratch = ByteBuffer.wrap(input);
-    for (int i = 0; i < DISCARDED_READS && socket.read(scratch.clear()) > 0; i++) {
+    for (int i = 0; i < DISCARDED_READS && socket.read(inputView.clear()) > 0; i++) {
       // dropped
     }
   }
