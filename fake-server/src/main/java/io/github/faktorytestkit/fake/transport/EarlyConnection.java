@@ -7,6 +7,7 @@ import io.github.faktorytestkit.fake.session.ServerSession;
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.github.faktorytestkit.protocol.Reply;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -100,6 +101,11 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
     acceptor.execute(this::end);
   }
 
+  /** Whether the socket sends without Nagle's delay, as Go's and Netty's do (tests). */
+  boolean noDelay() throws IOException {
+    return socket.getOption(StandardSocketOptions.TCP_NODELAY);
+  }
+
   /** Waits until the connection is closed and its session told; returns at once on the acceptor's thread. */
   void awaitEnd() {
     if (acceptor.inLoop()) {
@@ -122,6 +128,8 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   void open(Selector selector, Runnable greeted) {
     try {
       socket.configureBlocking(false);
+      // no Nagle delay for a reply written while an earlier one is unacknowledged: as Go's and Netty's sockets
+      socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
       key = socket.register(selector, 0, this);
       session = sessions.open(this);
       append(session.greeting());

@@ -230,6 +230,16 @@ class TransportPathsTest {
     }
   }
 
+  /** A reply is not held back until the client acknowledges the one before (Nagle), as neither Go nor Netty does. */
+  @Test
+  void earlyConnectionSendsWithoutNaglesDelay() throws Exception {
+    try (FaktoryTransport transport = Path.EARLY.start(session.factory()); RawClient client = connect(transport)) {
+      client.readLine();
+
+      assertThat(((EarlyConnection) session.connection).noDelay()).isTrue();
+    }
+  }
+
   @Test
   void socketHandedOverKeepsItsEarlyConnectionsAndNettyServesTheNext() throws Exception {
     ColdStart.awaitNettyReady();
