@@ -112,7 +112,7 @@ final class ColdStart {
   /** Waits until {@code acceptor} handed every socket to Netty, so that {@link #awaitNettyReady()} means that too. */
   private static void awaitEnd(EarlyAcceptor acceptor) {
     try {
-      acceptor.join();
+      acceptor.awaitHandedOver();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

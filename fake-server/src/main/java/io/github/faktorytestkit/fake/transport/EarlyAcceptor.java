@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * Accepts the connections of listening sockets while Netty is not ready, on one daemon thread with a JDK selector,
- * each served by an {@link EarlyConnection}; once told Netty is ready ({@link #end()}) it stops watching every
+ * Accepts the connections of listening sockets while Netty is not ready, and serves each ({@link EarlyConnection}), on
+ * one daemon thread with a JDK selector; once told Netty is ready ({@link #end()}) it stops watching every listening
  * socket, each still open and listening, hands each to {@link Listener#handOver()} (Netty then accepts what waits in
- * the backlog: no connection is lost) and ends. Thread-safe.
+ * the backlog: no connection is lost), serves the connections it accepted until the last one closed, and ends.
+ * Thread-safe.
  */
 final class EarlyAcceptor {
   /** A listening socket the acceptor watches. */
@@ -26,10 +28,10 @@ final class EarlyAcceptor {
     ServerSocketChannel channel();
 
     /**
-     * Serves one connection accepted from {@link #channel()}, on the acceptor's thread; {@code greeted} is to run
-     * once the connection's greeting is written.
+     * Serves one connection accepted from {@link #channel()}, on the acceptor's thread, by an
+     * {@link EarlyConnection} of {@code acceptor}.
      */
-    void accepted(SocketChannel connection, Runnable greeted);
+    void accepted(SocketChannel connection, EarlyAcceptor acceptor);
 
     /** Goes on on Netty; called once, on the acceptor's thread, after the acceptor stopped watching. */
     void handOver();
@@ -47,9 +49,12 @@ final class EarlyAcceptor {
   private final Runnable greeted;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final CountDownLatch handedOver = new CountDownLatch(1);
   private volatile boolean handingOver;
-  /** Whether the selector let every socket go, guarded by this. */
+  /** Whether the selector let every listening socket go, guarded by this. */
   private boolean released;
+  /** The connections being served, on the acceptor's thread. */
+  private int serving;
 
   private EarlyAcceptor(String name, Runnable greeted) {
     this.greeted = greeted;
@@ -58,7 +63,7 @@ final class EarlyAcceptor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    thread = new Thread(this::run, name);
+    thread = new Thread(null, this::run, name, SharedEventLoop.STACK_BYTES);
     thread.setDaemon(true);
   }
 
@@ -69,7 +74,7 @@ final class EarlyAcceptor {
 
   /**
    * Returns an acceptor running on a new daemon thread named {@code name}, whose connections each run
-   * {@code greeted} (on their own thread) once their greeting is written.
+   * {@code greeted} (on its thread) once their greeting is written.
    */
   static EarlyAcceptor start(String name, Runnable greeted) {
     EarlyAcceptor acceptor = new EarlyAcceptor(name, greeted);
@@ -80,7 +85,7 @@ final class EarlyAcceptor {
   /** Starts watching {@code listener}'s socket. */
   void watch(Listener listener) {
     // a class of its own, not a lambda, whose class a cold JVM would spin on the first transport's way to ready
-    submit(new Runnable() {
+    execute(new Runnable() {
       @Override
       public void run() {
         register(listener);
@@ -90,7 +95,8 @@ final class EarlyAcceptor {
 
   /**
    * Stops watching {@code listener}'s closed socket and returns once its descriptor is released (a socket a
-   * selector watches is only closed when the selector lets it go); returns at once when the acceptor has ended.
+   * selector watches is only closed when the selector lets it go); returns at once when the acceptor let every
+   * listening socket go.
    */
   void forget(Listener listener) {
     CompletableFuture<Void> forgotten = new CompletableFuture<>();
@@ -98,7 +104,7 @@ final class EarlyAcceptor {
       if (released) {
         return;
       }
-      submit(() -> {
+      execute(() -> {
         deregister(listener);
         forgotten.complete(null);
       });
@@ -106,36 +112,79 @@ final class EarlyAcceptor {
     forgotten.join();
   }
 
-  /** Hands every watched socket over ({@link Listener#handOver()}) and ends the acceptor's thread. */
+  /**
+   * Hands every watched socket over ({@link Listener#handOver()}); the acceptor's thread ends once the last
+   * connection it serves has closed.
+   */
   void end() {
     handingOver = true;
     selector.wakeup();
   }
 
-  /** Waits until the acceptor's thread has ended (tests). */
+  /** Waits until every watched socket was handed over ({@link #end()}). */
+  void awaitHandedOver() throws InterruptedException {
+    handedOver.await();
+  }
+
+  /** Waits until the acceptor's thread has ended: every socket handed over, every connection closed (tests). */
   void join() throws InterruptedException {
     thread.join();
   }
 
-  private void submit(Runnable task) {
+  /** Runs {@code task} on the acceptor's thread, after what it is doing. */
+  void execute(Runnable task) {
     tasks.add(task);
-    selector.wakeup();
+    if (!inLoop()) {
+      selector.wakeup();
+    }
+  }
+
+  /** Whether the caller runs on the acceptor's thread. */
+  boolean inLoop() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** Serves {@code connection}, accepted by this acceptor; on its thread. */
+  void serve(EarlyConnection connection) {
+    serving++;
+    connection.open(selector, greeted);
+  }
+
+  /** Notes that a connection it served has closed; on its thread. */
+  void ended() {
+    serving--;
   }
 
   private void run() {
     try {
-      while (!handingOver) {
-        selector.select();
+      while (handedOver.getCount() > 0 || serving > 0) {
+        if (tasks.isEmpty()) {
+          selector.select();
+        } else {
+          selector.selectNow(); // a task of its own thread waits
+        }
         runTasks();
+        if (handingOver && handedOver.getCount() > 0) {
+          releaseListeners();
+        }
         for (SelectionKey key : selector.selectedKeys()) {
-          acceptAll((Listener) key.attachment());
+          if (key.isValid()) {
+            ready(key);
+          }
         }
         selector.selectedKeys().clear();
       }
-      runTasks();
-      endHandingOver();
+      selector.close();
     } catch (IOException e) {
       throw new UncheckedIOException("early acceptor", e);
+    }
+  }
+
+  private void ready(SelectionKey key) {
+    if (key.attachment() instanceof EarlyConnection connection) {
+      connection.ready();
+    } else {
+      acceptAll((Listener) key.attachment());
     }
   }
 
@@ -165,8 +214,7 @@ final class EarlyAcceptor {
     try {
       for (SocketChannel connection = listener.channel().accept(); connection != null;
           connection = listener.channel().accept()) {
-        connection.configureBlocking(true);
-        listener.accepted(connection, greeted);
+        listener.accepted(connection, this);
       }
     } catch (IOException e) {
       // the socket was closed meanwhile (its key is cancelled), or the backlog is out of resources for now
@@ -174,20 +222,24 @@ final class EarlyAcceptor {
   }
 
   /**
-   * Lets the selector release every socket, answers the forgets that came meanwhile, then hands each listener over
-   * (a listener's hand-over may wait for a close in progress, which may be waiting for its forget).
+   * Lets the selector release every listening socket, answers the forgets that came meanwhile, then hands each
+   * listener over (a listener's hand-over may wait for a close in progress, which may be waiting for its forget).
    */
-  private void endHandingOver() throws IOException {
+  private void releaseListeners() {
     List<Listener> listeners = new ArrayList<>();
     for (SelectionKey key : selector.keys()) {
-      listeners.add((Listener) key.attachment());
+      if (key.attachment() instanceof Listener listener) {
+        listeners.add(listener);
+        key.cancel();
+      }
     }
-    selector.close();
+    selectNow();
     synchronized (this) {
       released = true;
     }
     runTasks();
     listeners.forEach(Listener::handOver);
+    handedOver.countDown();
   }
 
   private void selectNow() {

@@ -7,25 +7,33 @@ import io.github.faktorytestkit.fake.session.ServerSession;
 import io.github.faktorytestkit.fake.session.SessionFactory;
 import io.github.faktorytestkit.protocol.Reply;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
  * A connection accepted while Netty was not ready yet (the first connections of a cold JVM), served for its whole
- * life by a thread of its own on a blocking JDK socket, so that it waits for none of Netty's class loading. It has
- * the semantics of {@link SessionHandler} and {@link LineFramer}: the same framing ({@link LineSplitter}), one line
- * at a time in order, a pending stage (a waiting FETCH) answered before the next line, replies as
- * {@link ReplyFrame}s, raw bytes, closes, and a client that shuts down its sending side gets every answer, then the
- * close. Lines are read as they are needed rather than ahead, as real Faktory reads; a closed peer is noticed when
- * the next line is read or a reply written (on Netty too a waiting FETCH keeps its connection until it is answered).
+ * life on a non-blocking JDK socket by the {@link EarlyAcceptor} that accepted it (one thread and one selector for
+ * every such connection, as a Netty event loop serves its channels), so that it waits for none of Netty's class
+ * loading. It has the semantics of {@link SessionHandler} and {@link LineFramer}: the same framing
+ * ({@link LineSplitter}), one line at a time in order, a pending stage (a waiting FETCH) answered before the next
+ * line, replies as {@link ReplyFrame}s, raw bytes, closes, and a client that shuts down its sending side gets every
+ * answer, then the close. The replies to the lines of one read go out in one write. Input is read only while a line
+ * can be handed on (not while a stage is pending or replies wait for the socket), as real Faktory reads lines as it
+ * needs them; a closed peer is noticed when the next line is read or a reply written (on Netty too a waiting FETCH
+ * keeps its connection until it is answered).
  *
- * <p>The connection's thread does all reading and writing; a stage completed on another thread (a clock advance,
- * another connection's PUSH) only wakes it. {@link #close()} may come from any thread.
+ * <p>The acceptor's thread does all reading and writing; a stage completed on another thread (a clock advance)
+ * hands its outcome to that thread. {@link #close()} and {@link #awaitEnd()} may come from any thread.
  */
 final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   private static final int INITIAL_BUFFER = 16 * 1024;
@@ -37,41 +45,49 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
   private final int index;
   private final int maxLineLength;
   private final LineSplitter splitter;
-  private final Runnable greeted;
+  private final SessionFactory sessions;
+  private final EarlyAcceptor acceptor;
   private final Consumer<EarlyConnection> onEnd;
-  private final Thread thread;
+  private final CountDownLatch ended = new CountDownLatch(1);
   private byte[] input = new byte[INITIAL_BUFFER];
+  /** All of {@link #input}, for the socket's reads (one buffer per array, not one per read). */
+  private ByteBuffer inputView = ByteBuffer.wrap(input);
   private int reader;
   private int writer;
   private byte[] output = new byte[INITIAL_BUFFER];
+  /** All of {@link #output}, for the socket's writes. */
+  private ByteBuffer outputView = ByteBuffer.wrap(output);
+  private int sent;
   private int written;
+  private SelectionKey key;
   private ServerSession session;
-  /** The current stage's result, guarded by this. */
-  private Outcome answer;
-  private Throwable failure;
-  private boolean answered;
-  private boolean closing;
+  /** Whether a stage is pending: no line is handed on, no input read until it completes. */
+  private boolean awaiting;
+  private boolean inputEnded;
+  /** Whether an outcome closes: what was written is flushed, then the connection closes. */
+  private boolean finishing;
+  private boolean over;
+  /** Set by {@link #close()}, from any thread: nothing more is handed on or written. */
+  private volatile boolean closing;
 
   /**
-   * Creates the connection of {@code socket} (blocking), to be served by {@link #start()} on a thread of its own;
-   * {@code greeted} runs on that thread once the greeting is written, {@code onEnd} once the connection is closed
-   * and the session told.
+   * Creates the connection of {@code socket}, to be served by {@code acceptor} once {@link #start()} is called;
+   * {@code onEnd} runs on the acceptor's thread once the connection is closed and the session told.
    */
-  EarlyConnection(SocketChannel socket, int index, int maxLineLength, SessionFactory sessions, Runnable greeted,
-      Consumer<EarlyConnection> onEnd) {
+  EarlyConnection(SocketChannel socket, int index, int maxLineLength, SessionFactory sessions,
+      EarlyAcceptor acceptor, Consumer<EarlyConnection> onEnd) {
     this.socket = socket;
     this.index = index;
     this.maxLineLength = maxLineLength;
     this.splitter = new LineSplitter(maxLineLength);
-    this.greeted = greeted;
+    this.sessions = sessions;
+    this.acceptor = acceptor;
     this.onEnd = onEnd;
-    this.thread = new Thread(null, () -> run(sessions), "faktory-fake-early-" + index, SharedEventLoop.STACK_BYTES);
-    thread.setDaemon(true);
   }
 
-  /** Starts serving: opens the session and greets, on the connection's own daemon thread. */
+  /** Starts serving: opens the session and greets; on the acceptor's thread. */
   void start() {
-    thread.start();
+    acceptor.serve(this);
   }
 
   @Override
@@ -81,22 +97,24 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
 
   @Override
   public void close() {
-    synchronized (this) {
-      closing = true;
-      notifyAll();
-    }
-    closeSocket();
+    closing = true;
+    acceptor.execute(this::end);
   }
 
-  /** Waits until the connection's thread has ended; returns at once on that thread itself. */
+  /** Whether the socket sends without Nagle's delay, as Go's and Netty's do (tests). */
+  boolean noDelay() throws IOException {
+    return socket.getOption(StandardSocketOptions.TCP_NODELAY);
+  }
+
+  /** Waits until the connection is closed and its session told; returns at once on the acceptor's thread. */
   void awaitEnd() {
-    if (Thread.currentThread() == thread) {
+    if (acceptor.inLoop()) {
       return;
     }
     boolean interrupted = false;
-    while (thread.isAlive()) {
+    while (ended.getCount() > 0) {
       try {
-        thread.join();
+        ended.await();
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -106,133 +124,149 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
     }
   }
 
-  private void run(SessionFactory sessions) {
+  /** Registers the socket with {@code selector}, opens the session and greets; {@code greeted} runs once it is sent. */
+  void open(Selector selector, Runnable greeted) {
     try {
+      socket.configureBlocking(false);
+      // no Nagle delay for a reply written while an earlier one is unacknowledged: as Go's and Netty's sockets
+      socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      key = socket.register(selector, 0, this);
       session = sessions.open(this);
       append(session.greeting());
-      flush();
+      boolean sentAll = flush();
       greeted.run();
-      serve();
-      flush();
-      discardArrivedInput();
-    } catch (IOException | RuntimeException e) {
-      // the peer reset, close() was called, or the session threw (logged as SessionHandler logs it)
-      LoggerFactory.getLogger(EarlyConnection.class).debug("Closing connection {} after an error", index, e);
-      flushQuietly();
-    } finally {
-      closeSocket();
-      if (session != null) {
-        session.closed();
+      if (sentAll) {
+        proceed();
       }
-      onEnd.accept(this);
+    } catch (IOException | RuntimeException e) {
+      fail(e);
     }
   }
 
-  /** Answers line after line until the input ends or an outcome closes. */
-  private void serve() throws IOException {
-    while (true) {
+  /** Serves what the socket is ready for (a write that waited, input); on the acceptor's thread. */
+  void ready() {
+    try {
+      if (key.isWritable() && !flush()) {
+        return;
+      }
+      if (key.isReadable() && !fill()) {
+        inputEnded = true;
+      }
+      proceed();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /**
+   * Hands on line after line while no stage is pending, writes the replies, then reads on, waits for the socket or
+   * the stage, or closes.
+   */
+  private void proceed() throws IOException {
+    while (!awaiting && !finishing && !closing) {
       Object item = splitter.next(this);
       if (item == null) {
-        flush();
-        if (!fill()) {
-          return;
-        }
-        continue;
+        break;
       }
-      Outcome outcome = item instanceof LineTooLong tooLong ? Outcome.sendAndClose(tooLong.reply())
-          : await(session.handle((String) item));
-      if (outcome == null) {
-        return;
+      if (item instanceof LineTooLong tooLong) {
+        apply(Outcome.sendAndClose(tooLong.reply()), null);
+      } else {
+        handle((String) item);
       }
-      apply(outcome);
-      if (outcome.closes()) {
-        return;
-      }
+    }
+    if (closing || !flush()) {
+      return;
+    }
+    if (finishing || (inputEnded && !awaiting)) {
+      discardArrivedInput();
+      end();
+      return;
+    }
+    key.interestOps(awaiting ? 0 : SelectionKey.OP_READ);
+  }
+
+  private void handle(String line) {
+    CompletionStage<Outcome> stage = session.handle(line);
+    if (stage instanceof CompletableFuture<Outcome> future && future.isDone() && !future.isCompletedExceptionally()) {
+      apply(future.getNow(null), null); // most commands: answered at once, no callback to allocate
+      return;
+    }
+    awaiting = true;
+    stage.whenComplete((outcome, failure) -> acceptor.execute(() -> answered(outcome, failure)));
+  }
+
+  /** Takes a pending stage's result, on the acceptor's thread, and goes on. */
+  private void answered(Outcome outcome, Throwable failure) {
+    awaiting = false;
+    if (over) {
+      return;
+    }
+    try {
+      apply(outcome, failure);
+      proceed();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
     }
   }
 
-  /** Returns the stage's outcome once it completed, flushing first if it has not; null when it failed. */
-  private Outcome await(CompletionStage<Outcome> stage) throws IOException {
-    stage.whenComplete(this::answered);
-    if (!isAnswered()) {
-      flush();
-      waitForAnswer();
+  private void apply(Outcome outcome, Throwable failure) {
+    if (failure != null || outcome == null) {
+      LoggerFactory.getLogger(EarlyConnection.class)
+          .warn("Closing connection {}: the session failed to answer", index, failure);
+      finishing = true;
+      return;
     }
-    synchronized (this) {
-      Outcome outcome = answer;
-      Throwable cause = failure;
-      answer = null;
-      failure = null;
-      answered = false;
-      if (cause != null || outcome == null) {
-        LoggerFactory.getLogger(EarlyConnection.class)
-            .warn("Closing connection {}: the session failed to answer", index, cause);
-        return null;
-      }
-      return outcome;
-    }
-  }
-
-  private synchronized void answered(Outcome outcome, Throwable cause) {
-    answer = outcome;
-    failure = cause;
-    answered = true;
-    notifyAll();
-  }
-
-  private synchronized boolean isAnswered() {
-    return answered;
-  }
-
-  private synchronized void waitForAnswer() throws IOException {
-    while (!answered && !closing) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closing = true;
-      }
-    }
-    if (!answered) {
-      throw new AsynchronousCloseException();
-    }
-  }
-
-  private void apply(Outcome outcome) {
     if (outcome instanceof Outcome.SendRaw raw) {
       append(raw.bytes());
     }
     outcome.replies().forEach(this::append);
+    finishing = outcome.closes();
   }
 
   private void append(Reply reply) {
-    append(ReplyFrame.of(reply).toBytes());
+    ReplyFrame frame = ReplyFrame.of(reply);
+    makeRoomForOutput(frame.length());
+    written = frame.writeTo(output, written);
   }
 
   private void append(byte[] bytes) {
-    if (written + bytes.length > output.length) {
-      output = Arrays.copyOf(output, Math.max(output.length * 2, written + bytes.length));
-    }
+    makeRoomForOutput(bytes.length);
     System.arraycopy(bytes, 0, output, written, bytes.length);
     written += bytes.length;
   }
 
-  private void flush() throws IOException {
-    for (int at = 0; at < written; ) {
-      at += socket.write(ByteBuffer.wrap(output, at, Math.min(WRITE_CHUNK, written - at)));
-    }
-    written = 0;
-    if (output.length > WRITE_CHUNK) {
-      output = new byte[INITIAL_BUFFER];
+  private void makeRoomForOutput(int length) {
+    if (written + length > output.length) {
+      output(Arrays.copyOf(output, Math.max(output.length * 2, written + length)));
     }
   }
 
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (IOException e) {
-      // the connection is gone; what was not sent cannot be
+  private void output(byte[] bytes) {
+    output = bytes;
+    outputView = ByteBuffer.wrap(bytes);
+  }
+
+  private void input(byte[] bytes) {
+    input = bytes;
+    inputView = ByteBuffer.wrap(bytes);
+  }
+
+  /** Writes what the socket takes; returns whether all was sent, else waits until the socket can take more. */
+  private boolean flush() throws IOException {
+    while (sent < written) {
+      int wrote = socket.write(outputView.limit(sent + Math.min(WRITE_CHUNK, written - sent)).position(sent));
+      if (wrote == 0) {
+        key.interestOps(SelectionKey.OP_WRITE);
+        return false;
+      }
+      sent += wrote;
     }
+    sent = 0;
+    written = 0;
+    if (output.length > WRITE_CHUNK) {
+      output(new byte[INITIAL_BUFFER]);
+    }
+    return true;
   }
 
   /** Reads more input; returns false at the end of the stream. */
@@ -241,12 +275,12 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
       reader = 0;
       writer = 0;
       if (input.length > WRITE_CHUNK) {
-        input = new byte[INITIAL_BUFFER];
+        input(new byte[INITIAL_BUFFER]);
       }
     } else if (writer == input.length) {
       makeRoom();
     }
-    int read = socket.read(ByteBuffer.wrap(input, writer, input.length - writer));
+    int read = socket.read(inputView.limit(input.length).position(writer));
     if (read < 0) {
       return false;
     }
@@ -261,7 +295,7 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
       writer -= reader;
       reader = 0;
     } else {
-      input = Arrays.copyOf(input, (int) Math.min(2L * input.length, maxLineLength + 2L));
+      input(Arrays.copyOf(input, (int) Math.min(2L * input.length, maxLineLength + 2L)));
     }
   }
 
@@ -270,22 +304,45 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
    * send a reset, which can destroy replies the client has not read yet (SessionHandler waits for its read alike).
    */
   private void discardArrivedInput() throws IOException {
-    if (!socket.isOpen()) {
-      return;
-    }
-    socket.configureBlocking(false);
-    ByteBuffer scratch = ByteBuffer.wrap(input);
-    for (int i = 0; i < DISCARDED_READS && socket.read(scratch.clear()) > 0; i++) {
+    for (int i = 0; i < DISCARDED_READS && socket.read(inputView.clear()) > 0; i++) {
       // dropped
     }
   }
 
-  private void closeSocket() {
+  /** After the peer reset, or the session threw (logged as SessionHandler logs it): sends what it can, closes. */
+  private void fail(Exception e) {
+    LoggerFactory.getLogger(EarlyConnection.class).debug("Closing connection {} after an error", index, e);
+    if (!(e instanceof ClosedChannelException)) {
+      try {
+        flush();
+      } catch (IOException | RuntimeException ignored) {
+        // the connection is gone; what was not sent cannot be
+      }
+    }
+    end();
+  }
+
+  /** Closes the socket and tells the session, once; on the acceptor's thread. */
+  private void end() {
+    if (over) {
+      return;
+    }
+    over = true;
     try {
       socket.close();
     } catch (IOException e) {
       // closed as far as it can be
     }
+    try {
+      if (session != null) {
+        session.closed();
+      }
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(EarlyConnection.class).warn("Connection {}: the session failed on close", index, e);
+    }
+    onEnd.accept(this);
+    acceptor.ended();
+    ended.countDown();
   }
 
   @Override

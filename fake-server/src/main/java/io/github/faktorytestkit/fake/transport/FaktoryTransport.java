@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The socket is bound with the JDK and served by Netty, on one daemon event-loop group all transports of a JVM
  * share. In a cold JVM the first connections do not wait for Netty's classes ({@link ColdStart}): until Netty has
- * warmed up on a thread of its own, they are accepted and served on plain JDK sockets, each for its whole life, with
- * the same framing and semantics; then the socket, still listening, goes to Netty. Instances are thread-safe.
+ * warmed up on a thread of its own, they are accepted and served on plain JDK sockets, each for its whole life (by one
+ * thread and selector for all of them), with the same framing and semantics; then the socket, still listening, goes to Netty. Instances are thread-safe.
  */
 public final class FaktoryTransport implements AutoCloseable {
   /**
@@ -248,7 +248,8 @@ public final class FaktoryTransport implements AutoCloseable {
     }
 
     @Override
-    public void accepted(SocketChannel connection, Runnable greeted) {
+    public void accepted(SocketChannel connection, EarlyAcceptor acceptor) {
+      EarlyConnection served;
       synchronized (FaktoryTransport.this) {
         int index = nextIndex.getAndIncrement();
         if (closed) {
@@ -256,11 +257,10 @@ public final class FaktoryTransport implements AutoCloseable {
           closeQuietly(connection);
           return;
         }
-        EarlyConnection served = new EarlyConnection(connection, index, maxLineLength, sessions, greeted,
-            forgetEnded);
+        served = new EarlyConnection(connection, index, maxLineLength, sessions, acceptor, forgetEnded);
         early.add(served);
-        served.start();
       }
+      served.start(); // outside the lock: the session opens and greets now, on the acceptor's thread
     }
 
     @Override

@@ -4,7 +4,7 @@ package io.github.faktorytestkit.fake.transport;
  * The framing rules of the fake, free of any socket library: splits a byte stream into lines the way real Faktory
  * reads them, up to LF, an optional CR before it stripped, whatever the line starts with (a line starting with
  * {@code + - : $ *} is a command, never a RESP frame). Both transports frame with it: Netty's {@link LineFramer} and
- * the blocking loop of a connection accepted before Netty was ready ({@link EarlyConnection}). Each
+ * the selector loop of the connections accepted before Netty was ready ({@link EarlyConnection}). Each
  * {@link #next(Input)} yields:
  * <ul>
  *   <li>the next complete line as a {@link String} (empty for an empty line), decoded losslessly as Go walks UTF-8

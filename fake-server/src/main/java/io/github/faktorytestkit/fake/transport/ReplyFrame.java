@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * text (pinned by a property test), so the wire form still has one definition; text is written as the bytes it
  * stands for ({@link GoUtf8#encode}): a simple or error reply echoing a line's invalid bytes (escaped bytes) carries
  * them raw. {@link ReplyBuffers} writes it into Netty's buffers; a connection accepted before Netty was ready writes
- * {@link #toBytes()}.
+ * {@link #writeTo}.
  *
  * @param type the first byte: {@code + - : $}
  * @param text what follows the type byte on the first line
@@ -44,17 +44,16 @@ record ReplyFrame(byte type, byte[] text, byte[] content) {
     return 1 + text.length + 2 + (content == null ? 0 : content.length + 2);
   }
 
-  /** Returns the frame's bytes in a new array. */
-  byte[] toBytes() {
-    byte[] bytes = new byte[length()];
-    bytes[0] = type;
-    System.arraycopy(text, 0, bytes, 1, text.length);
-    int end = crlf(bytes, 1 + text.length);
-    if (content != null) {
-      System.arraycopy(content, 0, bytes, end, content.length);
-      crlf(bytes, end + content.length);
+  /** Writes the frame's bytes into {@code bytes} from {@code at}, which has room for them; returns the index after. */
+  int writeTo(byte[] bytes, int at) {
+    bytes[at] = type;
+    System.arraycopy(text, 0, bytes, at + 1, text.length);
+    int end = crlf(bytes, at + 1 + text.length);
+    if (content == null) {
+      return end;
     }
-    return bytes;
+    System.arraycopy(content, 0, bytes, end, content.length);
+    return crlf(bytes, end + content.length);
   }
 
   private static int crlf(byte[] bytes, int at) {

@@ -27,7 +27,7 @@ import java.nio.channels.ServerSocketChannel;
  * up to 10000 levels, which needs about 8 MiB (the default 1 MiB overflows near 1500 levels).
  */
 final class SharedEventLoop {
-  /** The stack of every thread that runs sessions (an {@link EarlyConnection}'s too). */
+  /** The stack of every thread that runs sessions (the {@link EarlyAcceptor}'s too). */
   static final long STACK_BYTES = 16L << 20;
 
   private SharedEventLoop() {}

@@ -25,6 +25,25 @@ class ReplyBuffersTest {
     buffer.release();
   }
 
+  /** The early path's bytes: the frame written into an array after earlier bytes, which it leaves as they were. */
+  @Property(tries = 500)
+  void frameWrittenAfterEarlierBytesIsTheReplysWireForm(@ForAll("replies") Reply reply) {
+    ReplyFrame frame = ReplyFrame.of(reply);
+    byte[] bytes = new byte[3 + frame.length() + 2];
+    bytes[0] = 'a';
+    bytes[1] = 'b';
+    bytes[2] = 'c';
+
+    int end = frame.writeTo(bytes, 3);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.writeBytes(Wire.utf8("abc"));
+    expected.writeBytes(reply.toWire());
+    expected.writeBytes(new byte[2]);
+    assertThat(bytes).isEqualTo(expected.toByteArray());
+    assertThat(end).isEqualTo(3 + frame.length());
+  }
+
   @Test
   void writesAnEscapedByteOfAnEchoedLineAsTheByteItself() {
     byte[] line = {'X', (byte) 0xff};

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The transport's behaviour, through both of its paths: Netty, and the blocking loop of a connection accepted before
- * Netty was ready ({@link EarlyConnection}), which must be indistinguishable from it.
+ * The transport's behaviour, through both of its paths: Netty, and the selector loop serving the connections accepted
+ * before Netty was ready ({@link EarlyConnection}), which must be indistinguishable from it.
  */
 @Timeout(20)
 class TransportPathsTest {
@@ -230,6 +230,16 @@ class TransportPathsTest {
     }
   }
 
+  /** A reply is not held back until the client acknowledges the one before (Nagle), as neither Go nor Netty does. */
+  @Test
+  void earlyConnectionSendsWithoutNaglesDelay() throws Exception {
+    try (FaktoryTransport transport = Path.EARLY.start(session.factory()); RawClient client = connect(transport)) {
+      client.readLine();
+
+      assertThat(((EarlyConnection) session.connection).noDelay()).isTrue();
+    }
+  }
+
   @Test
   void socketHandedOverKeepsItsEarlyConnectionsAndNettyServesTheNext() throws Exception {
     ColdStart.awaitNettyReady();
@@ -239,7 +249,7 @@ class TransportPathsTest {
       early.readLine();
       ClientConnectionKind first = ClientConnectionKind.of(session);
       acceptor.end();
-      acceptor.join();
+      acceptor.awaitHandedOver();
       try (RawClient later = connect(transport)) {
         later.readLine();
 
@@ -252,6 +262,7 @@ class TransportPathsTest {
 
         assertThat(early.closedByServer()).isTrue();
         assertThat(later.closedByServer()).isTrue();
+        acceptor.join(); // its thread ends with the last connection it served (else the test times out)
       }
     }
   }
