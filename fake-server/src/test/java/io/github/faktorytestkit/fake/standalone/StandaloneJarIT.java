@@ -61,6 +61,9 @@ class StandaloneJarIT {
     try {
       // the ready line names the launcher's own pid: the script exec'd the JVM, so a signal reaches the server
       assertThat(stdout.poll(30, TimeUnit.SECONDS)).matches(readyLine(process, port));
+      // the jar leaves the launcher's JVM flags be and does not tune that JVM itself
+      assertThat(process.toHandle().info().arguments().orElseThrow())
+          .contains("-D" + FakeFaktoryMain.LAUNCHED + "=true");
       assertServesAndStopsOnSigterm(process, stdout, port, webPort);
     } finally {
       process.destroyForcibly();
@@ -79,6 +82,9 @@ class StandaloneJarIT {
         .containsPattern("matching: \\*\\.\\*\\s+c1 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:false"
             + "[\\s\\S]*?c2 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:true")
         .doesNotContain("Full thread dump");
+    // the C heap's trim goes through the same listener exactly where the JVM has the command
+    String listed = output.contains("listed true") ? "true" : "false";
+    assertThat(output).contains("trimmed " + listed + "\n");
   }
 
   private static String readyLine(Process process, int port) {
