@@ -62,8 +62,12 @@ class StandaloneJarIT {
       // the ready line names the launcher's own pid: the script exec'd the JVM, so a signal reaches the server
       assertThat(stdout.poll(30, TimeUnit.SECONDS)).matches(readyLine(process, port));
       // the jar leaves the launcher's JVM flags be and does not tune that JVM itself
-      assertThat(process.toHandle().info().arguments().orElseThrow())
-          .contains("-D" + FakeFaktoryMain.LAUNCHED + "=true");
+      String[] jvmArguments = process.toHandle().info().arguments().orElseThrow();
+      assertThat(jvmArguments).contains("-D" + FakeFaktoryMain.LAUNCHED + "=true");
+      // Netty's epoll library, which the build put beside the launcher, is loaded from there, not copied out of the jar
+      Path here = LAUNCHER.toAbsolutePath().getParent();
+      assertThat(here.resolve("libnetty_transport_native_epoll_x86_64.so")).isRegularFile();
+      assertThat(jvmArguments).contains("-Djava.library.path=" + here);
       assertServesAndStopsOnSigterm(process, stdout, port, webPort);
     } finally {
       process.destroyForcibly();
