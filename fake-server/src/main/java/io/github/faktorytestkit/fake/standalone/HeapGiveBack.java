@@ -20,7 +20,7 @@ import java.util.Map;
  * set. With another collector than G1 the interval is accepted and has no effect. Then it collects once
  * ({@code System.gc()}; nothing under {@code -XX:+DisableExplicitGC}): the cold start leaves G1 with the young regions
  * it touched for start-up's garbage, resident until the first periodic cycle 3 s later, and a full collection shrinks
- * the heap to the new ratios at once (idle, 10 ms of pause for ~8 MB live: the jar's RSS 72 → 58 MB). Only the jar's
+ * the heap to the new ratios at once (idle, a 10–12 ms pause for 7 MB live: the jar's RSS 72 → 58 MB). Only the jar's
  * main calls this; a {@code FakeFaktory} inside a test's JVM leaves that JVM's settings alone.
  */
 final class HeapGiveBack {
