@@ -15,7 +15,7 @@ import java.util.Map;
  * -Dfaktory.archiveTraining=true -XX:DumpLoadedClassList=... -jar faktory-fake-server.jar} ({@code
  * fake-server/pom.xml}, then {@code -Xshare:dump} of that list), so that the launcher's own start is trained too (its
  * manifest and the main class's lookup): starts the standalone server as
- * {@code java -jar} does (with its Netty settings and {@link HeapGiveBack}), answers one client session of the common
+ * {@code java -jar} does (with its Netty settings), answers one client session of the common
  * commands on each of the transport's paths (the first connection on JDK sockets while Netty warms up, then one on
  * Netty), and stops. {@code java -XX:SharedArchiveFile=faktory-fake-server.jsa -jar faktory-fake-server.jar} then
  * maps those classes, the JDK's among them, instead of loading and verifying them.
@@ -41,7 +41,6 @@ final class ArchiveTraining {
     FakeFaktoryMain.Running running = FakeFaktoryMain.launch(
         new String[] {"-b", "127.0.0.1:0", "-w", "127.0.0.1:0"}, Map.of(), quiet, quiet, Path.of("/nonexistent"))
         .orElseThrow();
-    HeapGiveBack.apply(); // as main does once the cold start is over: its management classes are then in the archive too
     try {
       runSession(running.server().faktory().port());
       FaktoryTransport.awaitNettyReady();

@@ -19,6 +19,12 @@ import java.util.Optional;
 public final class FakeFaktoryMain {
   private static final Path DEFAULT_PASSWORD_FILE = Path.of("/etc/faktory/password");
   private static final String ADMIN_REFUSED = "Unable to serve -testkit-admin: ";
+  /**
+   * The system property the {@code faktory} launcher sets: its JVM flags already do what the tuning would (Serial GC
+   * with a small heap, C1 only, glibc's trim), so the jar leaves that JVM as it is and never loads the management
+   * classes the tuning needs (~100, 0.6 MB resident).
+   */
+  static final String LAUNCHED = "faktory.launcher";
   /** How long the JVM's tuning waits for the cold start to be over when no client connects. */
   private static final long TUNING_WAIT_MILLIS = 2_000;
 
@@ -48,7 +54,9 @@ public final class FakeFaktoryMain {
     try {
       Optional<Running> running = launch(args, System.getenv(), System.out, System.err, DEFAULT_PASSWORD_FILE);
       if (running.isPresent()) {
-        tuneOnceColdStartIsOver();
+        if (tunesItsJvm()) {
+          tuneOnceColdStartIsOver();
+        }
         awaitSignal(running.get());
       }
     } catch (StartupException e) {
@@ -115,6 +123,11 @@ public final class FakeFaktoryMain {
     } else {
       new ServerLog(out, "info", Clock.systemUTC()).error(failure.getMessage());
     }
+  }
+
+  /** Whether the jar tunes its own JVM: unless the {@code faktory} launcher started it ({@link #LAUNCHED}). */
+  static boolean tunesItsJvm() {
+    return !Boolean.getBoolean(LAUNCHED);
   }
 
   /**

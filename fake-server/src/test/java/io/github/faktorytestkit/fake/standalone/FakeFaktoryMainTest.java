@@ -22,6 +22,17 @@ class FakeFaktoryMainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @Test
+  void tunesItsJvmUnlessTheLauncherStartedIt() {
+    assertThat(FakeFaktoryMain.tunesItsJvm()).isTrue();
+    System.setProperty(FakeFaktoryMain.LAUNCHED, "true");
+    try {
+      assertThat(FakeFaktoryMain.tunesItsJvm()).isFalse();
+    } finally {
+      System.clearProperty(FakeFaktoryMain.LAUNCHED);
+    }
+  }
+
+  @Test
   void printsTheReadyLinesAndServesTheProtocol() throws Exception {
     Optional<FakeFaktoryMain.Running> running = launch(Map.of(), "-b", "127.0.0.1:0", "-w", "127.0.0.1:0");
 

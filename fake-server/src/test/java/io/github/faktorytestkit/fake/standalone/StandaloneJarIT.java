@@ -61,6 +61,13 @@ class StandaloneJarIT {
     try {
       // the ready line names the launcher's own pid: the script exec'd the JVM, so a signal reaches the server
       assertThat(stdout.poll(30, TimeUnit.SECONDS)).matches(readyLine(process, port));
+      // the jar leaves the launcher's JVM flags be and does not tune that JVM itself
+      String[] jvmArguments = process.toHandle().info().arguments().orElseThrow();
+      assertThat(jvmArguments).contains("-D" + FakeFaktoryMain.LAUNCHED + "=true");
+      // Netty's epoll library, which the build put beside the launcher, is loaded from there, not copied out of the jar
+      Path here = LAUNCHER.toAbsolutePath().getParent();
+      assertThat(here.resolve("libnetty_transport_native_epoll_x86_64.so")).isRegularFile();
+      assertThat(jvmArguments).contains("-Djava.library.path=" + here);
       assertServesAndStopsOnSigterm(process, stdout, port, webPort);
     } finally {
       process.destroyForcibly();
@@ -79,6 +86,9 @@ class StandaloneJarIT {
         .containsPattern("matching: \\*\\.\\*\\s+c1 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:false"
             + "[\\s\\S]*?c2 directives:[^\\n]*\\n[^\\n]*\\n[^\\n]*Exclude:true")
         .doesNotContain("Full thread dump");
+    // the C heap's trim goes through the same listener exactly where the JVM has the command
+    String listed = output.contains("listed true") ? "true" : "false";
+    assertThat(output).contains("trimmed " + listed + "\n");
   }
 
   private static String readyLine(Process process, int port) {
