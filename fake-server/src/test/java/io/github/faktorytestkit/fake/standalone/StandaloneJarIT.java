@@ -65,7 +65,7 @@ class StandaloneJarIT {
       String[] jvmArguments = process.toHandle().info().arguments().orElseThrow();
       assertThat(jvmArguments).contains("-D" + FakeFaktoryMain.LAUNCHED + "=true");
       // Netty's epoll library, which the build put beside the launcher, is loaded from there, not copied out of the jar
-      Path here = LAUNCHER.toAbsolutePath().getParent();
+      Path here = LAUNCHER.getParent(); // as the launcher was invoked: it names its directory without resolving it
       assertThat(here.resolve("libnetty_transport_native_epoll_x86_64.so")).isRegularFile();
       assertThat(jvmArguments).contains("-Djava.library.path=" + here);
       assertServesAndStopsOnSigterm(process, stdout, port, webPort);
