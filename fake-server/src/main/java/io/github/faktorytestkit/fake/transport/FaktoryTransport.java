@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>The socket is bound with the JDK and served by Netty, on one daemon event-loop group all transports of a JVM
  * share. In a cold JVM the first connections do not wait for Netty's classes ({@link ColdStart}): until Netty has
  * warmed up on a thread of its own, they are accepted and served on plain JDK sockets, each for its whole life (by one
- * thread and selector for all of them), with the same framing and semantics; then the socket, still listening, goes to Netty. Instances are thread-safe.
+ * thread and selector for all of them), with the same framing and semantics; then the socket, still listening, goes
+ * to Netty. Instances are thread-safe.
  */
 public final class FaktoryTransport implements AutoCloseable {
   /**

@@ -1,6 +1,15 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.GoRecords.ALERT;
+import static io.github.faktorytestkit.fake.transport.GoRecords.HANDSHAKE;
+import static io.github.faktorytestkit.fake.transport.GoRecords.HEADER;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_HANDSHAKE;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_USELESS_RECORDS;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MESSAGE_HEADER;
+import static io.github.faktorytestkit.fake.transport.GoRecords.SSL2_HELLO;
+
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,15 +32,7 @@ import java.util.List;
  * that came after it, and this handler leaves the pipeline.
  */
 final class GoClientHello extends ByteToMessageDecoder {
-  private static final int HEADER = 5;
-  private static final int SSL2_HELLO = 0x80;
-  private static final int ALERT = 21;
-  private static final int HANDSHAKE = 22;
   private static final int MAX_CIPHERTEXT = 16384 + 2048;
-  private static final int MAX_PLAINTEXT = 16384;
-  private static final int MAX_HANDSHAKE = 65536;
-  private static final int MESSAGE_HEADER = 4;
-  private static final int MAX_USELESS_RECORDS = 16;
   private static final int WARNING = 1;
   private static final int FATAL = 2;
   private static final int CLOSE_NOTIFY = 0;
@@ -106,20 +107,15 @@ final class GoClientHello extends ByteToMessageDecoder {
   }
 
   private void startTls(ChannelHandlerContext ctx, List<Object> out, ClientHelloMessage hello) {
-    passOn(ctx, out);
+    passOn(out);
     Pipelines.startTls(ctx.pipeline(), new GoServerProtocol(EchConfirmation.inner(hello)), tls.server(hello),
         group -> new GoRetriedHello(checks, hello, group));
     ctx.pipeline().remove(this);
   }
 
   /** Puts the joined handshake bytes in records of TLS 1.0, for the TLS protocol. */
-  private void passOn(ChannelHandlerContext ctx, List<Object> out) {
-    ByteBuf records = ctx.alloc().buffer(handshake.readableBytes() + HEADER * 5);
-    while (handshake.isReadable()) {
-      int length = Math.min(MAX_PLAINTEXT, handshake.readableBytes());
-      records.writeByte(HANDSHAKE).writeShort(TLS10).writeShort(length).writeBytes(handshake, length);
-    }
-    out.add(records);
+  private void passOn(List<Object> out) {
+    out.add(Unpooled.wrappedBuffer(GoRecords.handshakeRecords(ByteBufUtil.getBytes(handshake), TLS10)));
   }
 
   private void alert(ChannelHandlerContext ctx, ByteBuf in, int length) {

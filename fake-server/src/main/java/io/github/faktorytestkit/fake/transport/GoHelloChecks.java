@@ -2,6 +2,8 @@ package io.github.faktorytestkit.fake.transport;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.Set;
 
 /**
@@ -53,16 +55,7 @@ final class GoHelloChecks {
    * @param moreHandshakeBytes whether the client sent handshake bytes after the message
    */
   Verdict judge(byte[] message, boolean moreHandshakeBytes) {
-    if ((message[0] & 0xff) != CLIENT_HELLO) {
-      int description = GoHandshakeTypes.parses(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR;
-      return Verdict.refuse(GoAlert.fatal(TLS10, description));
-    }
-    Optional<ClientHelloMessage> parsed = ClientHelloMessage.parse(message);
-    if (parsed.isEmpty()) {
-      return Verdict.refuse(GoAlert.fatal(TLS10, GoAlert.DECODE_ERROR));
-    }
-    ClientHelloMessage hello = parsed.get();
-    return refusal(hello, moreHandshakeBytes).map(Verdict::refuse).orElse(new Verdict(null, hello));
+    return judged(message, TLS10, GoHandshakeTypes::parses, hello -> refusal(hello, moreHandshakeBytes));
   }
 
   /**
@@ -71,16 +64,27 @@ final class GoHelloChecks {
    * alerts are of TLS 1.2's record version.
    */
   Verdict judgeRetried(byte[] message, ClientHelloMessage first, int group) {
+    return judged(message, TLS12, GoHandshakeTypes::parsesOverTls13,
+        second -> alert(TLS12, retried(second, first, group)));
+  }
+
+  /**
+   * Go's {@code unmarshalHandshakeMessage} of a message a client hello is expected as, then {@code refusal} of the
+   * hello: another type gets {@code unexpected_message} where {@code otherTypeParses}, else {@code decode_error}, as
+   * does a hello Go's parser refuses; alerts are of {@code recordVersion}.
+   */
+  private static Verdict judged(byte[] message, int recordVersion, Predicate<byte[]> otherTypeParses,
+      Function<ClientHelloMessage, Optional<byte[]>> refusal) {
     if ((message[0] & 0xff) != CLIENT_HELLO) {
-      boolean parses = GoHandshakeTypes.parsesOverTls13(message);
-      return Verdict.refuse(GoAlert.fatal(TLS12, parses ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR));
+      int description = otherTypeParses.test(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR;
+      return Verdict.refuse(GoAlert.fatal(recordVersion, description));
     }
     Optional<ClientHelloMessage> parsed = ClientHelloMessage.parse(message);
     if (parsed.isEmpty()) {
-      return Verdict.refuse(GoAlert.fatal(TLS12, GoAlert.DECODE_ERROR));
+      return Verdict.refuse(GoAlert.fatal(recordVersion, GoAlert.DECODE_ERROR));
     }
-    ClientHelloMessage second = parsed.get();
-    return alert(TLS12, retried(second, first, group)).map(Verdict::refuse).orElse(new Verdict(null, second));
+    ClientHelloMessage hello = parsed.get();
+    return refusal.apply(hello).map(Verdict::refuse).orElse(new Verdict(null, hello));
   }
 
   private int retried(ClientHelloMessage second, ClientHelloMessage first, int group) {

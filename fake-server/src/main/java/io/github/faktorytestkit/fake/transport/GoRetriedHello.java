@@ -1,5 +1,15 @@
 package io.github.faktorytestkit.fake.transport;
 
+import static io.github.faktorytestkit.fake.transport.GoRecords.ALERT;
+import static io.github.faktorytestkit.fake.transport.GoRecords.CHANGE_CIPHER_SPEC;
+import static io.github.faktorytestkit.fake.transport.GoRecords.HANDSHAKE;
+import static io.github.faktorytestkit.fake.transport.GoRecords.HEADER;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_HANDSHAKE;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_PLAINTEXT;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_USELESS_RECORDS;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MESSAGE_HEADER;
+import static io.github.faktorytestkit.fake.transport.GoRecords.SSL2_HELLO;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -18,19 +28,10 @@ import java.util.Arrays;
  * (a certificate: 256 KiB) gets {@code internal_error}. Alerts are written with TLS 1.2's record version, unencrypted.
  */
 final class GoRetriedHello {
-  private static final int HEADER = 5;
-  private static final int SSL2_HELLO = 0x80;
-  private static final int CHANGE_CIPHER_SPEC = 20;
-  private static final int ALERT = 21;
-  private static final int HANDSHAKE = 22;
   private static final int TLS12 = 0x0303;
   private static final int MAX_CIPHERTEXT = 16384 + 256;
-  private static final int MAX_PLAINTEXT = 16384;
-  private static final int MESSAGE_HEADER = 4;
-  private static final int MAX_HANDSHAKE = 65536;
   private static final int MAX_CERTIFICATE_MESSAGE = 262144;
   private static final int CERTIFICATE = 11;
-  private static final int MAX_USELESS_RECORDS = 16;
   private static final int USER_CANCELED = 90;
   private static final byte[] SILENT_CLOSE = {};
 
@@ -144,22 +145,10 @@ final class GoRetriedHello {
       return null;
     }
     GoHelloChecks.Verdict verdict = checks.judgeRetried(Arrays.copyOf(bytes, MESSAGE_HEADER + length), first, group);
-    return verdict.refused() ? new Outcome(verdict.alert(), null) : new Outcome(null, records(bytes));
-  }
-
-  /** {@code bytes} in handshake records of TLS 1.2, each of at most 16 KiB. */
-  private static byte[] records(byte[] bytes) {
-    ByteArrayOutputStream records = new ByteArrayOutputStream();
-    for (int start = 0; start < bytes.length; start += MAX_PLAINTEXT) {
-      int length = Math.min(MAX_PLAINTEXT, bytes.length - start);
-      records.write(HANDSHAKE);
-      records.write(TLS12 >> 8);
-      records.write(TLS12 & 0xff);
-      records.write(length >> 8);
-      records.write(length & 0xff);
-      records.write(bytes, start, length);
+    if (verdict.refused()) {
+      return new Outcome(verdict.alert(), null);
     }
-    return records.toByteArray();
+    return new Outcome(null, GoRecords.handshakeRecords(bytes, TLS12));
   }
 
   private Outcome keep(int start) {

@@ -17,9 +17,9 @@ import java.nio.channels.ServerSocketChannel;
  * The event-loop group every fake server in the JVM shares: created on first use, made of daemon threads, never
  * shut down, so starting many fakes in one test run costs no threads per server.
  *
- * <p>In the standalone jar ({@link NettyDefaults#preferNative()}) it runs Netty's native epoll transport where that loads (Linux
- * on x86-64, unless {@code -Dio.netty.transport.noNative=true}): under Go's {@code load} epoll's reads and writes
- * cost the event loops less than NIO's selector and channel layers. Elsewhere, in a test's JVM, it runs NIO: loading
+ * <p>In the standalone jar ({@link NettyDefaults#preferNative()}) it runs Netty's native epoll transport where that
+ * loads (Linux on x86-64, unless {@code -Dio.netty.transport.noNative=true}): under Go's {@code load} epoll's reads
+ * and writes cost the event loops less than NIO's selector and channel layers. Elsewhere, in a test's JVM, it runs NIO: loading
  * the native library (extracted from the jar to a temporary file) and its classes adds about 100 ms to the first
  * start of a fake, more than a test's traffic gains.
  *
