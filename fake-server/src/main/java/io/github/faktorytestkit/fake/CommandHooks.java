@@ -86,7 +86,7 @@ final class CommandHooks {
     if (decision.answer() != null) {
       return Outcome.done(decision.answer());
     }
-    Optional<Fault.Effect> fault = faults.take(command.verb());
+    Optional<Fault.Effect> fault = faults.take(command);
     CompletionStage<Outcome> modelled = model.handle(command.line());
     return fault.isEmpty() ? modelled : modelled.thenCompose(outcome -> misbehave(fault.get(), outcome));
   }

@@ -151,8 +151,11 @@ public final class Queues {
     enqueued.clear();
   }
 
-  /** Returns {@code requested} without the paused queues, order and repeats kept. */
+  /** Returns {@code requested} without the paused queues, order and repeats kept (itself when none is paused). */
   public List<String> active(List<String> requested) {
+    if (paused.isEmpty()) {
+      return requested;
+    }
     List<String> active = new ArrayList<>(requested);
     active.removeIf(paused::contains);
     return active;
