@@ -35,6 +35,11 @@ final class FaultPlan {
     return Optional.empty();
   }
 
+  /** Returns whether no fault is planned. */
+  synchronized boolean isEmpty() {
+    return remaining.isEmpty();
+  }
+
   /** Returns the faults still planned, each with the number of commands it has yet to hit. */
   synchronized List<Fault> snapshot() {
     return List.copyOf(remaining);
