@@ -162,7 +162,8 @@ public final class Queues {
   }
 
   private static void validate(GoJob job) throws ErrorReplyException {
-    if (job.jid.getBytes(StandardCharsets.UTF_8).length < 8) {
+    // a char is at least one byte of UTF-8, so only a jid of fewer than 8 chars needs its bytes counted
+    if (job.jid.length() < 8 && job.jid.getBytes(StandardCharsets.UTF_8).length < 8) {
       throw new ErrorReplyException(ErrorTexts.JID_REQUIRED);
     }
     if (job.jobtype.isEmpty()) {

@@ -77,6 +77,8 @@ public final class GoJsonWriter {
       string(s);
     } else if (value instanceof Double || value instanceof Float) {
       out.append(formatFloat(((Number) value).doubleValue()));
+    } else if (value instanceof Long integer) {
+      out.append(integer.longValue()); // no text of its own first
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
