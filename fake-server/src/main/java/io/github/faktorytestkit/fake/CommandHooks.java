@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The test-facing machinery of one fake server, in front of every model session: the journal, the interceptor and
@@ -50,13 +51,11 @@ final class CommandHooks {
    * reply) is already on the clock when a test sees the command, and advancing the clock then reaches it.
    */
   private CompletionStage<Outcome> handle(ServerSession model, int connectionIndex, int exchangeIndex, String line) {
-    ReceivedCommand command = new ReceivedCommand(connectionIndex, exchangeIndex, line, clock.now());
-    CompletionStage<Outcome> answer;
-    try {
-      answer = answer(command, model);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
+    if (journal == null && onAnswered == null && interceptor.get() == Interceptor.PROCEED && faults.isEmpty()) {
+      return guarded(() -> model.handle(line)); // nothing hooked in: no command to stamp (most servers under load)
     }
+    ReceivedCommand command = new ReceivedCommand(connectionIndex, exchangeIndex, line, clock.now());
+    CompletionStage<Outcome> answer = guarded(() -> answer(command, model));
     if (journal == null && onAnswered == null) {
       return answer;
     }
@@ -66,6 +65,15 @@ final class CommandHooks {
     // a failed answer closes the connection, so that is what is recorded
     return answer.whenComplete((outcome, failure) -> recorded(
         new RecordedCommand(command, failure == null ? outcome : Outcome.close())));
+  }
+
+  /** Returns what {@code answer} gives, or a stage failed with what it threw. */
+  private static CompletionStage<Outcome> guarded(Supplier<CompletionStage<Outcome>> answer) {
+    try {
+      return answer.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private void recorded(RecordedCommand command) {
@@ -86,7 +94,7 @@ final class CommandHooks {
     if (decision.answer() != null) {
       return Outcome.done(decision.answer());
     }
-    Optional<Fault.Effect> fault = faults.take(command.verb());
+    Optional<Fault.Effect> fault = faults.take(command);
     CompletionStage<Outcome> modelled = model.handle(command.line());
     return fault.isEmpty() ? modelled : modelled.thenCompose(outcome -> misbehave(fault.get(), outcome));
   }

@@ -16,8 +16,15 @@ final class FaultPlan {
     remaining.add(fault);
   }
 
-  /** Returns the effect of the first planned fault for {@code verb} and uses it up once, or empty if none. */
-  synchronized Optional<Fault.Effect> take(String verb) {
+  /**
+   * Returns the effect of the first planned fault for the verb of {@code command} and uses it up once, or empty if
+   * none (the verb is only read when some fault is planned: most servers never plan one).
+   */
+  synchronized Optional<Fault.Effect> take(ReceivedCommand command) {
+    if (remaining.isEmpty()) {
+      return Optional.empty();
+    }
+    String verb = command.verb();
     for (int i = 0; i < remaining.size(); i++) {
       Fault fault = remaining.get(i);
       if (fault.verb().equals(verb)) {
@@ -26,6 +33,11 @@ final class FaultPlan {
       }
     }
     return Optional.empty();
+  }
+
+  /** Returns whether no fault is planned. */
+  synchronized boolean isEmpty() {
+    return remaining.isEmpty();
   }
 
   /** Returns the faults still planned, each with the number of commands it has yet to hit. */

@@ -47,6 +47,13 @@ final class EnqueuedJobs {
     }
     Kept replaced = byPayload.put(payload, new Kept(job, jobWeight));
     weight += jobWeight - (replaced == null ? 0 : replaced.weight());
+    if (byPayload.size() > MAX_JOBS || weight > MAX_WEIGHT) {
+      ageOut();
+    }
+  }
+
+  /** Forgets the oldest jobs until the kept ones are within both bounds. */
+  private void ageOut() {
     Iterator<Kept> oldest = byPayload.values().iterator();
     while (byPayload.size() > MAX_JOBS || weight > MAX_WEIGHT) {
       weight -= oldest.next().weight();
@@ -61,11 +68,15 @@ final class EnqueuedJobs {
    */
   static long weight(String payload) {
     long total = payload.length();
-    for (int i = 0; i < payload.length() && total <= MAX_JOB_WEIGHT; i++) {
-      char c = payload.charAt(i);
-      if (c == '{' || c == '[') {
-        total += CONTAINER_WEIGHT;
-      }
+    total = countOpening(payload, '{', total);
+    return countOpening(payload, '[', total);
+  }
+
+  /** Adds {@link #CONTAINER_WEIGHT} to {@code total} per {@code bracket} in {@code payload}, up to past the limit. */
+  private static long countOpening(String payload, char bracket, long total) {
+    int at = -1;
+    while (total <= MAX_JOB_WEIGHT && (at = payload.indexOf(bracket, at + 1)) >= 0) {
+      total += CONTAINER_WEIGHT;
     }
     return total;
   }

@@ -39,6 +39,9 @@ public final class FetchWaiters {
 
   /** Hands jobs just pushed to {@code queue} to the waiters blocked on it, oldest waiter first. */
   void onPush(String queue) {
+    if (waiting.isEmpty()) {
+      return; // the common case under load: no copy of an empty list per push
+    }
     for (Waiter waiter : new ArrayList<>(waiting)) {
       if (waiter.queues.contains(queue)) {
         String payload = popQuietly(queue);

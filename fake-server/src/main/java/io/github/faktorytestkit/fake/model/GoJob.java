@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
  * omitempty rules and value formatting. Mutable like its Go original; confined to the model lock.
  */
 public final class GoJob {
+  /** Room for the JSON of an ordinary job (Go's {@code load} pushes ~200 characters), so its writer grows not once. */
+  private static final int JSON_CAPACITY = 320;
+
   Long retry;
   GoFailure failure;
   Map<String, Object> custom;
@@ -135,7 +138,7 @@ public final class GoJob {
 
   /** Returns the job as Go's {@code json.Marshal} writes it. */
   public String toJson() {
-    GoJsonWriter w = new GoJsonWriter().beginObject().field("retry", retry);
+    GoJsonWriter w = new GoJsonWriter(JSON_CAPACITY).beginObject().field("retry", retry);
     if (failure != null) {
       w.key("failure");
       failure.write(w);

@@ -151,15 +151,19 @@ public final class Queues {
     enqueued.clear();
   }
 
-  /** Returns {@code requested} without the paused queues, order and repeats kept. */
+  /** Returns {@code requested} without the paused queues, order and repeats kept (itself when none is paused). */
   public List<String> active(List<String> requested) {
+    if (paused.isEmpty()) {
+      return requested;
+    }
     List<String> active = new ArrayList<>(requested);
     active.removeIf(paused::contains);
     return active;
   }
 
   private static void validate(GoJob job) throws ErrorReplyException {
-    if (job.jid.getBytes(StandardCharsets.UTF_8).length < 8) {
+    // a char is at least one byte of UTF-8, so only a jid of fewer than 8 chars needs its bytes counted
+    if (job.jid.length() < 8 && job.jid.getBytes(StandardCharsets.UTF_8).length < 8) {
       throw new ErrorReplyException(ErrorTexts.JID_REQUIRED);
     }
     if (job.jobtype.isEmpty()) {

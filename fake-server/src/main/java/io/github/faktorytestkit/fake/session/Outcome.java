@@ -38,7 +38,7 @@ public sealed interface Outcome {
 
   /** Returns {@code +OK}. */
   static Outcome ok() {
-    return send(Reply.OK);
+    return SharedOutcomes.OK;
   }
 
   /** Returns a bulk reply. */
@@ -59,7 +59,7 @@ public sealed interface Outcome {
 
   /** Returns an already completed stage of {@code outcome}. */
   static CompletionStage<Outcome> done(Outcome outcome) {
-    return CompletableFuture.completedFuture(outcome);
+    return outcome == SharedOutcomes.OK ? SharedOutcomes.OK_DONE : CompletableFuture.completedFuture(outcome);
   }
 
   /** Returns the replies this outcome sends, in order; none for a close or raw bytes. */

@@ -20,9 +20,14 @@ record ReplyFrame(byte type, byte[] text, byte[] content) {
   static final int CRLF = ('\r' << 8) | '\n';
 
   private static final byte[] NULL_LENGTH = {'-', '1'};
+  /** The frame of {@link Reply#OK}, which most commands answer: made once. */
+  private static final ReplyFrame OK = new ReplyFrame((byte) '+', GoUtf8.encode(Reply.OK.text()), null);
 
   /** Returns the frame of {@code reply}. */
   static ReplyFrame of(Reply reply) {
+    if (reply == Reply.OK) {
+      return OK;
+    }
     if (reply instanceof Reply.BulkString bulk) {
       byte[] content = GoUtf8.encode(bulk.text());
       return new ReplyFrame((byte) '$', ascii(content.length), content);

@@ -1,7 +1,7 @@
 package io.github.faktorytestkit.fake.model.command;
 
 import io.github.faktorytestkit.fake.model.ModelCore;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +27,15 @@ record CommandContext(ModelCore core, ModelSession session, String line) {
 
   /** Returns the words after the verb, split at each single space as Go's {@code strings.Split} does. */
   List<String> arguments() {
-    List<String> parts = Arrays.asList(line.split(" ", -1));
-    return parts.subList(1, parts.size());
+    List<String> words = new ArrayList<>();
+    int space = line.indexOf(' ');
+    if (space < 0) {
+      return words;
+    }
+    for (int next; (next = line.indexOf(' ', space + 1)) >= 0; space = next) {
+      words.add(line.substring(space + 1, next));
+    }
+    words.add(line.substring(space + 1));
+    return words;
   }
 }

@@ -122,7 +122,7 @@ public final class GoDecoder {
 
   private static Object any(Object json, Context context) throws GoJsonException {
     if (json instanceof JsonNumber number) {
-      double value = Double.parseDouble(number.literal());
+      double value = float64(number.literal());
       if (Double.isInfinite(value)) {
         throw new GoJsonException(message("number " + number.literal(), "float64", context));
       }
@@ -135,6 +135,19 @@ public final class GoDecoder {
       return slice(list, GoType.ANY_SLICE, context);
     }
     return json;
+  }
+
+  /**
+   * Returns a JSON number as Go's {@code float64}: an integer literal of at most 18 digits other than {@code -0}
+   * converted from its {@code long} (exact below 2^53, and rounded to nearest as the parser rounds above), any other
+   * literal parsed as a double.
+   */
+  private static double float64(String literal) {
+    long small = smallInteger(literal);
+    if (small == NOT_SMALL || small == 0 && literal.startsWith("-")) {
+      return Double.parseDouble(literal);
+    }
+    return small;
   }
 
   private static Object time(Object json) throws GoJsonException {

@@ -1,22 +1,41 @@
 package io.github.faktorytestkit.fake.model.gocompat;
 
 import io.github.faktorytestkit.fake.model.gocompat.GoType.Field;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Matches JSON keys to struct fields as Go does: an exact match first, else a case-insensitive one. */
-final class GoFieldNames {
-  private GoFieldNames() {}
+/**
+ * A struct's fields, matched to JSON keys as Go does: an exact match first, else a case-insensitive one. The exact
+ * match is a hash lookup: every member of every decoded object asks (a PUSH's job has six or more).
+ *
+ * @param list the fields in declaration order
+ * @param byKey the same fields by their JSON key
+ */
+public record GoFieldNames(List<Field> list, Map<String, Field> byKey) {
+
+  /** Creates the names; both are copied. */
+  public GoFieldNames {
+    list = List.copyOf(list);
+    byKey = Map.copyOf(byKey);
+  }
+
+  /** Returns the names of {@code fields}, in declaration order (a struct's keys are distinct, as Go's tags are). */
+  static GoFieldNames of(List<Field> fields) {
+    Map<String, Field> byKey = new HashMap<>();
+    fields.forEach(field -> byKey.putIfAbsent(field.key(), field));
+    return new GoFieldNames(fields, byKey);
+  }
 
   /** Returns the field {@code key} selects, or null when the key matches no field (Go ignores the member). */
-  static Field find(List<Field> fields, String key) {
-    for (int i = 0; i < fields.size(); i++) { // indexed: called per JSON member, so no iterator per call
-      if (fields.get(i).key().equals(key)) {
-        return fields.get(i);
-      }
+  Field find(String key) {
+    Field exact = byKey.get(key);
+    if (exact != null) {
+      return exact;
     }
-    for (int i = 0; i < fields.size(); i++) {
-      if (foldEquals(fields.get(i).key(), key)) {
-        return fields.get(i);
+    for (int i = 0; i < list.size(); i++) { // indexed: no iterator per member
+      if (foldEquals(list.get(i).key(), key)) {
+        return list.get(i);
       }
     }
     return null;

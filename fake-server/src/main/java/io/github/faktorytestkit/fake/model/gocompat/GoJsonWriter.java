@@ -16,9 +16,21 @@ import java.util.Map;
  */
 public final class GoJsonWriter {
   private static final String HEX = "0123456789abcdef";
+  /** Per ASCII character: whether a string writes it escaped (one lookup per character, not eight comparisons). */
+  private static final boolean[] ASCII_ESCAPES = asciiEscapes();
 
-  private final StringBuilder out = new StringBuilder(128);
+  private final StringBuilder out;
   private boolean needsComma;
+
+  /** Creates a writer with room for 128 characters. */
+  public GoJsonWriter() {
+    this(128);
+  }
+
+  /** Creates a writer with room for {@code capacity} characters before it grows (a job: ~200). */
+  public GoJsonWriter(int capacity) {
+    out = new StringBuilder(capacity);
+  }
 
   /** Returns {@code value} (map, collection, string, number, boolean or null) as Go's compact JSON. */
   public static String write(Object value) {
@@ -65,6 +77,8 @@ public final class GoJsonWriter {
       string(s);
     } else if (value instanceof Double || value instanceof Float) {
       out.append(formatFloat(((Number) value).doubleValue()));
+    } else if (value instanceof Long integer) {
+      out.append(integer.longValue()); // no text of its own first
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
@@ -134,8 +148,19 @@ public final class GoJsonWriter {
   }
 
   private static boolean needsEscape(char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-        || Character.isSurrogate(c);
+    return c < ASCII_ESCAPES.length ? ASCII_ESCAPES[c] : c == '\u2028' || c == '\u2029' || Character.isSurrogate(c);
+  }
+
+  /** Which ASCII characters Go escapes: controls, {@code "}, {@code \\}, {@code <}, {@code >} and {@code &}. */
+  private static boolean[] asciiEscapes() {
+    boolean[] escapes = new boolean[0x80];
+    for (char c = 0; c < 0x20; c++) {
+      escapes[c] = true;
+    }
+    for (char c : "\"\\<>&".toCharArray()) {
+      escapes[c] = true;
+    }
+    return escapes;
   }
 
   private int surrogate(String s, int i) {

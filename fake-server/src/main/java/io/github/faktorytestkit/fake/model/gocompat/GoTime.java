@@ -18,12 +18,37 @@ public final class GoTime {
   private static final Pattern STRICT_RFC3339 =
       Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
 
+  /**
+   * The last second {@link #format} wrote, as text up to its seconds: every stamp of that second shares it (PUSH
+   * stamps thousands of jobs a second). Replaced whole, so a racing reader sees one second's pair or the other's.
+   */
+  private static volatile SecondText lastSecond = new SecondText(Long.MIN_VALUE, "");
+
   private GoTime() {}
 
   /** Returns {@code instant} in UTC in Go's RFC3339Nano form, e.g. {@code 2026-02-19T12:34:56.1234Z}. */
   public static String format(Instant instant) {
+    SecondText second = lastSecond;
+    if (second.epochSecond() != instant.getEpochSecond()) {
+      second = new SecondText(instant.getEpochSecond(), formatSecond(instant));
+      lastSecond = second;
+    }
+    StringBuilder out = new StringBuilder(second.text().length() + 11).append(second.text());
+    int fraction = instant.getNano();
+    if (fraction != 0) {
+      int digits = 9;
+      for (; fraction % 10 == 0; fraction /= 10) {
+        digits--;
+      }
+      appendPadded(out.append('.'), fraction, digits);
+    }
+    return out.append('Z').toString();
+  }
+
+  /** Returns {@code instant} in UTC up to its whole seconds, e.g. {@code 2026-02-19T12:34:56}. */
+  private static String formatSecond(Instant instant) {
     LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    StringBuilder out = new StringBuilder(30);
+    StringBuilder out = new StringBuilder(20);
     int year = t.getYear();
     if (year < 0) {
       out.append('-');
@@ -33,16 +58,7 @@ public final class GoTime {
     appendPadded(out, t.getMonthValue(), 2);
     out.append('-');
     appendPadded(out, t.getDayOfMonth(), 2);
-    appendClock(out.append('T'), t);
-    int fraction = t.getNano();
-    if (fraction != 0) {
-      int digits = 9;
-      for (; fraction % 10 == 0; fraction /= 10) {
-        digits--;
-      }
-      appendPadded(out.append('.'), fraction, digits);
-    }
-    return out.append('Z').toString();
+    return appendClock(out.append('T'), t).toString();
   }
 
   /** Returns the UTC wall-clock time of {@code instant} as Go's {@code "15:04:05 UTC"} layout formats it. */
@@ -96,4 +112,7 @@ public final class GoTime {
     }
     out.append(value);
   }
+
+  /** The text of one second up to its seconds, and which second it is. */
+  private record SecondText(long epochSecond, String text) {}
 }

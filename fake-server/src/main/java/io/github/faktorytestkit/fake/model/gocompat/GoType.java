@@ -14,8 +14,10 @@ import java.util.List;
  * @param minimum the smallest value of an integer type
  * @param maximum the largest value of an integer type
  */
-public record GoType(Kind kind, String name, GoType element, List<Field> fields, long minimum, long maximum) {
+public record GoType(Kind kind, String name, GoType element, GoFieldNames fields, long minimum, long maximum) {
 
+  /** The fields of every type but a struct: none (first, as the constants below use it). */
+  private static final GoFieldNames NO_FIELDS = GoFieldNames.of(List.of());
   /** Go's {@code string}. */
   public static final GoType STRING = named(Kind.STRING, "string");
   /** Go's {@code int} (64 bits). */
@@ -60,10 +62,6 @@ public record GoType(Kind kind, String name, GoType element, List<Field> fields,
   /** One struct field: its JSON key and type. */
   public record Field(String key, GoType type) {}
 
-  /** Creates the type; the field list is copied. */
-  public GoType {
-    fields = List.copyOf(fields);
-  }
 
   /** Returns a named string type such as {@code client.Structure}. */
   public static GoType namedString(String name) {
@@ -72,22 +70,22 @@ public record GoType(Kind kind, String name, GoType element, List<Field> fields,
 
   /** Returns {@code []element}. */
   public static GoType sliceOf(GoType element) {
-    return new GoType(Kind.SLICE, "[]" + element.name, element, List.of(), 0, 0);
+    return new GoType(Kind.SLICE, "[]" + element.name, element, NO_FIELDS, 0, 0);
   }
 
   /** Returns {@code map[string]element}. */
   public static GoType mapOf(GoType element) {
-    return new GoType(Kind.MAP, "map[string]" + element.name, element, List.of(), 0, 0);
+    return new GoType(Kind.MAP, "map[string]" + element.name, element, NO_FIELDS, 0, 0);
   }
 
   /** Returns {@code *element}; Go's messages name the element type. */
   public static GoType pointerTo(GoType element) {
-    return new GoType(Kind.POINTER, element.name, element, List.of(), 0, 0);
+    return new GoType(Kind.POINTER, element.name, element, NO_FIELDS, 0, 0);
   }
 
   /** Returns a struct type named {@code package.Name} with these fields in declaration order. */
   public static GoType struct(String qualifiedName, Field... fields) {
-    return new GoType(Kind.STRUCT, qualifiedName, null, Arrays.asList(fields), 0, 0);
+    return new GoType(Kind.STRUCT, qualifiedName, null, GoFieldNames.of(Arrays.asList(fields)), 0, 0);
   }
 
   /** Returns a field. */
@@ -97,7 +95,7 @@ public record GoType(Kind kind, String name, GoType element, List<Field> fields,
 
   /** Returns the struct field a JSON key selects (exact match first, else Go's case-insensitive match), or null. */
   public Field fieldFor(String key) {
-    return GoFieldNames.find(fields, key);
+    return fields.find(key);
   }
 
   /** Returns the struct's name without its package ({@code Job} for {@code client.Job}). */
@@ -106,10 +104,10 @@ public record GoType(Kind kind, String name, GoType element, List<Field> fields,
   }
 
   private static GoType named(Kind kind, String name) {
-    return new GoType(kind, name, null, List.of(), 0, 0);
+    return new GoType(kind, name, null, NO_FIELDS, 0, 0);
   }
 
   private static GoType integer(String name, long minimum, long maximum) {
-    return new GoType(Kind.INTEGER, name, null, List.of(), minimum, maximum);
+    return new GoType(Kind.INTEGER, name, null, NO_FIELDS, minimum, maximum);
   }
 }

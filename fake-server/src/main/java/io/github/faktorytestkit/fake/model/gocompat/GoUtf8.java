@@ -41,8 +41,9 @@ public final class GoUtf8 {
    * Go string holds) as U+FFFD, as Go's {@code utf8.EncodeRune} writes a surrogate.
    */
   public static byte[] encode(String text) {
-    if (!hasLoneSurrogate(text)) {
-      return text.getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (isPlainAscii(utf8, text.length()) || !hasLoneSurrogate(text)) {
+      return utf8;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 8);
     int from = 0;
@@ -90,6 +91,23 @@ public final class GoUtf8 {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code utf8}, the JDK's UTF-8 of a text of {@code length} chars, shows the text to be ASCII alone: a
+   * byte per char, and no {@code '?'}, which is what the JDK writes for a lone surrogate. (A scan of bytes, not of
+   * chars: most replies and payloads are ASCII.)
+   */
+  private static boolean isPlainAscii(byte[] utf8, int length) {
+    if (utf8.length != length) {
+      return false;
+    }
+    for (byte b : utf8) {
+      if (b == '?') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasLoneSurrogate(String text) {

@@ -32,7 +32,7 @@ public final class Keyspace {
   /** The last {@link #day} answer: for this second of the epoch, in this zone (a date never splits a second). */
   private long daySecond = Long.MIN_VALUE;
   private ZoneId dayZone;
-  private String dayText;
+  private DayCounters dayCounters;
 
   /** Creates an empty keyspace. */
   public Keyspace() {
@@ -161,15 +161,16 @@ public final class Keyspace {
   /** Counts a processed job (the real server ignores a failed INCR). */
   public void countSuccess(Instant now) {
     increment("processed", 1);
-    increment("processed:" + day(now), 1);
+    increment(day(now).processed(), 1);
   }
 
   /** Counts a failed job, which is also a processed one. */
   public void countFailure(Instant now) {
     increment("processed", 1);
     increment("failures", 1);
-    increment("processed:" + day(now), 1);
-    increment("failures:" + day(now), 1);
+    DayCounters day = day(now);
+    increment(day.processed(), 1);
+    increment(day.failures(), 1);
   }
 
   /** INCRBY key 0, as INFO reads the counters: creates the key when missing. */
@@ -233,14 +234,21 @@ public final class Keyspace {
     return set == null ? 0 : sets.get(set).size();
   }
 
-  /** Returns the local date of {@code now}; a day's counters are bumped thousands of times a second under load. */
-  private String day(Instant now) {
+  /**
+   * Returns the keys of the day counters of {@code now}'s local date; a day's counters are bumped thousands of times a
+   * second under load, so the keys (and their hashes) are made once a second.
+   */
+  private DayCounters day(Instant now) {
     ZoneId zone = ZoneId.systemDefault();
     if (now.getEpochSecond() != daySecond || !zone.equals(dayZone)) {
-      dayText = LocalDate.ofInstant(now, zone).toString();
+      String date = LocalDate.ofInstant(now, zone).toString();
+      dayCounters = new DayCounters("processed:" + date, "failures:" + date);
       daySecond = now.getEpochSecond();
       dayZone = zone;
     }
-    return dayText;
+    return dayCounters;
   }
+
+  /** The keys of one day's counters: {@code processed:2006-01-02}, {@code failures:2006-01-02}. */
+  private record DayCounters(String processed, String failures) {}
 }

@@ -64,6 +64,14 @@ class GoUtf8Test {
     assertThat(GoUtf8.encode("\uD800x\uDC41")).containsExactly(bytes(0xEF, 0xBF, 0xBD, 'x', 0xEF, 0xBF, 0xBD));
   }
 
+  @Test
+  void anAsciiTextWithAQuestionMarkStillHasItsEscapedBytesWritten() {
+    // the JDK writes a lone surrogate as '?', so ASCII-only output holding one is not taken as the text's bytes
+    assertThat(GoUtf8.encode("a?\uDC80")).containsExactly(bytes('a', '?', 0x80));
+    assertThat(GoUtf8.encode("\uDCFF?")).containsExactly(bytes(0xFF, '?'));
+    assertThat(GoUtf8.encode("why?")).containsExactly(bytes('w', 'h', 'y', '?'));
+  }
+
   @Property(tries = 300)
   void decodingIsLosslessForAnyBytes(@ForAll byte[] anyBytes) {
     assertThat(GoUtf8.encode(GoUtf8.decode(anyBytes, 0, anyBytes.length))).containsExactly(anyBytes);
