@@ -22,15 +22,19 @@ import org.bouncycastle.tls.TlsServer;
  * after those before it. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
- * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
+ * say, or the client's end of stream); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
  * half-close does (the session answers what came before it, then closes), as it is Go's end of stream.
  */
 final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final GoServerProtocol protocol;
   private final TlsServer server;
   private final IntFunction<GoRetriedHello> retry;
-  /** What reads the client's bytes between a HelloRetryRequest and the second hello; null outside that time. */
-  private GoRetriedHello retried;
+  /**
+   * What reads the client's bytes as Go does before the protocol gets them: between a HelloRetryRequest and the
+   * second hello ({@link GoRetriedHello}), after the server's flight of TLS 1.2 up to the client's change_cipher_spec
+   * ({@link GoTls12Flight}); null outside those times.
+   */
+  private GoReadOutcome.Reader reading;
   private boolean refused;
   private boolean handshakeDone;
   private boolean inputEnded;
@@ -61,15 +65,15 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     if (protocol.isClosed() || inputEnded || refused) {
       return;
     }
-    if (retried != null) {
-      GoRetriedHello.Outcome outcome = retried.read(bytes);
+    if (reading != null) {
+      GoReadOutcome outcome = reading.read(bytes);
       if (outcome.refused()) {
         refuse(ctx, outcome.refusal());
       }
       if (outcome.waiting() || outcome.refused()) {
         return;
       }
-      retried = null;
+      reading = null;
       bytes = outcome.passOn();
     }
     offer(ctx, bytes);
@@ -98,7 +102,11 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     }
     writeOutput(ctx, ctx.newPromise());
     if (first && protocol.retryGroup() >= 0) {
-      retried = retry.apply(protocol.retryGroup());
+      reading = retry.apply(protocol.retryGroup());
+    }
+    GoTls12Flight flight = protocol.takeTls12Flight();
+    if (flight != null) {
+      reading = flight;
     }
     if (!handshakeDone && protocol.isConnected() && !protocol.isHandshaking()) {
       handshakeDone = true;
@@ -122,6 +130,16 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
       protocol.readInput(plaintext, 0, available);
       ctx.fireChannelRead(Unpooled.wrappedBuffer(plaintext));
     }
+  }
+
+  /** The client's end of stream before the handshake is done ends it as Go's does: closed without a byte. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent && !handshakeDone) {
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override
