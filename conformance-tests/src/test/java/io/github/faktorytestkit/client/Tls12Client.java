@@ -1,5 +1,9 @@
 package io.github.faktorytestkit.client;
 
+import static io.github.faktorytestkit.client.TlsCrypto.concat;
+import static io.github.faktorytestkit.client.TlsCrypto.hmac;
+import static io.github.faktorytestkit.client.TlsCrypto.sha256;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +11,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -167,32 +169,11 @@ final class Tls12Client {
 
   /** TLS 1.2's PRF with SHA-256. */
   static byte[] prf(byte[] secret, String label, byte[] seed, int length) {
-    try {
-      Mac hmac = Mac.getInstance("HmacSHA256");
-      hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      byte[] labelled = concat(label.getBytes(StandardCharsets.US_ASCII), seed);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (byte[] a = hmac.doFinal(labelled); out.size() < length; a = hmac.doFinal(a)) {
-        hmac.update(a);
-        out.writeBytes(hmac.doFinal(labelled));
-      }
-      return Arrays.copyOf(out.toByteArray(), length);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256", e);
+    byte[] labelled = concat(label.getBytes(StandardCharsets.US_ASCII), seed);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] a = hmac(secret, labelled); out.size() < length; a = hmac(secret, a)) {
+      out.writeBytes(hmac(secret, concat(a, labelled)));
     }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256", e);
-    }
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] joined = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, joined, a.length, b.length);
-    return joined;
+    return Arrays.copyOf(out.toByteArray(), length);
   }
 }

@@ -35,7 +35,7 @@ final class Tls12FlightCases {
    * A flight as a client may send it, and all real Faktory 1.9.4 sends back ({@link Tls12Flights#GOES_ON} when it
    * goes on).
    */
-  record Case(Tls12Flights.Change change, String reply) {}
+  record Case(FlightChanges.Change<Tls12Client.Flight> change, String reply) {}
 
   /**
    * The flight as the client makes it, with records of other kinds added, in place of its own or changed, and
@@ -53,8 +53,8 @@ final class Tls12FlightCases {
    * The flight with a record sealed as of content type 25 in place of the Finished: Go decrypts it and answers
    * {@code unexpected_message}, the fake {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
    */
-  static Tls12Flights.Change sealedOfAnotherType() {
-    return new Tls12Flights.Change("a record sealed as of type 25", f -> join(f.keyExchange(), f.changeCipherSpec(),
+  static FlightChanges.Change<Tls12Client.Flight> sealedOfAnotherType() {
+    return new FlightChanges.Change<>("a record sealed as of type 25", f -> join(f.keyExchange(), f.changeCipherSpec(),
         f.seal(25, hex("1400000c" + "42".repeat(12)))));
   }
 
@@ -133,6 +133,6 @@ final class Tls12FlightCases {
 
   private static void put(Map<String, Case> cases, String name, String reply,
       Function<Tls12Client.Flight, byte[]> make) {
-    cases.put(name, new Case(new Tls12Flights.Change(name, make), reply));
+    cases.put(name, new Case(new FlightChanges.Change<>(name, make), reply));
   }
 }

@@ -484,6 +484,47 @@ class TlsIT {
   }
 
   /**
+   * The same over TLS 1.3: a record the client seals with a header of another type than application data, its header
+   * authenticated with it, is opened by Go, which answers {@code unexpected_message}; the fake answers
+   * {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls13RecordSealedWithAnotherHeaderIsRefusedAsUndecryptableByTheFakeOnly(TargetKind kind) throws IOException {
+    assertThat(Tls13Flights.answer(server(kind).url(), Tls13Flights.sealedAsHandshake()))
+        .isEqualTo(kind == TargetKind.FAKE ? "alert 20" : "alert 10");
+  }
+
+  /**
+   * What a TLS 1.3 client sends after the server's flight ({@link Tls13Client}), its flight as it is or changed, with
+   * records of other kinds and sealed messages in place of its Finished ({@link Tls13Flights#all}), gets Go's answer
+   * from each.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void whatComesAfterTheTls13FlightGetsGosAnswer(TargetKind kind) throws IOException {
+    URI url = server(kind).url();
+    Map<String, Tls13Flights.Case> cases = Tls13Flights.all();
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, Tls13Flights.Case> flight : cases.entrySet()) {
+      answers.put(flight.getKey(), Tls13Flights.answer(url, flight.getValue().change()));
+    }
+    assertThat(answers).containsExactlyEntriesOf(expected(cases, Tls13Flights.Case::reply));
+  }
+
+  /**
+   * TLS 1.3 flights of the client's ({@link Tls13Client}) with a byte or two changed, cut short or a record in the
+   * clear first ({@link Tls13Flights#mutated}; the same ones on every run) get from the fake the answer real Faktory
+   * gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls13FlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    assertFakeAnswersAsReal(kind, Tls13Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS),
+        Tls13Flights::answer);
+  }
+
+  /**
    * TLS 1.2 flights of the client's ({@link Tls12Client}) with a byte or two changed, cut short or their records in
    * another order ({@link Tls12Flights#mutated}; the same ones on every run) get from the fake the answer real
    * Faktory gives.

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * Go's {@code readRecordOrCCS} once the version is known, for the fake's readers of part of a handshake: each
  * record's header is checked as soon as it came (an SSLv2 hello or a version other than TLS 1.2's:
- * {@code protocol_version}; a length over the version's limit: {@code record_overflow}), its body once all of it came
- * (over 16,384 bytes: {@code record_overflow}), then handed to {@link #record}. Counts the records Go drops (up to 16 in
- * a row, then {@code unexpected_message}).
+ * {@code protocol_version}; a length over the version's limit: {@code record_overflow}), its body once all of it
+ * came (over 16,384 bytes, unless sealed: {@code record_overflow}), then handed to {@link #record}. Counts the records
+ * Go drops (up to 16 in a row, then {@code unexpected_message}) and collects the handshake messages.
  */
 abstract class GoRecordReader implements GoReadOutcome.Reader {
   static final int TLS12 = 0x0303;
@@ -61,7 +61,7 @@ abstract class GoRecordReader implements GoReadOutcome.Reader {
 
   /** A record Go drops: null to read the next, or {@code unexpected_message} after 16 in a row. */
   final GoReadOutcome useless() {
-    return ++uselessRecords > MAX_USELESS_RECORDS ? GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE) : null;
+    return ++uselessRecords > MAX_USELESS_RECORDS ? refusal(GoAlert.UNEXPECTED_MESSAGE) : null;
   }
 
   /** A record that moves the handshake on: the count of those dropped starts again. */
@@ -79,7 +79,7 @@ abstract class GoRecordReader implements GoReadOutcome.Reader {
     byte[] bytes = handshake.toByteArray();
     int length = firstMessage(bytes);
     if (length <= 0) {
-      return length < 0 ? GoReadOutcome.refuse(GoAlert.INTERNAL_ERROR) : null;
+      return length < 0 ? refusal(GoAlert.INTERNAL_ERROR) : null;
     }
     handshake.reset();
     handshake.write(bytes, length, bytes.length - length);
@@ -106,13 +106,27 @@ abstract class GoRecordReader implements GoReadOutcome.Reader {
 
   private GoReadOutcome header(int type, int version, int length) {
     if (type == SSL2_HELLO || version != TLS12) {
-      return GoReadOutcome.refuse(GoAlert.PROTOCOL_VERSION);
+      return refusal(GoAlert.PROTOCOL_VERSION);
     }
-    return length > maxCiphertext ? GoReadOutcome.refuse(GoAlert.RECORD_OVERFLOW) : null;
+    return length > maxCiphertext ? refusal(GoAlert.RECORD_OVERFLOW) : null;
+  }
+
+  /**
+   * Go's fatal alert of {@code description}: unencrypted, in a record of TLS 1.2, until the server's keys are in
+   * place (TLS 1.3's, after its flight: {@link GoReadOutcome#refuseSealed}).
+   */
+  GoReadOutcome refusal(int description) {
+    return GoReadOutcome.refuse(description);
+  }
+
+  /** Whether the next record is sealed, its plaintext's length unknown before BouncyCastle decrypts it. */
+  boolean sealed() {
+    return false;
   }
 
   private GoReadOutcome body(int type, byte[] body) {
-    return body.length > MAX_PLAINTEXT ? GoReadOutcome.refuse(GoAlert.RECORD_OVERFLOW) : record(type, body);
+    return body.length > MAX_PLAINTEXT && !sealed() ? refusal(GoAlert.RECORD_OVERFLOW)
+        : record(type, body);
   }
 
   private GoReadOutcome keep(int start) {

@@ -45,7 +45,8 @@ final class GoRetriedHello extends GoRecordReader {
     }
     return switch (type) {
       case ALERT -> alert(body);
-      case CHANGE_CIPHER_SPEC -> body.length == 1 && body[0] == 1 ? useless() : GoReadOutcome.refuse(GoAlert.DECODE_ERROR);
+      case CHANGE_CIPHER_SPEC -> body.length == 1 && body[0] == 1 ? useless()
+          : GoReadOutcome.refuse(GoAlert.DECODE_ERROR);
       case HANDSHAKE -> body.length == 0 ? GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE)
           : handshake(body, this::judged);
       default -> GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);

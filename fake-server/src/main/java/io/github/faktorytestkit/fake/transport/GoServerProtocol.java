@@ -19,13 +19,14 @@ import org.bouncycastle.tls.crypto.TlsHash;
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
  * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
  * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream. After the
- * ServerHelloDone of a full TLS 1.2 handshake, what the client sends next is Go's to judge ({@link GoTls12Flight}).
+ * ServerHelloDone of a full TLS 1.2 handshake, or the Finished of TLS 1.3, what the client sends next is Go's to
+ * judge ({@link GoTls12Flight}, {@link GoTls13Flight}).
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
   private boolean inputEnded;
   private int retryGroup = -1;
-  private GoTls12Flight tls12Flight;
+  private GoReadOutcome.Reader flightReader;
 
   /** {@code innerEch}: whether the client's hello has an inner {@code encrypted_client_hello} extension. */
   GoServerProtocol(boolean innerEch) {
@@ -103,18 +104,24 @@ final class GoServerProtocol extends TlsServerProtocol {
     int group = tlsServer instanceof GoTlsServer server ? server.tls12Group() : -1;
     if (GoTls12Flight.readsAfter(group)) {
       int suite = getContext().getSecurityParametersHandshake().getCipherSuite();
-      tls12Flight = new GoTls12Flight(group, GoTls12Flight.sealedOverhead(suite));
+      flightReader = new GoTls12Flight(group, GoTls12Flight.sealedOverhead(suite));
     }
   }
 
+  @Override
+  protected void send13ServerHelloCoda(ServerHello serverHello, boolean afterHelloRetryRequest) throws IOException {
+    super.send13ServerHelloCoda(serverHello, afterHelloRetryRequest);
+    flightReader = new GoTls13Flight();
+  }
+
   /**
-   * What reads the client's flight after the server's ServerHelloDone of a full TLS 1.2 handshake, once it was sent
-   * (null before, and after it was taken once).
+   * What reads the client's flight after the server's of a full handshake (TLS 1.2: up to its ServerHelloDone; TLS
+   * 1.3: up to its Finished), once that was sent (null before, and after it was taken once).
    */
-  GoTls12Flight takeTls12Flight() {
-    GoTls12Flight flight = tls12Flight;
-    tls12Flight = null;
-    return flight;
+  GoReadOutcome.Reader takeFlightReader() {
+    GoReadOutcome.Reader reader = flightReader;
+    flightReader = null;
+    return reader;
   }
 
   /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */

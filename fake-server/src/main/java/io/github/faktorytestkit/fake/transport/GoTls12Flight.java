@@ -65,6 +65,11 @@ final class GoTls12Flight extends GoRecordReader {
   }
 
   @Override
+  boolean sealed() {
+    return changedCipherSpec;
+  }
+
+  @Override
   GoReadOutcome record(int type, byte[] body) {
     if (changedCipherSpec) {
       return sealed(type, body);

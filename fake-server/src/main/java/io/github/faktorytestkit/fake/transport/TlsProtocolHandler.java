@@ -31,8 +31,8 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final IntFunction<GoRetriedHello> retry;
   /**
    * What reads the client's bytes as Go does before the protocol gets them: between a HelloRetryRequest and the
-   * second hello ({@link GoRetriedHello}), after the server's flight of TLS 1.2 up to the client's change_cipher_spec
-   * ({@link GoTls12Flight}); null outside those times.
+   * second hello ({@link GoRetriedHello}), after the server's flight of TLS 1.2 up to the client's first sealed record
+   * ({@link GoTls12Flight}), of TLS 1.3 likewise ({@link GoTls13Flight}); null outside those times.
    */
   private GoReadOutcome.Reader reading;
   private boolean refused;
@@ -70,7 +70,10 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
       if (outcome.refused()) {
         refuse(ctx, outcome.refusal());
       }
-      if (outcome.waiting() || outcome.refused()) {
+      if (outcome.sealedAlert() >= 0) {
+        refuseSealed(ctx, (short) outcome.sealedAlert());
+      }
+      if (outcome.passOn() == null) {
         return;
       }
       reading = null;
@@ -83,6 +86,19 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
   private void refuse(ChannelHandlerContext ctx, byte[] alert) {
     refused = true;
     ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Has the protocol write Go's alert of {@code description} sealed with the server's keys, and closes. */
+  private void refuseSealed(ChannelHandlerContext ctx, short description) {
+    refused = true;
+    try {
+      protocol.refuse(description);
+    } catch (IOException failed) {
+      // the protocol failed the connection, as asked: what it wrote goes out below
+    }
+    writeOutput(ctx, ctx.newPromise());
+    ctx.flush();
+    ctx.close();
   }
 
   private void offer(ChannelHandlerContext ctx, byte[] bytes) {
@@ -104,7 +120,7 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     if (first && protocol.retryGroup() >= 0) {
       reading = retry.apply(protocol.retryGroup());
     }
-    GoTls12Flight flight = protocol.takeTls12Flight();
+    GoReadOutcome.Reader flight = protocol.takeFlightReader();
     if (flight != null) {
       reading = flight;
     }
