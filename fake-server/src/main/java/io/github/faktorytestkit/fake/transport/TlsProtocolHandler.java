@@ -17,13 +17,15 @@ import org.bouncycastle.tls.TlsServer;
  * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
  * the bytes read are offered to the protocol, what it writes (handshake messages, alerts, records) goes to the
  * socket, and the plaintext it reads goes on to the framer. After a HelloRetryRequest, what the client sends up to
- * its second hello is read and judged as Go does ({@link GoRetriedHello}) before the protocol gets it. A record after
- * the first hello claiming another version than TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}),
- * after those before it. The session's writes ({@code HI} first) are held
+ * its second hello is read and judged as Go does ({@link GoRetriedHello}) before the protocol gets it, and after the
+ * server's flight what it sends up to its first sealed record ({@link GoTls12Flight}, {@link GoTls13Flight}). A
+ * record after the first hello claiming another version than TLS 1.2's gets Go's {@code protocol_version}
+ * ({@link GoRecordVersions}), after those before it. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
- * say, or the client's end of stream); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
- * half-close does (the session answers what came before it, then closes), as it is Go's end of stream.
+ * say, or the client's end of stream); after it, it is preceded by {@code close_notify}. A client's
+ * {@code close_notify} ends the input as a TCP half-close does (the session answers what came before it, then
+ * closes), as it is Go's end of stream.
  */
 final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final GoServerProtocol protocol;
