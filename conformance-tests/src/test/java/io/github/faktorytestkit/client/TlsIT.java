@@ -312,6 +312,15 @@ class TlsIT {
     assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
   }
 
+  /** What each of {@code cases} gets from the server at {@code url}, by its name. */
+  private static <T> Map<String, String> answers(URI url, Map<String, T> cases, Answer<T> answer) throws IOException {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, T> each : cases.entrySet()) {
+      answers.put(each.getKey(), answer.of(url, each.getValue()));
+    }
+    return answers;
+  }
+
   /** What a server answers to what a test sends it. */
   @FunctionalInterface
   private interface Answer<T> {
@@ -462,13 +471,9 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void whatComesAfterTheTls12FlightGetsGosAnswer(TargetKind kind) throws IOException {
-    URI url = server(kind).url();
     Map<String, Tls12FlightCases.Case> cases = Tls12FlightCases.all();
-    Map<String, String> answers = new LinkedHashMap<>();
-    for (Map.Entry<String, Tls12FlightCases.Case> flight : cases.entrySet()) {
-      answers.put(flight.getKey(), Tls12Flights.answer(url, flight.getValue().change()));
-    }
-    assertThat(answers).containsExactlyEntriesOf(expected(cases, Tls12FlightCases.Case::reply));
+    assertThat(answers(server(kind).url(), cases, (url, flight) -> Tls12Flights.answer(url, flight.change())))
+        .containsExactlyEntriesOf(expected(cases, Tls12FlightCases.Case::reply));
   }
 
   /**
@@ -503,13 +508,9 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void whatComesAfterTheTls13FlightGetsGosAnswer(TargetKind kind) throws IOException {
-    URI url = server(kind).url();
     Map<String, Tls13Flights.Case> cases = Tls13Flights.all();
-    Map<String, String> answers = new LinkedHashMap<>();
-    for (Map.Entry<String, Tls13Flights.Case> flight : cases.entrySet()) {
-      answers.put(flight.getKey(), Tls13Flights.answer(url, flight.getValue().change()));
-    }
-    assertThat(answers).containsExactlyEntriesOf(expected(cases, Tls13Flights.Case::reply));
+    assertThat(answers(server(kind).url(), cases, (url, flight) -> Tls13Flights.answer(url, flight.change())))
+        .containsExactlyEntriesOf(expected(cases, Tls13Flights.Case::reply));
   }
 
   /**
