@@ -15,20 +15,21 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * A scripted TLS 1.2 client of one suite, ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 over X25519 with the extended master
- * secret: it sends its hello, reads the server's flight up to ServerHelloDone and makes its own flight, the
- * ClientKeyExchange, ChangeCipherSpec and encrypted Finished records, which a test may change before sending them.
+ * A scripted TLS 1.2 client of one suite, ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (or _AES_128_CBC_SHA) over X25519
+ * with the extended master secret: it sends its hello, reads the server's flight up to ServerHelloDone and makes its
+ * own flight, the ClientKeyExchange, ChangeCipherSpec and encrypted Finished records, which a test may change before
+ * sending them.
  */
 final class Tls12Client {
-  /** The client's hello, in a record of TLS 1.0. */
-  static final String HELLO = TlsHellos.record(TlsHellos.helloWithSessionId("0303", "", "c02b", "00",
-      TlsHellos.extension(10, "0002001d"), TlsHellos.extension(11, "0100"), TlsHellos.ECDSA_P256,
-      TlsHellos.extension(23, ""), TlsHellos.extension(0xff01, "00")));
+  /** The client's hello offering AES-128-GCM, in a record of TLS 1.0. */
+  static final String HELLO = Suite.AES_128_GCM.hello();
   private static final int SERVER_HELLO = 2;
   private static final int SERVER_KEY_EXCHANGE = 12;
   private static final int SERVER_HELLO_DONE = 14;
@@ -61,10 +62,66 @@ final class Tls12Client {
     }
   }
 
-  /** The client's write key and implicit nonce of a session. */
-  record Keys(byte[] key, byte[] iv) {
-    /** {@code plaintext} sealed with AES-128-GCM as the record of sequence number 0, of content type {@code type}. */
+  /** The suite the client offers alone, its ECDHE_ECDSA one with AES-128-GCM or AES-128-CBC and HMAC-SHA1. */
+  enum Suite {
+    AES_128_GCM("c02b", 40),
+    AES_128_CBC_SHA("c009", 104);
+
+    private final String id;
+    private final int keyBlock;
+
+    Suite(String id, int keyBlock) {
+      this.id = id;
+      this.keyBlock = keyBlock;
+    }
+
+    /** The client's hello offering this suite alone, in a record of TLS 1.0. */
+    String hello() {
+      return TlsHellos.record(TlsHellos.helloWithSessionId("0303", "", id, "00", TlsHellos.extension(10, "0002001d"),
+          TlsHellos.extension(11, "0100"), TlsHellos.ECDSA_P256, TlsHellos.extension(23, ""),
+          TlsHellos.extension(0xff01, "00")));
+    }
+
+    /** The client's write keys in the key block of a session. */
+    Keys keys(byte[] block) {
+      return this == AES_128_GCM ? new Keys(this, new byte[0], Arrays.copyOfRange(block, 0, 16),
+          Arrays.copyOfRange(block, 32, 36)) : new Keys(this, Arrays.copyOfRange(block, 0, 20),
+          Arrays.copyOfRange(block, 40, 56), new byte[0]);
+    }
+  }
+
+  /** The client's write keys of a session: its MAC key (CBC), its key, its implicit nonce (GCM). */
+  record Keys(Suite suite, byte[] macKey, byte[] key, byte[] iv) {
+    /** {@code plaintext} sealed as the record of sequence number 0, of content type {@code type}. */
     byte[] seal(int type, byte[] plaintext) {
+      return suite == Suite.AES_128_GCM ? sealGcm(type, plaintext) : sealCbc(type, plaintext);
+    }
+
+    /** MAC, then padding, then AES-128-CBC under a random explicit IV, as TLS 1.2's CBC suites seal. */
+    private byte[] sealCbc(int type, byte[] plaintext) {
+      byte[] header = ByteBuffer.allocate(13).putLong(0).put((byte) type).putShort((short) 0x0303)
+          .putShort((short) plaintext.length).array();
+      try {
+        Mac sha1 = Mac.getInstance("HmacSHA1");
+        sha1.init(new SecretKeySpec(macKey, "HmacSHA1"));
+        sha1.update(header);
+        byte[] content = concat(plaintext, sha1.doFinal(plaintext));
+        int padding = (16 - (content.length + 1) % 16) % 16;
+        byte[] padded = Arrays.copyOf(content, content.length + padding + 1);
+        Arrays.fill(padded, content.length, padded.length, (byte) padding);
+        byte[] explicitIv = new byte[16];
+        RANDOM.nextBytes(explicitIv);
+        Cipher cbc = Cipher.getInstance("AES/CBC/NoPadding");
+        cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(explicitIv));
+        byte[] sealed = concat(explicitIv, cbc.doFinal(padded));
+        return concat(ByteBuffer.allocate(5).put((byte) type).putShort((short) 0x0303)
+            .putShort((short) sealed.length).array(), sealed);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("AES-CBC with HMAC-SHA1", e);
+      }
+    }
+
+    private byte[] sealGcm(int type, byte[] plaintext) {
       try {
         byte[] explicit = new byte[8]; // sequence number 0
         byte[] nonce = Arrays.copyOf(iv, 12);
@@ -88,8 +145,8 @@ final class Tls12Client {
    *
    * @throws IOException when the server's flight is not a full handshake of the suite over X25519
    */
-  static Flight handshake(InputStream in, OutputStream out) throws IOException {
-    byte[] hello = HexFormat.of().parseHex(HELLO);
+  static Flight handshake(InputStream in, OutputStream out, Suite suite) throws IOException {
+    byte[] hello = HexFormat.of().parseHex(suite.hello());
     out.write(hello);
     ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     transcript.write(hello, 5, hello.length - 5);
@@ -110,10 +167,10 @@ final class Tls12Client {
     if (serverRandom == null || serverShare == null) {
       throw new IOException("TLS 1.2 client: no server hello or key exchange before ServerHelloDone");
     }
-    return flight(hello, serverRandom, serverShare, transcript);
+    return flight(suite, hello, serverRandom, serverShare, transcript);
   }
 
-  private static Flight flight(byte[] hello, byte[] serverRandom, byte[] serverShare,
+  private static Flight flight(Suite suite, byte[] hello, byte[] serverRandom, byte[] serverShare,
       ByteArrayOutputStream transcript) throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
@@ -126,8 +183,7 @@ final class Tls12Client {
     transcript.writeBytes(keyExchange);
     byte[] master = prf(shared, "extended master secret", sha256(transcript.toByteArray()), 48);
     byte[] clientRandom = Arrays.copyOfRange(hello, 5 + RANDOM_AT, 5 + RANDOM_AT + 32);
-    byte[] block = prf(master, "key expansion", concat(serverRandom, clientRandom), 40);
-    Keys keys = new Keys(Arrays.copyOfRange(block, 0, 16), Arrays.copyOfRange(block, 32, 36));
+    Keys keys = suite.keys(prf(master, "key expansion", concat(serverRandom, clientRandom), suite.keyBlock));
     byte[] verify = prf(master, "client finished", sha256(transcript.toByteArray()), 12);
     byte[] finished = concat(new byte[] {20, 0, 0, 12}, verify);
     return new Flight(record(keyExchange), HexFormat.of().parseHex(CHANGE_CIPHER_SPEC), keys.seal(HANDSHAKE, finished),

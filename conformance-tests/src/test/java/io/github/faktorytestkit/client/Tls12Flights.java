@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -20,14 +21,22 @@ final class Tls12Flights {
   /** The answer of a server that goes on: its change_cipher_spec record. */
   static final String GOES_ON = "the server's change_cipher_spec";
   private static final int CHANGE_CIPHER_SPEC = 20;
-  private static final int FLIGHT_LENGTH = 42 + 6 + 45;
+  /** The flight's length: key exchange, change_cipher_spec, and the Finished sealed with AES-GCM or AES-CBC. */
+  private static final Map<Tls12Client.Suite, Integer> FLIGHT_LENGTH = Map.of(Tls12Client.Suite.AES_128_GCM,
+      42 + 6 + 45, Tls12Client.Suite.AES_128_CBC_SHA, 42 + 6 + 69);
   private static final int HANDSHAKE = 22;
 
   private Tls12Flights() {}
 
   /** {@code count} changes of the client's flight drawn from {@code random} ({@link FlightChanges#mutated}). */
   static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count) {
-    return FlightChanges.mutated(random, count, FLIGHT_LENGTH, Tls12Client.Flight::records, reorderings());
+    return mutated(random, count, Tls12Client.Suite.AES_128_GCM);
+  }
+
+  /** As {@link #mutated(Random, int)}, of the flight of {@code suite}. */
+  static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count, Tls12Client.Suite suite) {
+    return FlightChanges.mutated(random, count, FLIGHT_LENGTH.get(suite), Tls12Client.Flight::records,
+        reorderings());
   }
 
   /** The flight's three records in another order, or two of them. */
@@ -54,10 +63,16 @@ final class Tls12Flights {
    * change_cipher_spec record, else all the server sent before it closed (hex).
    */
   static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change) throws IOException {
+    return answer(url, change, Tls12Client.Suite.AES_128_GCM);
+  }
+
+  /** As {@link #answer(URI, FlightChanges.Change)}, the client offering {@code suite}. */
+  static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change, Tls12Client.Suite suite)
+      throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       InputStream in = socket.getInputStream();
-      Tls12Client.Flight flight = Tls12Client.handshake(in, socket.getOutputStream());
+      Tls12Client.Flight flight = Tls12Client.handshake(in, socket.getOutputStream(), suite);
       socket.getOutputStream().write(change.make().apply(flight));
       socket.shutdownOutput();
       byte[] first = in.readNBytes(1);

@@ -139,7 +139,8 @@ final class Tls13Client {
     byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), zeros);
     Keys application = new Keys(expandLabel(master, "s ap traffic", sha256(transcript.toByteArray()), 32));
     byte[] verify = hmac(expandLabel(clientSecret, "finished", new byte[0], 32), sha256(transcript.toByteArray()));
-    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE, concat(new byte[] {FINISHED, 0, 0, 32}, verify));
+    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE,
+        concat(new byte[] {FINISHED, 0, 0, 32}, verify));
     return new Flight(finished, clientSecret, application);
   }
 

@@ -537,6 +537,22 @@ class TlsIT {
         Tls12Flights::answer);
   }
 
+  /**
+   * The same of a client offering ECDHE_ECDSA_WITH_AES_128_CBC_SHA alone, whose records Go opens its own way; its
+   * flight as it is goes on, on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls12CbcFlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    Tls12Client.Suite cbc = Tls12Client.Suite.AES_128_CBC_SHA;
+    FlightChanges.Change<Tls12Client.Flight> asItIs =
+        new FlightChanges.Change<>("as it is", Tls12Client.Flight::records);
+    assertThat(List.of(Tls12Flights.answer(server(TargetKind.FAKE).url(), asItIs, cbc),
+        Tls12Flights.answer(server(kind).url(), asItIs, cbc))).containsOnly(Tls12Flights.GOES_ON);
+    assertFakeAnswersAsReal(kind, Tls12Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS, cbc),
+        (url, change) -> Tls12Flights.answer(url, change, cbc));
+  }
+
   /** Sends {@code first}, reads the HelloRetryRequest and change_cipher_spec records, sends {@code sent}: the answer. */
   private static String answerAfterTheRetry(URI url, String first, String sent) throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
