@@ -70,6 +70,7 @@ class TlsIT {
   private static final int HANDSHAKE_RECORD = 0x16;
   private static final long MUTATION_SEED = 11;
   private static final int MUTATIONS = 150;
+  private static final int FLIGHT_MUTATIONS = 200;
   private static final String HANDSHAKE_GOES_ON = TlsRetries.HANDSHAKE_GOES_ON;
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
@@ -322,15 +323,39 @@ class TlsIT {
 
   /** Asserts that each of {@code sent} (hex) gets the same {@link #firstAnswer} from the fake and from {@code kind}. */
   private static void assertFakeAnswersAsReal(TargetKind kind, List<String> sent) throws IOException {
+    assertFakeAnswersAsReal(kind, sent, (url, bytes) -> firstAnswer(url, HexFormat.of().parseHex(bytes)));
+  }
+
+  /**
+   * Asserts that each of {@code sent} (named by its {@code toString}) gets the same {@code answer} from the fake and
+   * from {@code kind}.
+   */
+  private static <T> void assertFakeAnswersAsReal(TargetKind kind, List<T> sent, Answer<T> answer)
+      throws IOException {
     URI fake = server(TargetKind.FAKE).url();
     URI real = server(kind).url();
     Map<String, String> fakeAnswers = new LinkedHashMap<>();
     Map<String, String> realAnswers = new LinkedHashMap<>();
-    for (String bytes : sent) {
-      fakeAnswers.put(bytes, firstAnswer(fake, HexFormat.of().parseHex(bytes)));
-      realAnswers.put(bytes, firstAnswer(real, HexFormat.of().parseHex(bytes)));
+    for (T each : sent) {
+      fakeAnswers.put(each.toString(), answer.of(fake, each));
+      realAnswers.put(each.toString(), answer.of(real, each));
     }
     assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
+  }
+
+  /** What each of {@code cases} gets from the server at {@code url}, by its name. */
+  private static <T> Map<String, String> answers(URI url, Map<String, T> cases, Answer<T> answer) throws IOException {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, T> each : cases.entrySet()) {
+      answers.put(each.getKey(), answer.of(url, each.getValue()));
+    }
+    return answers;
+  }
+
+  /** What a server answers to what a test sends it. */
+  @FunctionalInterface
+  private interface Answer<T> {
+    String of(URI url, T sent) throws IOException;
   }
 
   /**
@@ -466,15 +491,97 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("realKinds")
   void mutatedSecondHellosGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
-    URI fake = server(TargetKind.FAKE).url();
-    URI real = server(kind).url();
-    Map<String, String> fakeAnswers = new LinkedHashMap<>();
-    Map<String, String> realAnswers = new LinkedHashMap<>();
-    for (String second : TlsRetries.mutated(new Random(MUTATION_SEED))) {
-      fakeAnswers.put(second, answerAfterTheRetry(fake, TlsRetries.first(), second));
-      realAnswers.put(second, answerAfterTheRetry(real, TlsRetries.first(), second));
-    }
-    assertThat(fakeAnswers).containsExactlyEntriesOf(realAnswers);
+    assertFakeAnswersAsReal(kind, TlsRetries.mutated(new Random(MUTATION_SEED)),
+        (url, second) -> answerAfterTheRetry(url, TlsRetries.first(), second));
+  }
+
+  /**
+   * What a TLS 1.2 client sends after the server's flight ({@link Tls12Client}), its flight as it is or changed, with
+   * records and messages of other kinds ({@link Tls12FlightCases#all}), gets Go's answer from each.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void whatComesAfterTheTls12FlightGetsGosAnswer(TargetKind kind) throws IOException {
+    Map<String, Tls12FlightCases.Case> cases = Tls12FlightCases.all();
+    assertThat(answers(server(kind).url(), cases, (url, flight) -> Tls12Flights.answer(url, flight.change())))
+        .containsExactlyEntriesOf(expected(cases, Tls12FlightCases.Case::reply));
+  }
+
+  /**
+   * A record the client seals as of a content type other than alert, handshake and application data, after its
+   * change_cipher_spec: Go decrypts it and answers {@code unexpected_message}; the fake, which reads that record
+   * before BouncyCastle decrypts it, answers {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls12RecordSealedAsOfAnotherTypeIsRefusedAsUndecryptableByTheFakeOnly(TargetKind kind) throws IOException {
+    assertThat(Tls12Flights.answer(server(kind).url(), Tls12FlightCases.sealedOfAnotherType()))
+        .isEqualTo(kind == TargetKind.FAKE ? "15030300020214" : "1503030002020a");
+  }
+
+  /**
+   * The same over TLS 1.3: a record the client seals with a header of another type than application data, its header
+   * authenticated with it, is opened by Go, which answers {@code unexpected_message}; the fake answers
+   * {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls13RecordSealedWithAnotherHeaderIsRefusedAsUndecryptableByTheFakeOnly(TargetKind kind) throws IOException {
+    assertThat(Tls13Flights.answer(server(kind).url(), Tls13Flights.sealedAsHandshake()))
+        .isEqualTo(kind == TargetKind.FAKE ? "alert 20" : "alert 10");
+  }
+
+  /**
+   * What a TLS 1.3 client sends after the server's flight ({@link Tls13Client}), its flight as it is or changed, with
+   * records of other kinds and sealed messages in place of its Finished ({@link Tls13Flights#all}), gets Go's answer
+   * from each.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void whatComesAfterTheTls13FlightGetsGosAnswer(TargetKind kind) throws IOException {
+    Map<String, Tls13Flights.Case> cases = Tls13Flights.all();
+    assertThat(answers(server(kind).url(), cases, (url, flight) -> Tls13Flights.answer(url, flight.change())))
+        .containsExactlyEntriesOf(expected(cases, Tls13Flights.Case::reply));
+  }
+
+  /**
+   * TLS 1.3 flights of the client's ({@link Tls13Client}) with a byte or two changed, cut short or a record in the
+   * clear first ({@link Tls13Flights#mutated}; the same ones on every run) get from the fake the answer real Faktory
+   * gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls13FlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    assertFakeAnswersAsReal(kind, Tls13Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS),
+        Tls13Flights::answer);
+  }
+
+  /**
+   * TLS 1.2 flights of the client's ({@link Tls12Client}) with a byte or two changed, cut short or their records in
+   * another order ({@link Tls12Flights#mutated}; the same ones on every run) get from the fake the answer real
+   * Faktory gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls12FlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    assertFakeAnswersAsReal(kind, Tls12Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS),
+        Tls12Flights::answer);
+  }
+
+  /**
+   * The same of a client offering ECDHE_ECDSA_WITH_AES_128_CBC_SHA alone, whose records Go opens its own way; its
+   * flight as it is goes on, on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls12CbcFlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    Tls12Client.Suite cbc = Tls12Client.Suite.AES_128_CBC_SHA;
+    FlightChanges.Change<Tls12Client.Flight> asItIs =
+        new FlightChanges.Change<>("as it is", Tls12Client.Flight::records);
+    assertThat(List.of(Tls12Flights.answer(server(TargetKind.FAKE).url(), asItIs, cbc),
+        Tls12Flights.answer(server(kind).url(), asItIs, cbc))).containsOnly(Tls12Flights.GOES_ON);
+    assertFakeAnswersAsReal(kind, Tls12Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS, cbc),
+        (url, change) -> Tls12Flights.answer(url, change, cbc));
   }
 
   /** Sends {@code first}, reads the HelloRetryRequest and change_cipher_spec records, sends {@code sent}: the answer. */
@@ -631,8 +738,7 @@ class TlsIT {
     return answers;
   }
 
-  private static Map<String, String> expected(Map<String, TlsHellos.Case> hellos,
-      Function<TlsHellos.Case, String> answer) {
+  private static <T> Map<String, String> expected(Map<String, T> hellos, Function<T, String> answer) {
     Map<String, String> expected = new LinkedHashMap<>();
     hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
     return expected;

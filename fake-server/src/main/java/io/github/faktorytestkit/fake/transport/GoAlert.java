@@ -3,6 +3,7 @@ package io.github.faktorytestkit.fake.transport;
 /** The TLS alerts Go's server sends in the fake's hands, and their bytes as Go writes them (unencrypted). */
 final class GoAlert {
   static final int UNEXPECTED_MESSAGE = 10;
+  static final int BAD_RECORD_MAC = 20;
   static final int RECORD_OVERFLOW = 22;
   static final int HANDSHAKE_FAILURE = 40;
   static final int ILLEGAL_PARAMETER = 47;

@@ -6,7 +6,8 @@ import java.util.Optional;
  * Whether Go's parsers of the certificate messages take a message (type, length and body) in the form Go's server
  * reads them in when one comes first, before a version is chosen ({@code c.vers} is 0): {@code certificateMsg} of
  * TLS 1.2, {@code certificateRequestMsg} and {@code certificateVerifyMsg} without their signature algorithms (as
- * before TLS 1.2). Go answers {@code decode_error} where they fail.
+ * before TLS 1.2), or with them, as it reads them once TLS 1.2 is chosen. Go answers {@code decode_error} where they
+ * fail.
  */
 final class GoCertificateMessages {
   private static final int HEADER = 4;
@@ -38,12 +39,23 @@ final class GoCertificateMessages {
    * certificate authorities, each a vector, and nothing after.
    */
   static boolean certificateRequest(byte[] message) {
+    return certificateRequest(message, false);
+  }
+
+  /**
+   * {@code certificateRequestMsg} of TLS 1.2 (with {@code signatureAlgorithms}): as {@link #certificateRequest(byte[])},
+   * with a vector of signature algorithms (an even number of bytes, not 0) after the certificate types.
+   */
+  static boolean certificateRequest(byte[] message, boolean signatureAlgorithms) {
     TlsCursor s = TlsCursor.of(message);
     int types = s.skip(HEADER) ? s.readUint(1) : -1;
     if (types <= 0 || s.remaining() <= types) {
       return false;
     }
     s.skip(types);
+    if (signatureAlgorithms && !algorithms(s)) {
+      return false;
+    }
     Optional<TlsCursor> authorities = s.readVector(2);
     while (authorities.isPresent() && !authorities.get().isEmpty()) {
       if (authorities.get().readVector(2).isEmpty()) {
@@ -55,7 +67,17 @@ final class GoCertificateMessages {
 
   /** {@code certificateVerifyMsg}: one vector, the signature, and nothing after. */
   static boolean certificateVerify(byte[] message) {
+    return certificateVerify(message, false);
+  }
+
+  /** {@code certificateVerifyMsg}, of TLS 1.2 (its signature algorithm first) with {@code signatureAlgorithm}. */
+  static boolean certificateVerify(byte[] message, boolean signatureAlgorithm) {
     TlsCursor s = TlsCursor.of(message);
-    return s.skip(HEADER) && s.readVector(2).isPresent() && s.isEmpty();
+    return s.skip(HEADER) && (!signatureAlgorithm || s.skip(2)) && s.readVector(2).isPresent() && s.isEmpty();
+  }
+
+  private static boolean algorithms(TlsCursor s) {
+    int length = s.remaining() >= 2 ? s.readUint(2) : -1;
+    return length > 0 && length % 2 == 0 && s.skip(length);
   }
 }

@@ -3,12 +3,13 @@ package io.github.faktorytestkit.fake.transport;
 /**
  * Whether Go's parser for a handshake message of a type other than client hello takes the message (Go then answers
  * {@code unexpected_message}) or refuses it ({@code decode_error}), for a message sent first, before the version is
- * known ({@code unmarshalHandshakeMessage} with {@code c.vers} 0), or once TLS 1.3 is chosen. Types Go does not parse (Go answers
+ * known ({@code unmarshalHandshakeMessage} with {@code c.vers} 0), or once TLS 1.3 or TLS 1.2 is chosen. Types Go does not parse (Go answers
  * {@code unexpected_message} at once) and those whose parsers take any body (server key exchange, client key
  * exchange, finished) count as taken.
  */
 final class GoHandshakeTypes {
   private static final int HELLO_REQUEST = 0;
+  private static final int CLIENT_HELLO = 1;
   private static final int SERVER_HELLO = 2;
   private static final int NEW_SESSION_TICKET = 4;
   private static final int END_OF_EARLY_DATA = 5;
@@ -31,6 +32,19 @@ final class GoHandshakeTypes {
       case CERTIFICATE -> GoTls13Messages.certificate(message);
       case CERTIFICATE_REQUEST -> GoTls13Messages.certificateRequest(message);
       case CERTIFICATE_VERIFY -> GoTls13Messages.certificateVerify(message);
+      default -> parses(message);
+    };
+  }
+
+  /**
+   * Whether Go's parser of {@code message}'s type (its first byte) takes {@code message} once TLS 1.2 is chosen: a
+   * client hello, a certificate request or verify of TLS 1.2, else as {@link #parses}.
+   */
+  static boolean parsesOverTls12(byte[] message) {
+    return switch (message[0] & 0xff) {
+      case CLIENT_HELLO -> ClientHelloMessage.parse(message).isPresent();
+      case CERTIFICATE_REQUEST -> GoCertificateMessages.certificateRequest(message, true);
+      case CERTIFICATE_VERIFY -> GoCertificateMessages.certificateVerify(message, true);
       default -> parses(message);
     };
   }

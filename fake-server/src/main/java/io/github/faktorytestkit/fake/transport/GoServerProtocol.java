@@ -6,8 +6,10 @@ import java.io.IOException;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ClientHello;
 import org.bouncycastle.tls.HandshakeMessageInput;
+import org.bouncycastle.tls.HandshakeType;
 import org.bouncycastle.tls.ServerHello;
 import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsHash;
@@ -16,12 +18,15 @@ import org.bouncycastle.tls.crypto.TlsHash;
  * BouncyCastle's TLS server protocol (non-blocking) sending its server hello and HelloRetryRequest as Go's server
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
  * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
- * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream.
+ * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream. After the
+ * ServerHelloDone of a full TLS 1.2 handshake, or the Finished of TLS 1.3, what the client sends next is Go's to
+ * judge ({@link GoTls12Flight}, {@link GoTls13Flight}).
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
   private boolean inputEnded;
   private int retryGroup = -1;
+  private GoReadOutcome.Reader flightReader;
 
   /** {@code innerEch}: whether the client's hello has an inner {@code encrypted_client_hello} extension. */
   GoServerProtocol(boolean innerEch) {
@@ -74,6 +79,49 @@ final class GoServerProtocol extends TlsServerProtocol {
     } else {
       super.handleException(alertDescription, message, e);
     }
+  }
+
+  /**
+   * A TLS 1.2 Finished of the client's that is not the one expected gets Go's {@code handshake_failure}, whatever is
+   * wrong with it (BouncyCastle: {@code decrypt_error}, or {@code decode_error} for one of another length).
+   */
+  @Override
+  protected void handleHandshakeMessage(short type, HandshakeMessageInput buf) throws IOException {
+    try {
+      super.handleHandshakeMessage(type, buf);
+    } catch (TlsFatalAlert refused) {
+      if (type == HandshakeType.finished && !TlsUtils.isTLSv13(getContext())) {
+        throw new TlsFatalAlert(AlertDescription.handshake_failure, "tls: client's Finished message is incorrect",
+            refused);
+      }
+      throw refused;
+    }
+  }
+
+  @Override
+  protected void sendServerHelloDoneMessage() throws IOException {
+    super.sendServerHelloDoneMessage();
+    int group = tlsServer instanceof GoTlsServer server ? server.tls12Group() : -1;
+    if (GoTls12Flight.readsAfter(group)) {
+      int suite = getContext().getSecurityParametersHandshake().getCipherSuite();
+      flightReader = new GoTls12Flight(group, GoTls12Flight.sealedOverhead(suite));
+    }
+  }
+
+  @Override
+  protected void send13ServerHelloCoda(ServerHello serverHello, boolean afterHelloRetryRequest) throws IOException {
+    super.send13ServerHelloCoda(serverHello, afterHelloRetryRequest);
+    flightReader = new GoTls13Flight();
+  }
+
+  /**
+   * What reads the client's flight after the server's of a full handshake (TLS 1.2: up to its ServerHelloDone; TLS
+   * 1.3: up to its Finished), once that was sent (null before, and after it was taken once).
+   */
+  GoReadOutcome.Reader takeFlightReader() {
+    GoReadOutcome.Reader reader = flightReader;
+    flightReader = null;
+    return reader;
   }
 
   /** Fails the connection with a fatal alert of {@code description}, written as the connection writes its records. */

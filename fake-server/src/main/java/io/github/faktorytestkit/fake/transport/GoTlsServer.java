@@ -49,6 +49,7 @@ final class GoTlsServer extends AbstractTlsServer {
   private final GoSigners signers;
   private final SessionTickets tickets;
   private TicketState resumed;
+  private int tls12Group = -1;
 
   GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers, SessionTickets tickets) {
     super(crypto);
@@ -97,14 +98,21 @@ final class GoTlsServer extends AbstractTlsServer {
   protected int selectECDH(int minimumCurveBits) {
     int[] client = context.getSecurityParametersHandshake().getClientSupportedGroups();
     if (client == null) {
+      tls12Group = NamedGroup.secp256r1;
       return NamedGroup.secp256r1;
     }
     for (int group : client) {
       if (GoNamedGroups.tls12(group)) {
+        tls12Group = group;
         return group;
       }
     }
     return -1;
+  }
+
+  /** TLS 1.2: the group chosen for ECDHE ({@link #selectECDH}), -1 before or without one. */
+  int tls12Group() {
+    return tls12Group;
   }
 
   @Override

@@ -17,20 +17,26 @@ import org.bouncycastle.tls.TlsServer;
  * TLS on one connection with BouncyCastle's TLS protocol in its non-blocking mode, as Go's {@code tls.Conn} serves it:
  * the bytes read are offered to the protocol, what it writes (handshake messages, alerts, records) goes to the
  * socket, and the plaintext it reads goes on to the framer. After a HelloRetryRequest, what the client sends up to
- * its second hello is read and judged as Go does ({@link GoRetriedHello}) before the protocol gets it. A record after
- * the first hello claiming another version than TLS 1.2's gets Go's {@code protocol_version} ({@link GoRecordVersions}),
- * after those before it. The session's writes ({@code HI} first) are held
+ * its second hello is read and judged as Go does ({@link GoRetriedHello}) before the protocol gets it, and after the
+ * server's flight what it sends up to its first sealed record ({@link GoTls12Flight}, {@link GoTls13Flight}). A
+ * record after the first hello claiming another version than TLS 1.2's gets Go's {@code protocol_version}
+ * ({@link GoRecordVersions}), after those before it. The session's writes ({@code HI} first) are held
  * ({@link HeldWrites}) until the handshake is done, as Go holds a write; a handshake the protocol fails ends with its
  * fatal alert and the close. A close before the handshake is done is silent, as Go's (the handshake deadline passed,
- * say); after it, it is preceded by {@code close_notify}. A client's {@code close_notify} ends the input as a TCP
- * half-close does (the session answers what came before it, then closes), as it is Go's end of stream.
+ * say, or the client's end of stream); after it, it is preceded by {@code close_notify}. A client's
+ * {@code close_notify} ends the input as a TCP half-close does (the session answers what came before it, then
+ * closes), as it is Go's end of stream.
  */
 final class TlsProtocolHandler extends ChannelDuplexHandler {
   private final GoServerProtocol protocol;
   private final TlsServer server;
   private final IntFunction<GoRetriedHello> retry;
-  /** What reads the client's bytes between a HelloRetryRequest and the second hello; null outside that time. */
-  private GoRetriedHello retried;
+  /**
+   * What reads the client's bytes as Go does before the protocol gets them: between a HelloRetryRequest and the
+   * second hello ({@link GoRetriedHello}), after the server's flight of TLS 1.2 up to the client's first sealed record
+   * ({@link GoTls12Flight}), of TLS 1.3 likewise ({@link GoTls13Flight}); null outside those times.
+   */
+  private GoReadOutcome.Reader reading;
   private boolean refused;
   private boolean handshakeDone;
   private boolean inputEnded;
@@ -61,15 +67,18 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     if (protocol.isClosed() || inputEnded || refused) {
       return;
     }
-    if (retried != null) {
-      GoRetriedHello.Outcome outcome = retried.read(bytes);
+    if (reading != null) {
+      GoReadOutcome outcome = reading.read(bytes);
       if (outcome.refused()) {
         refuse(ctx, outcome.refusal());
       }
-      if (outcome.waiting() || outcome.refused()) {
+      if (outcome.sealedAlert() >= 0) {
+        refuseSealed(ctx, (short) outcome.sealedAlert());
+      }
+      if (outcome.passOn() == null) {
         return;
       }
-      retried = null;
+      reading = null;
       bytes = outcome.passOn();
     }
     offer(ctx, bytes);
@@ -79,6 +88,19 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
   private void refuse(ChannelHandlerContext ctx, byte[] alert) {
     refused = true;
     ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Has the protocol write Go's alert of {@code description} sealed with the server's keys, and closes. */
+  private void refuseSealed(ChannelHandlerContext ctx, short description) {
+    refused = true;
+    try {
+      protocol.refuse(description);
+    } catch (IOException failed) {
+      // the protocol failed the connection, as asked: what it wrote goes out below
+    }
+    writeOutput(ctx, ctx.newPromise());
+    ctx.flush();
+    ctx.close();
   }
 
   private void offer(ChannelHandlerContext ctx, byte[] bytes) {
@@ -98,7 +120,11 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
     }
     writeOutput(ctx, ctx.newPromise());
     if (first && protocol.retryGroup() >= 0) {
-      retried = retry.apply(protocol.retryGroup());
+      reading = retry.apply(protocol.retryGroup());
+    }
+    GoReadOutcome.Reader flight = protocol.takeFlightReader();
+    if (flight != null) {
+      reading = flight;
     }
     if (!handshakeDone && protocol.isConnected() && !protocol.isHandshaking()) {
       handshakeDone = true;
@@ -122,6 +148,16 @@ final class TlsProtocolHandler extends ChannelDuplexHandler {
       protocol.readInput(plaintext, 0, available);
       ctx.fireChannelRead(Unpooled.wrappedBuffer(plaintext));
     }
+  }
+
+  /** The client's end of stream before the handshake is done ends it as Go's does: closed without a byte. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent && !handshakeDone) {
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override

@@ -1,0 +1,109 @@
+package io.github.faktorytestkit.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What a TLS 1.2 client sends after the server's flight ({@link Tls12Client}: ClientKeyExchange, ChangeCipherSpec,
+ * Finished; 42, 6 and 45 bytes), changed at random ({@link FlightChanges}; its records in another order or some left
+ * out), and the server's answer, read after the client ended its output, so that a server waiting for more bytes
+ * closes, as Go's does at the end of its input. The records and messages the changes are made of are built here too.
+ */
+final class Tls12Flights {
+  /** The answer of a server that goes on: its change_cipher_spec record. */
+  static final String GOES_ON = "the server's change_cipher_spec";
+  private static final int CHANGE_CIPHER_SPEC = 20;
+  /** The flight's length: key exchange, change_cipher_spec, and the Finished sealed with AES-GCM or AES-CBC. */
+  private static final Map<Tls12Client.Suite, Integer> FLIGHT_LENGTH = Map.of(Tls12Client.Suite.AES_128_GCM,
+      42 + 6 + 45, Tls12Client.Suite.AES_128_CBC_SHA, 42 + 6 + 69);
+  private static final int HANDSHAKE = 22;
+
+  private Tls12Flights() {}
+
+  /** {@code count} changes of the client's flight drawn from {@code random} ({@link FlightChanges#mutated}). */
+  static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count) {
+    return mutated(random, count, Tls12Client.Suite.AES_128_GCM);
+  }
+
+  /** As {@link #mutated(Random, int)}, of the flight of {@code suite}. */
+  static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count, Tls12Client.Suite suite) {
+    return FlightChanges.mutated(random, count, FLIGHT_LENGTH.get(suite), Tls12Client.Flight::records,
+        reorderings());
+  }
+
+  /** The flight's three records in another order, or two of them. */
+  private static List<FlightChanges.Change<byte[]>> reorderings() {
+    int[][] orders = {{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}, {0, 2}, {1, 2}, {0, 1}};
+    List<FlightChanges.Change<byte[]>> reorderings = new ArrayList<>();
+    for (int[] order : orders) {
+      reorderings.add(new FlightChanges.Change<>("records " + Arrays.toString(order), records -> {
+        byte[][] split = {Arrays.copyOfRange(records, 0, 42), Arrays.copyOfRange(records, 42, 48),
+            Arrays.copyOfRange(records, 48, records.length)};
+        byte[] out = new byte[0];
+        for (int index : order) {
+          out = join(out, split[index]);
+        }
+        return out;
+      }));
+    }
+    return reorderings;
+  }
+
+  /**
+   * Makes a TLS 1.2 handshake with the server at {@code url} up to its ServerHelloDone, sends the client's flight
+   * as {@code change} makes it, ends the client's output and returns the answer: {@link #GOES_ON} when it is a
+   * change_cipher_spec record, else all the server sent before it closed (hex).
+   */
+  static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change) throws IOException {
+    return answer(url, change, Tls12Client.Suite.AES_128_GCM);
+  }
+
+  /** As {@link #answer(URI, FlightChanges.Change)}, the client offering {@code suite}. */
+  static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change, Tls12Client.Suite suite)
+      throws IOException {
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      Tls12Client.Flight flight = Tls12Client.handshake(in, socket.getOutputStream(), suite);
+      socket.getOutputStream().write(change.make().apply(flight));
+      socket.shutdownOutput();
+      byte[] first = in.readNBytes(1);
+      return first.length == 1 && first[0] == CHANGE_CIPHER_SPEC ? GOES_ON
+          : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
+    }
+  }
+
+  /** A ClientKeyExchange record of {@code exchange} (hex: the point's length byte and the point). */
+  static byte[] exchange(String exchange) {
+    return message(16, exchange);
+  }
+
+  /** A handshake message of {@code type} and {@code body} (hex) in a handshake record of TLS 1.2. */
+  static byte[] message(int type, String body) {
+    return record(HANDSHAKE, hex(String.format("%02x%06x", type, body.length() / 2) + body));
+  }
+
+  static byte[] record(int type, byte[] body) {
+    return join(hex(String.format("%02x0303%04x", type, body.length)), body);
+  }
+
+  static byte[] slice(byte[] bytes, int from, int to) {
+    return Arrays.copyOfRange(bytes, from, to);
+  }
+
+  static byte[] hex(String hex) {
+    return HexFormat.of().parseHex(hex);
+  }
+
+  static byte[] join(byte[]... parts) {
+    return TlsCrypto.concat(parts);
+  }
+}

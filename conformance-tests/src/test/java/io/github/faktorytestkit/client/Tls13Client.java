@@ -1,0 +1,218 @@
+package io.github.faktorytestkit.client;
+
+import static io.github.faktorytestkit.client.TlsCrypto.concat;
+import static io.github.faktorytestkit.client.TlsCrypto.hmac;
+import static io.github.faktorytestkit.client.TlsCrypto.sha256;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.math.ec.rfc7748.X25519;
+
+/**
+ * A scripted TLS 1.3 client of one suite, TLS_AES_128_GCM_SHA256 over X25519: it sends its hello, reads the server's
+ * flight (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
+ * client's handshake keys, which a test may change before sending; it reads the server's answer under the server's
+ * application keys.
+ */
+final class Tls13Client {
+  private static final String SHARE = "5e".repeat(32);
+  private static final String HELLO = TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
+      TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"),
+      TlsHellos.extension(51, "0024001d0020" + SHARE));
+  /** The answer of a server that goes on: a sealed record other than an alert. */
+  static final String GOES_ON = "the server goes on";
+  private static final int ALERT = 21;
+  private static final int HANDSHAKE = 22;
+  private static final int APPLICATION_DATA = 23;
+  private static final int CHANGE_CIPHER_SPEC = 20;
+  private static final int FINISHED = 20;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Tls13Client() {}
+
+  /**
+   * The client's Finished, sealed as its first record under its handshake keys (of {@code clientSecret}), and the
+   * server's application keys, which seal the server's answer.
+   */
+  record Flight(byte[] finished, byte[] clientSecret, Keys server) {
+    /** {@code content} of inner content type {@code type}, sealed in place of the Finished. */
+    byte[] seal(int type, byte[] content) {
+      return new Keys(clientSecret).seal(APPLICATION_DATA, type, content);
+    }
+
+    /** As {@link #seal}, in a record whose header claims {@code outerType}, authenticated with it. */
+    byte[] sealAs(int outerType, int type, byte[] content) {
+      return new Keys(clientSecret).seal(outerType, type, content);
+    }
+  }
+
+  /** A direction's AES-128-GCM key and IV, and its next sequence number. */
+  static final class Keys {
+    private final byte[] key;
+    private final byte[] iv;
+    private long sequence;
+
+    Keys(byte[] secret) {
+      this.key = expandLabel(secret, "key", new byte[0], 16);
+      this.iv = expandLabel(secret, "iv", new byte[0], 12);
+    }
+
+    /**
+     * {@code content} of inner content type {@code type}, sealed as the next record of this direction, in a record
+     * whose header claims {@code outerType}.
+     */
+    byte[] seal(int outerType, int type, byte[] content) {
+      byte[] inner = Arrays.copyOf(content, content.length + 1);
+      inner[content.length] = (byte) type;
+      byte[] header = {(byte) outerType, 3, 3, (byte) ((inner.length + 16) >> 8), (byte) (inner.length + 16)};
+      return concat(header, crypt(Cipher.ENCRYPT_MODE, header, inner));
+    }
+
+    /** The inner content type and content of the next record of this direction, {@code record} (header and body). */
+    byte[] open(byte[] record) {
+      byte[] inner = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length));
+      int end = inner.length - 1;
+      while (inner[end] == 0) {
+        end--;
+      }
+      byte[] typed = new byte[end + 1];
+      typed[0] = inner[end];
+      System.arraycopy(inner, 0, typed, 1, end);
+      return typed;
+    }
+
+    private byte[] crypt(int mode, byte[] header, byte[] input) {
+      byte[] nonce = iv.clone();
+      for (int i = 0; i < 8; i++) {
+        nonce[nonce.length - 1 - i] ^= (byte) (sequence >>> (8 * i));
+      }
+      sequence++;
+      try {
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(header);
+        return gcm.doFinal(input);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("AES-GCM: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Sends the hello on {@code out}, reads the server's flight from {@code in} and returns the client's Finished for
+   * that session.
+   */
+  static Flight handshake(InputStream in, OutputStream out) throws IOException {
+    byte[] privateKey = new byte[X25519.SCALAR_SIZE];
+    X25519.generatePrivateKey(RANDOM, privateKey);
+    byte[] publicKey = new byte[X25519.POINT_SIZE];
+    X25519.generatePublicKey(privateKey, 0, publicKey, 0);
+    byte[] hello = HexFormat.of().parseHex(HELLO.replace(SHARE, HexFormat.of().formatHex(publicKey)));
+    out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(hello))));
+    ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    transcript.writeBytes(hello);
+    byte[] serverRecord = readRecord(in);
+    if (serverRecord[0] != HANDSHAKE) {
+      throw new IOException("TLS 1.3 client: no server hello: " + HexFormat.of().formatHex(serverRecord));
+    }
+    byte[] serverHello = body(serverRecord);
+    transcript.writeBytes(serverHello);
+    byte[] shared = new byte[X25519.POINT_SIZE];
+    X25519.calculateAgreement(privateKey, 0, Arrays.copyOfRange(serverHello, serverHello.length - 32,
+        serverHello.length), 0, shared, 0);
+    byte[] zeros = new byte[32];
+    byte[] handshakeSecret = extract(expandLabel(extract(zeros, zeros), "derived", sha256(new byte[0]), 32), shared);
+    byte[] clientSecret = expandLabel(handshakeSecret, "c hs traffic", sha256(transcript.toByteArray()), 32);
+    Keys serverKeys = new Keys(expandLabel(handshakeSecret, "s hs traffic", sha256(transcript.toByteArray()), 32));
+    readServerFlight(in, serverKeys, transcript);
+    byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), zeros);
+    Keys application = new Keys(expandLabel(master, "s ap traffic", sha256(transcript.toByteArray()), 32));
+    byte[] verify = hmac(expandLabel(clientSecret, "finished", new byte[0], 32), sha256(transcript.toByteArray()));
+    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE,
+        concat(new byte[] {FINISHED, 0, 0, 32}, verify));
+    return new Flight(finished, clientSecret, application);
+  }
+
+  /** Reads the server's sealed handshake messages up to its Finished into {@code transcript}. */
+  private static void readServerFlight(InputStream in, Keys keys, ByteArrayOutputStream transcript)
+      throws IOException {
+    ByteBuffer messages = ByteBuffer.allocate(0);
+    while (true) {
+      byte[] record = readRecord(in);
+      if (record[0] == CHANGE_CIPHER_SPEC) {
+        continue;
+      }
+      byte[] opened = keys.open(record);
+      ByteBuffer joined = ByteBuffer.allocate(messages.remaining() + opened.length - 1).put(messages)
+          .put(opened, 1, opened.length - 1).flip();
+      messages = joined;
+      while (messages.remaining() >= 4) {
+        int length = messages.getInt(messages.position()) & 0xffffff;
+        if (messages.remaining() < 4 + length) {
+          break;
+        }
+        byte[] message = new byte[4 + length];
+        messages.get(message);
+        transcript.writeBytes(message);
+        if (message[0] == FINISHED) {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * The server's answer to the client's flight, read from {@code in} once the client ended its output: {@link #GOES_ON}
+   * when its first record after its flight is sealed and not an alert, "alert N" for a sealed alert, else all it sent
+   * in hex ("" for a close without a byte).
+   */
+  static String answer(InputStream in, Keys server) throws IOException {
+    byte[] header = in.readNBytes(5);
+    if (header.length < 5 || header[0] != APPLICATION_DATA) {
+      return HexFormat.of().formatHex(header) + HexFormat.of().formatHex(in.readAllBytes());
+    }
+    byte[] opened = server.open(concat(header, in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff)));
+    return opened[0] == ALERT ? "alert " + opened[2] : GOES_ON;
+  }
+
+  private static byte[] readRecord(InputStream in) throws IOException {
+    byte[] header = in.readNBytes(5);
+    if (header.length < 5) {
+      throw new IOException("TLS 1.3 client: the server's flight ended");
+    }
+    return concat(header, in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff));
+  }
+
+  private static byte[] body(byte[] record) {
+    return Arrays.copyOfRange(record, 5, record.length);
+  }
+
+  /** TLS 1.3's {@code HKDF-Expand-Label} with SHA-256. */
+  static byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+    byte[] name = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
+    byte[] info = ByteBuffer.allocate(2 + 1 + name.length + 1 + context.length).putShort((short) length)
+        .put((byte) name.length).put(name).put((byte) context.length).put(context).array();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] previous = new byte[0];
+    for (int i = 1; out.size() < length; i++) {
+      previous = hmac(secret, concat(previous, info, new byte[] {(byte) i}));
+      out.writeBytes(previous);
+    }
+    return Arrays.copyOf(out.toByteArray(), length);
+  }
+
+  private static byte[] extract(byte[] salt, byte[] key) {
+    return hmac(salt, key);
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.faktorytestkit.fake.transport;
+
+import static io.github.faktorytestkit.fake.transport.GoRecords.ALERT;
+import static io.github.faktorytestkit.fake.transport.GoRecords.CHANGE_CIPHER_SPEC;
+import static io.github.faktorytestkit.fake.transport.GoRecords.HANDSHAKE;
+
+import java.util.Arrays;
+
+/**
+ * Reads what a client sends after the server's flight of a full TLS 1.2 handshake (up to its ServerHelloDone), up
+ * to the first record after the client's change_cipher_spec, as Go's server reads it ({@code readRecordOrCCS},
+ * {@code readHandshake}, {@code doFullHandshake}, {@code readChangeCipherSpec}), and judges its ClientKeyExchange as
+ * Go does; BouncyCastle's TLS protocol gets only what Go goes on with.
+ *
+ * <p>Records ({@link GoRecordReader}, a body of up to 18,432 bytes): application data, a record of an unknown type,
+ * an empty handshake record, a malformed alert, a handshake record after the key exchange, a change_cipher_spec
+ * record before it or inside a handshake message {@code unexpected_message}; a change_cipher_spec record other than
+ * the byte 1 {@code decode_error}. A warning alert is dropped, a fatal one or {@code close_notify} closes without a
+ * byte, one of another level gets {@code unexpected_message}. The first message must be a ClientKeyExchange (another
+ * type: {@code decode_error} where Go's parser of that type refuses it, else {@code unexpected_message}) whose point
+ * Go's {@code ecdh} takes for the group chosen, after its length byte ({@code illegal_parameter}). The record after
+ * the change_cipher_spec Go decrypts whatever its type, the type being part of what the seal authenticates: one of
+ * a type other than alert, handshake and application data (which BouncyCastle refuses before decrypting it), or of an
+ * AEAD suite and too short to hold its nonce and tag, gets {@code bad_record_mac} here, as Go's decryption fails
+ * (but for a client that sealed it as of that type: Go then answers {@code unexpected_message}).
+ */
+final class GoTls12Flight extends GoRecordReader {
+  private static final int MAX_CIPHERTEXT = 16384 + 2048;
+  private static final int CLIENT_KEY_EXCHANGE = 16;
+  private static final int APPLICATION_DATA = 23;
+  private static final int WARNING = 1;
+  private static final int FATAL = 2;
+  private static final int CLOSE_NOTIFY = 0;
+  private static final byte[] CHANGE_CIPHER_SPEC_RECORD = {CHANGE_CIPHER_SPEC, 3, 3, 0, 1, 1};
+
+  private final int group;
+  private final int sealedOverhead;
+  private byte[] keyExchange;
+  private boolean changedCipherSpec;
+
+  /**
+   * Reads after the flight of a server that chose the key exchange {@code group}; {@code sealedOverhead}: the bytes
+   * an AEAD suite chosen adds to a record's plaintext (explicit nonce and tag), 0 for a suite of CBC, whose record
+   * lengths BouncyCastle judges.
+   */
+  GoTls12Flight(int group, int sealedOverhead) {
+    super(MAX_CIPHERTEXT);
+    this.group = group;
+    this.sealedOverhead = sealedOverhead;
+  }
+
+  /** The bytes AEAD suite {@code suite} adds to a record's plaintext (explicit nonce and tag), 0 for another suite. */
+  static int sealedOverhead(int suite) {
+    return switch (suite) {
+      case 0xc02b, 0xc02c, 0xc02f, 0xc030 -> 8 + 16;
+      case 0xcca8, 0xcca9 -> 16;
+      default -> 0;
+    };
+  }
+
+  /** Whether the fake reads a client's TLS 1.2 flight after a key exchange of {@code group}: one of Go's curves. */
+  static boolean readsAfter(int group) {
+    return group == GoNamedGroups.X25519 || group == GoNamedGroups.P256 || group == GoNamedGroups.P384
+        || group == GoNamedGroups.P521;
+  }
+
+  @Override
+  boolean sealed() {
+    return changedCipherSpec;
+  }
+
+  @Override
+  GoReadOutcome record(int type, byte[] body) {
+    if (changedCipherSpec) {
+      return sealed(type, body);
+    }
+    if (type == HANDSHAKE && body.length > 0) {
+      advanced();
+    }
+    return switch (type) {
+      case ALERT -> alert(body);
+      case CHANGE_CIPHER_SPEC -> changeCipherSpec(body);
+      case HANDSHAKE -> body.length == 0 || keyExchange != null ? GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE)
+          : handshake(body, this::keyExchange);
+      default -> GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+    };
+  }
+
+  private GoReadOutcome alert(byte[] body) {
+    if (body.length != 2) {
+      return GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+    }
+    if (body[1] == CLOSE_NOTIFY || body[0] == FATAL) {
+      return GoReadOutcome.SILENT_CLOSE;
+    }
+    return body[0] == WARNING ? useless() : GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+  }
+
+  private GoReadOutcome changeCipherSpec(byte[] body) {
+    if (body.length != 1 || body[0] != 1) {
+      return GoReadOutcome.refuse(GoAlert.DECODE_ERROR);
+    }
+    if (pendingHandshake().length > 0 || keyExchange == null) {
+      return GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+    }
+    changedCipherSpec = true;
+    return null;
+  }
+
+  private GoReadOutcome keyExchange(byte[] message) {
+    if ((message[0] & 0xff) != CLIENT_KEY_EXCHANGE) {
+      return GoReadOutcome.refuse(GoHandshakeTypes.parsesOverTls12(message) ? GoAlert.UNEXPECTED_MESSAGE
+          : GoAlert.DECODE_ERROR);
+    }
+    keyExchange = message;
+    return takesPoint(Arrays.copyOfRange(message, GoRecords.MESSAGE_HEADER, message.length)) ? null
+        : GoReadOutcome.refuse(GoAlert.ILLEGAL_PARAMETER);
+  }
+
+  /** Go's {@code processClientKeyExchange} of ECDHE: a length byte, then a point Go's {@code ecdh} takes. */
+  private boolean takesPoint(byte[] exchange) {
+    return exchange.length > 0 && (exchange[0] & 0xff) == exchange.length - 1
+        && GoKeyShares.valid(group, Arrays.copyOfRange(exchange, 1, exchange.length));
+  }
+
+  private GoReadOutcome sealed(int type, byte[] body) {
+    if (body.length < sealedOverhead || type < ALERT || type > APPLICATION_DATA) {
+      return GoReadOutcome.refuse(GoAlert.BAD_RECORD_MAC);
+    }
+    byte[] record = {(byte) type, 3, 3, (byte) (body.length >> 8), (byte) body.length};
+    return new GoReadOutcome(null, concat(concat(GoRecords.handshakeRecords(keyExchange, TLS12),
+        CHANGE_CIPHER_SPEC_RECORD), concat(record, body)));
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.faktorytestkit.fake.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the fake's reader of a client's TLS 1.2 flight ({@link GoTls12Flight}) refuses as Go does, and what it passes
+ * on to BouncyCastle's protocol; TlsIT (conformance-tests) checks the same and more against real Faktory.
+ */
+class GoTls12FlightTest {
+  private static final String KEY_EXCHANGE = "1603030025" + "10000021" + "20" + "09".repeat(32);
+  private static final String CHANGE_CIPHER_SPEC = "140303000101";
+  private static final String SEALED = "1603030028" + "ab".repeat(40);
+  private static final int AES_GCM = 0xc02b;
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        arguments("a point of 31 bytes", "160303002410000020" + "1f" + "09".repeat(31), "1503030002022f"),
+        arguments("a point of low order", "1603030025" + "10000021" + "20" + "00".repeat(32), "1503030002022f"),
+        arguments("change_cipher_spec first", CHANGE_CIPHER_SPEC, "1503030002020a"),
+        arguments("a change_cipher_spec of 2", KEY_EXCHANGE + "140303000102", "15030300020232"),
+        arguments("a certificate verify without its algorithm", "1603030008" + "0f000004" + "0002aabb",
+            "15030300020232"),
+        arguments("a certificate verify of TLS 1.2", "160303000a" + "0f000006" + "04030002aabb", "1503030002020a"),
+        arguments("close_notify", "15030300020100", ""),
+        arguments("an alert of level 3", "15030300020328", "1503030002020a"),
+        arguments("17 warning alerts", "1503030002015a".repeat(17), "1503030002020a"),
+        arguments("a handshake record after the key exchange", KEY_EXCHANGE + "160303000100", "1503030002020a"),
+        arguments("a sealed record of an unknown type", KEY_EXCHANGE + CHANGE_CIPHER_SPEC + SEALED.replaceFirst(
+            "^16", "19"), "15030300020214"),
+        arguments("a sealed record without room for its nonce and tag", KEY_EXCHANGE + CHANGE_CIPHER_SPEC
+            + "1603030017" + "ab".repeat(23), "15030300020214"),
+        arguments("a record of TLS 1.0", "1603010001", "15030300020246"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refused")
+  void whatGoRefusesGetsGosAlert(String name, String sent, String alert) {
+    GoReadOutcome outcome = new GoTls12Flight(GoNamedGroups.X25519, 24).read(HexFormat.of().parseHex(sent));
+    assertThat(outcome.refused()).isTrue();
+    assertThat(HexFormat.of().formatHex(outcome.refusal())).isEqualTo(alert);
+  }
+
+  @Test
+  void theFlightIsPassedOnOnceItsFirstSealedRecordCame() {
+    GoTls12Flight flight = new GoTls12Flight(GoNamedGroups.X25519, 24);
+    String sent = "1503030002015a" + KEY_EXCHANGE + "1503030002015a" + CHANGE_CIPHER_SPEC + SEALED + "17030300";
+    int cut = sent.length() - 20;
+    assertThat(flight.read(HexFormat.of().parseHex(sent.substring(0, cut))).waiting()).isTrue();
+    GoReadOutcome outcome = flight.read(HexFormat.of().parseHex(sent.substring(cut)));
+    assertThat(HexFormat.of().formatHex(outcome.passOn()))
+        .isEqualTo(KEY_EXCHANGE + CHANGE_CIPHER_SPEC + SEALED + "17030300");
+  }
+
+  @Test
+  void sealedOverheadIsTheAeadSuitesNonceAndTag() {
+    assertThat(new int[] {GoTls12Flight.sealedOverhead(AES_GCM), GoTls12Flight.sealedOverhead(0xcca9),
+        GoTls12Flight.sealedOverhead(0xc013)}).containsExactly(24, 16, 0);
+  }
+}
