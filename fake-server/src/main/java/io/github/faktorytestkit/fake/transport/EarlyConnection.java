@@ -21,16 +21,16 @@ import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection accepted while Netty was not ready yet (the first connections of a cold JVM), served for its whole
- * life on a non-blocking JDK socket by the {@link EarlyAcceptor} that accepted it (one thread and one selector for
- * every such connection, as a Netty event loop serves its channels), so that it waits for none of Netty's class
- * loading. It has the semantics of {@link SessionHandler} and {@link LineFramer}: the same framing
- * ({@link LineSplitter}), one line at a time in order, a pending stage (a waiting FETCH) answered before the next
- * line, replies as {@link ReplyFrame}s, raw bytes, closes, and a client that shuts down its sending side gets every
- * answer, then the close. The replies to the lines of one read go out in one write. Input is read only while a line
- * can be handed on (not while a stage is pending or replies wait for the socket), as real Faktory reads lines as it
- * needs them; a closed peer is noticed when the next line is read or a reply written (on Netty too a waiting FETCH
- * keeps its connection until it is answered).
+ * A connection accepted while Netty was not ready yet (the first connections of a cold JVM; in the standalone jar,
+ * every plain connection: {@link ColdStart#keepPlainEarly()}), served for its whole life on a non-blocking JDK socket
+ * by the {@link EarlyAcceptor} that accepted it (one thread and one selector for every such connection, as a Netty
+ * event loop serves its channels), so that it waits for none of Netty's class loading. It has the semantics of
+ * {@link SessionHandler} and {@link LineFramer}: the same framing ({@link LineSplitter}), one line at a time in order,
+ * a pending stage (a waiting FETCH) answered before the next line, replies as {@link ReplyFrame}s, raw bytes, closes,
+ * and a client that shuts down its sending side gets every answer, then the close. The replies to the lines of one read
+ * go out in one write. Input is read only while a line can be handed on (not while a stage is pending or replies wait
+ * for the socket), as real Faktory reads lines as it needs them; a closed peer is noticed when the next line is read or
+ * a reply written (on Netty too a waiting FETCH keeps its connection until it is answered).
  *
  * <p>The acceptor's thread does all reading and writing; a stage completed on another thread (a clock advance)
  * hands its outcome to that thread. {@link #close()} and {@link #awaitEnd()} may come from any thread.
