@@ -36,7 +36,13 @@ import org.slf4j.LoggerFactory;
  * hands its outcome to that thread. {@link #close()} and {@link #awaitEnd()} may come from any thread.
  */
 final class EarlyConnection implements ClientConnection, LineSplitter.Input {
-  private static final int INITIAL_BUFFER = 16 * 1024;
+  /**
+   * Each connection's input and output arrays to start with, grown as a line or a reply needs: 4 KiB, the size of the
+   * {@code bufio} reader and writer real Faktory gives a connection. They are garbage once it closes: at 16 KiB a
+   * burst of 100,000 short sessions promoted enough of them to fill the launcher's old generation (RSS 10 s after it
+   * 41 → 70 MB; 4 KiB: 42 MB).
+   */
+  private static final int INITIAL_BUFFER = 4 * 1024;
   private static final int WRITE_CHUNK = 64 * 1024;
   /** How many reads of input that arrived are discarded before a close, as Netty's read loop does at most. */
   private static final int DISCARDED_READS = 16;
