@@ -16,7 +16,11 @@ import java.util.concurrent.TimeUnit;
  * life. The warm-up begins once the first of those connections was greeted ({@link #greeted()}), not when the first
  * transport starts: on a machine of two cores it would otherwise load its classes, and feed the JIT compilers, while
  * that first connection is being accepted and greeted. Once Netty is warm the acceptor hands every socket to Netty,
- * and later transports go to Netty at once. Thread-safe.
+ * and later transports go to Netty at once.
+ *
+ * <p>In the standalone jar ({@link #keepPlainEarly()}) there is no warm-up and no hand-over: the acceptor serves every
+ * plain socket for good, so a JVM serving no TLS never loads Netty (about 700 classes and 10 MB resident at idle),
+ * and only a TLS transport, which Netty serves from its start, loads it. Thread-safe.
  */
 final class ColdStart {
   /** What the shared acceptor tells once a connection's greeting is written. */
@@ -46,6 +50,8 @@ final class ColdStart {
     }
   };
 
+  /** Whether plain sockets stay on the shared acceptor for good ({@link #keepPlainEarly()}). */
+  private static volatile boolean plainStaysEarly;
   /** Whether the JDK's socket classes were asked for ({@link #prepareJdkSockets()}). */
   private static volatile boolean jdkSocketsAsked;
   private static EarlyAcceptor acceptor;
@@ -54,6 +60,15 @@ final class ColdStart {
   private static volatile Thread warmUp;
 
   private ColdStart() {}
+
+  /**
+   * Has the shared acceptor serve every plain socket for good, and Netty never warm up for them: the standalone
+   * jar's choice, made before its first transport starts. The cold start is then over once the first connection
+   * was greeted.
+   */
+  static void keepPlainEarly() {
+    plainStaysEarly = true;
+  }
 
   /**
    * Starts loading the JDK's socket classes, and the shared acceptor, on a daemon thread the first time it is called
@@ -97,8 +112,15 @@ final class ColdStart {
     }
   }
 
-  /** Starts Netty's warm-up unless it was started: an early connection's greeting has been written. */
+  /**
+   * Starts Netty's warm-up unless it was started, or ends the cold start when plain sockets stay early: an early
+   * connection's greeting has been written.
+   */
   static void greeted() {
+    if (plainStaysEarly) {
+      OVER.countDown();
+      return;
+    }
     if (warmUp != null) {
       return;
     }
@@ -119,8 +141,9 @@ final class ColdStart {
   }
 
   /**
-   * Waits up to {@code timeoutMillis} until Netty's warm-up is done and the sockets watched meanwhile are Netty's,
-   * without starting it; returns whether it is over.
+   * Waits up to {@code timeoutMillis} until the cold start is over, without starting anything: Netty's warm-up is
+   * done and the sockets watched meanwhile are Netty's, or, when plain sockets stay early, the first connection was
+   * greeted. Returns whether it is over.
    */
   static boolean awaitOver(long timeoutMillis) throws InterruptedException {
     return OVER.await(timeoutMillis, TimeUnit.MILLISECONDS);

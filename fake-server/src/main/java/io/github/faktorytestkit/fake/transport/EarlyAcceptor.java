@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Accepts the connections of listening sockets while Netty is not ready, and serves each ({@link EarlyConnection}), on
- * one daemon thread with a JDK selector; once told Netty is ready ({@link #end()}) it stops watching every listening
- * socket, each still open and listening, hands each to {@link Listener#handOver()} (Netty then accepts what waits in
- * the backlog: no connection is lost), serves the connections it accepted until the last one closed, and ends.
- * Thread-safe.
+ * Accepts the connections of listening sockets while Netty is not ready (in the standalone jar: for good), and serves
+ * each ({@link EarlyConnection}), on one daemon thread with a JDK selector; once told Netty is ready ({@link #end()})
+ * it stops watching every listening socket, each still open and listening, hands each to {@link Listener#handOver()}
+ * (Netty then accepts what waits in the backlog: no connection is lost), serves the connections it accepted until the
+ * last one closed, and ends. Thread-safe.
  */
 final class EarlyAcceptor {
   /** A listening socket the acceptor watches. */

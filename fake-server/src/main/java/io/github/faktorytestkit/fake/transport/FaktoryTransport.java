@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * share. In a cold JVM the first connections do not wait for Netty's classes ({@link ColdStart}): until Netty has
  * warmed up on a thread of its own, they are accepted and served on plain JDK sockets, each for its whole life (by one
  * thread and selector for all of them), with the same framing and semantics; then the socket, still listening, goes
- * to Netty. Instances are thread-safe.
+ * to Netty. In the standalone jar ({@link #useStandaloneDefaults()}) plain sockets stay on the JDK's selector for
+ * good and only TLS is served by Netty, so that a jar serving no TLS never loads it. Instances are thread-safe.
  */
 public final class FaktoryTransport implements AutoCloseable {
   /**
@@ -68,23 +69,18 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   /**
-   * Gives Netty the standalone jar's settings, where not given on the command line: the native transport where it
-   * loads ({@code SharedEventLoop}) and no buffer leak tracking ({@code NettyDefaults}); and TLS handshake messages
-   * of up to 64 KiB, as Go takes them ({@code TlsDefaults}). Call first thing in a main that serves, before any
-   * transport starts; a test's JVM keeps NIO, Netty's leak tracking and the JVM's TLS limit.
+   * Gives the transport the standalone jar's settings: plain sockets served on the JDK's selector for good, never by
+   * Netty ({@code ColdStart}), so that Netty is loaded only when TLS is served; and, where not given on the command
+   * line, Netty's native transport where it loads ({@code SharedEventLoop}), no buffer leak tracking
+   * ({@code NettyDefaults}), and TLS handshake messages of up to 64 KiB, as Go takes them ({@code TlsDefaults}). Call
+   * first thing in a main that serves, before any transport starts; a test's JVM hands plain sockets to Netty once it
+   * is warm, and keeps NIO, Netty's leak tracking and the JVM's TLS limit.
    */
   public static void useStandaloneDefaults() {
+    ColdStart.keepPlainEarly();
     NettyDefaults.applyStandalone();
     TlsDefaults.applyStandalone();
     NettyDefaults.preferNative();
-  }
-
-  /**
-   * Blocks until Netty has warmed up (starting the warm-up when no transport did), after which new connections go to
-   * Netty: for the class-data archive's training, which trains both paths.
-   */
-  public static void awaitNettyReady() throws InterruptedException {
-    ColdStart.awaitNettyReady();
   }
 
   /**
@@ -97,8 +93,9 @@ public final class FaktoryTransport implements AutoCloseable {
 
   /**
    * Waits up to {@code timeoutMillis} until the cold start is over, without starting anything: the first connection
-   * was greeted, Netty has warmed up and serves every transport. Returns whether it is over (false also in a JVM
-   * where no plain transport started, or none was connected to). For the jar's main, which tunes its JVM only then.
+   * was greeted, and, unless plain sockets stay on the JDK's selector ({@link #useStandaloneDefaults()}), Netty has
+   * warmed up and serves every transport. Returns whether it is over (false also in a JVM where no plain transport
+   * started, or none was connected to). For the jar's main, which tunes its JVM only then.
    */
   public static boolean awaitColdStartOver(long timeoutMillis) throws InterruptedException {
     return ColdStart.awaitOver(timeoutMillis);

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the shaded jar (and its {@code faktory} launcher) as the faktory binary would run in another language's CI,
@@ -44,6 +46,32 @@ class StandaloneJarIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  /** Netty is loaded only for TLS: the jar's plain connections stay on the JDK's selector for good. */
+  @Test
+  void jarServingPlainTcpNeverLoadsNetty(@TempDir Path scratch) throws Exception {
+    Path classes = scratch.resolve("classes.log");
+    int port = freePort();
+    int webPort = freePort();
+    Process process = startJar(List.of("-Xlog:class+load=info:file=" + classes), port, webPort);
+    BlockingQueue<String> stdout = lines(process);
+    try {
+      awaitLine(stdout, "Web server now listening");
+      try (RawClient client = RawClient.connect(port)) {
+        client.readLine();
+        assertThat(client.command("HELLO {\"v\":2}")).isEqualTo("+OK\r\n");
+        assertThat(client.command("PUSH {\"jid\":\"plain-tcp-job\",\"jobtype\":\"T\",\"args\":[]}")).isEqualTo("+OK\r\n");
+        assertThat(client.command("FETCH default")).contains("\"jid\":\"plain-tcp-job\"");
+      }
+      assertServesAndStopsOnSigterm(process, stdout, port, webPort);
+    } finally {
+      process.destroyForcibly();
+    }
+
+    assertThat(Files.readString(classes))
+        .contains("io.github.faktorytestkit.fake.transport.EarlyConnection ")
+        .doesNotContain(" io.netty.");
   }
 
   @Test
@@ -145,8 +173,15 @@ class StandaloneJarIT {
 
   /** Starts the built jar on {@code port} and {@code webPort} of 127.0.0.1, with {@code flags} first. */
   private static Process startJar(int port, int webPort, String... flags) throws Exception {
+    return startJar(List.of(), port, webPort, flags);
+  }
+
+  /** Starts the built jar in a JVM given {@code jvmOptions}, as {@link #startJar(int, int, String...)}. */
+  private static Process startJar(List<String> jvmOptions, int port, int webPort, String... flags) throws Exception {
     assertThat(JAR).as("built by mvn package").exists();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(flags));
     command.addAll(List.of("-b", "127.0.0.1:" + port, "-w", "127.0.0.1:" + webPort));
     return new ProcessBuilder(command).start();
