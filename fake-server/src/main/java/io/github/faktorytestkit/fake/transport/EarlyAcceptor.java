@@ -19,7 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * each ({@link EarlyConnection}), on one daemon thread with a JDK selector; once told Netty is ready ({@link #end()})
  * it stops watching every listening socket, each still open and listening, hands each to {@link Listener#handOver()}
  * (Netty then accepts what waits in the backlog: no connection is lost), serves the connections it accepted until the
- * last one closed, and ends. Thread-safe.
+ * last one closed, and ends. An acceptor may share its connections out over more serving loops ({@link #loopFor}),
+ * each an acceptor of its own with a thread and a selector and no socket to watch, started as first needed, and
+ * ended with it: each then serves its connections until the last one closed. Thread-safe.
  */
 final class EarlyAcceptor {
   /** A listening socket the acceptor watches. */
@@ -38,7 +40,7 @@ final class EarlyAcceptor {
   }
 
   /** Does nothing: what a connection of an acceptor nobody asked to be told of greetings runs once greeted. */
-  private static final Runnable NOBODY_TOLD = new Runnable() {
+  static final Runnable NOBODY_TOLD = new Runnable() {
     @Override
     public void run() {
       // nobody waits for a greeting
@@ -47,6 +49,8 @@ final class EarlyAcceptor {
 
   private final Selector selector;
   private final Runnable greeted;
+  /** The loops serving this acceptor's connections besides its own thread, each started as first needed. */
+  private final EarlyAcceptor[] otherLoops;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private final CountDownLatch handedOver = new CountDownLatch(1);
@@ -56,8 +60,9 @@ final class EarlyAcceptor {
   /** The connections being served, on the acceptor's thread. */
   private int serving;
 
-  private EarlyAcceptor(String name, Runnable greeted) {
+  private EarlyAcceptor(String name, Runnable greeted, int loops) {
     this.greeted = greeted;
+    this.otherLoops = new EarlyAcceptor[loops - 1];
     try {
       selector = Selector.open();
     } catch (IOException e) {
@@ -77,9 +82,33 @@ final class EarlyAcceptor {
    * {@code greeted} (on its thread) once their greeting is written.
    */
   static EarlyAcceptor start(String name, Runnable greeted) {
-    EarlyAcceptor acceptor = new EarlyAcceptor(name, greeted);
+    return start(name, greeted, 1);
+  }
+
+  /**
+   * Returns an acceptor as {@link #start(String, Runnable)} does whose connections are served by {@code loops}
+   * threads in turn ({@link #loopFor}).
+   */
+  static EarlyAcceptor start(String name, Runnable greeted, int loops) {
+    EarlyAcceptor acceptor = new EarlyAcceptor(name, greeted, loops);
     acceptor.thread.start();
     return acceptor;
+  }
+
+  /**
+   * Returns the acceptor whose thread serves the connection numbered {@code index}: this one, or, with more loops
+   * than one, each loop in turn (the first connection on this one), a loop started the first time it is needed; on
+   * this acceptor's thread.
+   */
+  EarlyAcceptor loopFor(int index) {
+    int loop = index % (otherLoops.length + 1);
+    if (loop == 0) {
+      return this;
+    }
+    if (otherLoops[loop - 1] == null) {
+      otherLoops[loop - 1] = start(thread.getName() + "-" + loop, greeted);
+    }
+    return otherLoops[loop - 1];
   }
 
   /** Starts watching {@code listener}'s socket. */
@@ -239,6 +268,11 @@ final class EarlyAcceptor {
     }
     runTasks();
     listeners.forEach(Listener::handOver);
+    for (EarlyAcceptor loop : otherLoops) {
+      if (loop != null) {
+        loop.end();
+      }
+    }
     handedOver.countDown();
   }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A connection accepted while Netty was not ready yet (the first connections of a cold JVM; in the standalone jar,
  * every plain connection: {@link ColdStart#keepPlainEarly()}), served for its whole life on a non-blocking JDK socket
- * by the {@link EarlyAcceptor} that accepted it (one thread and one selector for every such connection, as a Netty
+ * by the {@link EarlyAcceptor} loop it was given (one thread and one selector for each loop's connections, as a Netty
  * event loop serves its channels), so that it waits for none of Netty's class loading. It has the semantics of
  * {@link SessionHandler} and {@link LineFramer}: the same framing ({@link LineSplitter}), one line at a time in order,
  * a pending stage (a waiting FETCH) answered before the next line, replies as {@link ReplyFrame}s, raw bytes, closes,
@@ -91,9 +91,16 @@ final class EarlyConnection implements ClientConnection, LineSplitter.Input {
     this.onEnd = onEnd;
   }
 
-  /** Starts serving: opens the session and greets; on the acceptor's thread. */
+  /**
+   * Starts serving: opens the session and greets, on the acceptor's thread (at once when called there, else as a
+   * task of that thread).
+   */
   void start() {
-    acceptor.serve(this);
+    if (acceptor.inLoop()) {
+      acceptor.serve(this);
+    } else {
+      acceptor.execute(this::start);
+    }
   }
 
   @Override

@@ -129,11 +129,11 @@ public final class FaktoryTransport implements AutoCloseable {
 
   /**
    * Starts a plain transport whose every connection is served as before Netty was ready, by an acceptor of its own
-   * that never hands over (tests of that path).
+   * that never hands over, on two loops in turn as the standalone jar's on two cores (tests of that path).
    */
   static FaktoryTransport startEarlyOnly(InetSocketAddress address, int maxLineLength, SessionFactory sessions) {
-    return startWatchedBy(EarlyAcceptor.start("faktory-fake-early-accept-only"), true, address, maxLineLength,
-        sessions);
+    EarlyAcceptor twoLoops = EarlyAcceptor.start("faktory-fake-early-accept-only", EarlyAcceptor.NOBODY_TOLD, 2);
+    return startWatchedBy(twoLoops, true, address, maxLineLength, sessions);
   }
 
   /** Starts a plain transport watched by {@code acceptor} until it ends (tests of the hand-over). */
@@ -255,10 +255,11 @@ public final class FaktoryTransport implements AutoCloseable {
           closeQuietly(connection);
           return;
         }
-        served = new EarlyConnection(connection, index, maxLineLength, sessions, acceptor, forgetEnded);
+        served = new EarlyConnection(connection, index, maxLineLength, sessions, acceptor.loopFor(index),
+            forgetEnded);
         early.add(served);
       }
-      served.start(); // outside the lock: the session opens and greets now, on the acceptor's thread
+      served.start(); // outside the lock: the session opens and greets on its loop's thread (now, on the first)
     }
 
     @Override

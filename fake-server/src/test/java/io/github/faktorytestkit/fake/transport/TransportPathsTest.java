@@ -14,9 +14,12 @@ import io.github.faktorytestkit.protocol.Reply;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -237,6 +240,30 @@ class TransportPathsTest {
       client.readLine();
 
       assertThat(((EarlyConnection) session.connection).noDelay()).isTrue();
+    }
+  }
+
+  /**
+   * The early path's connections are served by its loops in turn (two here, as the standalone jar's on two cores):
+   * the second connection's session opens on another thread than the first's and the third's, and each is answered.
+   */
+  @Test
+  void earlyConnectionsAreServedByItsLoopsInTurn() {
+    Map<Integer, String> openedOn = new ConcurrentHashMap<>(); // by the connection's index: loops open side by side
+    SessionFactory noting = connection -> {
+      openedOn.put(connection.index(), Thread.currentThread().getName());
+      return session;
+    };
+    try (FaktoryTransport transport = Path.EARLY.start(noting); RawClient first = connect(transport);
+        RawClient second = connect(transport); RawClient third = connect(transport)) {
+      for (RawClient client : List.of(first, second, third)) {
+        assertThat(client.readLine()).isEqualTo("+HI {\"v\":2}\r\n");
+        assertThat(client.command("INFO")).isEqualTo("+OK\r\n");
+      }
+
+      assertThat(openedOn).containsOnlyKeys(0, 1, 2);
+      assertThat(openedOn.get(1)).isNotEqualTo(openedOn.get(0));
+      assertThat(openedOn.get(2)).isEqualTo(openedOn.get(0));
     }
   }
 
