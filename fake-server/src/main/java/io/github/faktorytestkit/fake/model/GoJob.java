@@ -64,7 +64,7 @@ public final class GoJob {
    */
   public static GoJob decodePushed(String payload, LongConsumer retryDefault) throws ErrorReplyException {
     try {
-      Object tree = GoJson.parse(payload);
+      Object tree = GoJson.parse(payload, FaktoryStructs.JOB.keys());
       overwriteRetryDefault(tree, retryDefault);
       return fromDecoded(GoStruct.of(GoDecoder.decodeTree(tree, FaktoryStructs.JOB)));
     } catch (GoJsonException e) {

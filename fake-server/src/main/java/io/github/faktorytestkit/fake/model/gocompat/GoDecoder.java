@@ -33,7 +33,7 @@ public final class GoDecoder {
    * @throws GoJsonException with Go's message for the syntax error or the first type mismatch
    */
   public static Object decode(String json, GoType type) throws GoJsonException {
-    return decodeTree(GoJson.parse(json), type);
+    return decodeTree(GoJson.parse(json, type.keys()), type);
   }
 
   /**

@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * @param list the fields in declaration order
  * @param byKey the same fields by their JSON key
+ * @param keys the JSON keys of these fields and of the fields of the structs in their types, for {@link GoJson}
  */
-public record GoFieldNames(List<Field> list, Map<String, Field> byKey) {
+public record GoFieldNames(List<Field> list, Map<String, Field> byKey, GoJsonKeys keys) {
 
   /** Creates the names; both are copied. */
   public GoFieldNames {
@@ -24,7 +25,8 @@ public record GoFieldNames(List<Field> list, Map<String, Field> byKey) {
   static GoFieldNames of(List<Field> fields) {
     Map<String, Field> byKey = new HashMap<>();
     fields.forEach(field -> byKey.putIfAbsent(field.key(), field));
-    return new GoFieldNames(fields, byKey);
+    List<GoJsonKeys> nested = fields.stream().map(field -> field.type().keys()).toList();
+    return new GoFieldNames(fields, byKey, GoJsonKeys.of(byKey.keySet(), nested));
   }
 
   /** Returns the field {@code key} selects, or null when the key matches no field (Go ignores the member). */

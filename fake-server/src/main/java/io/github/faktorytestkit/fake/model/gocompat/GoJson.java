@@ -19,11 +19,13 @@ public final class GoJson {
   private static final int MAX_DEPTH = 10_000;
 
   private final byte[] in;
+  private final GoJsonKeys keys;
   private final Deque<Container> stack = new ArrayDeque<>();
   private int pos;
 
-  private GoJson(byte[] in) {
+  private GoJson(byte[] in, GoJsonKeys keys) {
     this.in = in;
+    this.keys = keys;
   }
 
   /**
@@ -33,7 +35,17 @@ public final class GoJson {
    * @throws GoJsonException with Go's syntax error message when {@code text} is not one JSON value
    */
   public static Object parse(String text) throws GoJsonException {
-    return new GoJson(GoUtf8.encode(text)).document();
+    return parse(text, GoJsonKeys.NONE);
+  }
+
+  /**
+   * Returns the tree of {@code text} as {@link #parse(String)} does, each object key that is one of {@code keys}
+   * spelled plainly (no escape) being that very string.
+   *
+   * @throws GoJsonException with Go's syntax error message when {@code text} is not one JSON value
+   */
+  public static Object parse(String text, GoJsonKeys keys) throws GoJsonException {
+    return new GoJson(GoUtf8.encode(text), keys).document();
   }
 
   /** A JSON object: its members in document order, duplicate keys included. */
@@ -151,13 +163,29 @@ public final class GoJson {
       throw invalid("looking for beginning of object key string");
     }
     pos++;
-    String key = string();
+    String key = knownKey();
+    if (key == null) {
+      key = string();
+    }
     skipSpace();
     requireMore();
     if (in[pos] != ':') {
       throw invalid("after object key");
     }
     pos++;
+    return key;
+  }
+
+  /** Reads a key of {@link #keys} spelled plainly up to its closing quote and returns it, else returns null. */
+  private String knownKey() {
+    int runEnd = plainRunEnd();
+    if (runEnd == in.length || in[runEnd] != '"') {
+      return null;
+    }
+    String key = keys.find(in, pos, runEnd - pos);
+    if (key != null) {
+      pos = runEnd + 1;
+    }
     return key;
   }
 

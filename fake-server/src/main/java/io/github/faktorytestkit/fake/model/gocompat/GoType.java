@@ -93,6 +93,14 @@ public record GoType(Kind kind, String name, GoType element, GoFieldNames fields
     return new Field(key, type);
   }
 
+  /**
+   * Returns the JSON keys a document of this type holds where it holds structs: a struct's field keys and those of
+   * the structs in its fields' types; a slice's, map's or pointer's element's; none for other types.
+   */
+  public GoJsonKeys keys() {
+    return kind == Kind.STRUCT ? fields.keys() : element != null ? element.keys() : GoJsonKeys.NONE;
+  }
+
   /** Returns the struct field a JSON key selects (exact match first, else Go's case-insensitive match), or null. */
   public Field fieldFor(String key) {
     return fields.find(key);
