@@ -26,6 +26,7 @@ final class Tls12FlightCases {
   private static final String PROTOCOL_VERSION = "15030300020246";
   private static final String WARNING = "1503030002015a";
   private static final String CLOSED = "";
+  private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int HANDSHAKE = 22;
   private static final int APPLICATION_DATA = 23;
 
@@ -50,8 +51,8 @@ final class Tls12FlightCases {
   }
 
   /**
-   * The flight with a record sealed as of content type 25 in place of the Finished: Go decrypts it and answers
-   * {@code unexpected_message}, the fake {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * The flight with a record sealed as of content type 25 in place of the Finished: Go decrypts it (its type
+   * authenticated with it) and answers {@code unexpected_message}.
    */
   static FlightChanges.Change<Tls12Client.Flight> sealedOfAnotherType() {
     return new FlightChanges.Change<>("a record sealed as of type 25", f -> join(f.keyExchange(), f.changeCipherSpec(),
@@ -129,6 +130,14 @@ final class Tls12FlightCases {
         record(HANDSHAKE, hex("1400000c" + "42".repeat(12)))));
     put(cases, "finished sealed, in a record of type 25", BAD_RECORD_MAC, f -> join(f.keyExchange(),
         f.changeCipherSpec(), join(hex("19"), slice(f.finished(), 1, 45))));
+    put(cases, "a record sealed as of type 0", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(0, hex("1400000c" + "42".repeat(12)))));
+    put(cases, "a change_cipher_spec sealed", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(CHANGE_CIPHER_SPEC, hex("01"))));
+    put(cases, "a change_cipher_spec of 2 sealed", DECODE_ERROR, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(CHANGE_CIPHER_SPEC, hex("02"))));
+    put(cases, "16,385 bytes sealed as of type 25", "15030300020216", f -> join(f.keyExchange(),
+        f.changeCipherSpec(), f.seal(25, new byte[16385])));
   }
 
   private static void put(Map<String, Case> cases, String name, String reply,
