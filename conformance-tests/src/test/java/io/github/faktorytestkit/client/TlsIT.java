@@ -567,6 +567,31 @@ class TlsIT {
   }
 
   /**
+   * What a TLS 1.2 client sends after the server's flight of a resumption by ticket ({@link Tls12ResumedClient}: its
+   * change_cipher_spec and Finished), as it is or changed, with records of other kinds and sealed records in place of
+   * its Finished ({@link Tls12ResumedFlights#all}), gets Go's answer from each, its alerts sealed.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void whatComesAfterTheTls12ResumptionsFlightGetsGosAnswer(TargetKind kind) throws IOException {
+    Map<String, Tls12ResumedFlights.Case> cases = Tls12ResumedFlights.all();
+    assertThat(answers(server(kind).url(), cases, (url, flight) -> Tls12ResumedFlights.answer(url, flight.change())))
+        .containsExactlyEntriesOf(expected(cases, Tls12ResumedFlights.Case::reply));
+  }
+
+  /**
+   * TLS 1.2 resumptions' flights of the client's ({@link Tls12ResumedClient}) with a byte or two changed, cut short, a
+   * record in the clear first or their records the other way round ({@link Tls12ResumedFlights#mutated}; the same
+   * ones on every run) get from the fake the answer real Faktory gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedTls12ResumptionFlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    assertFakeAnswersAsReal(kind, Tls12ResumedFlights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS),
+        Tls12ResumedFlights::answer);
+  }
+
+  /**
    * The same of a client offering ECDHE_ECDSA_WITH_AES_128_CBC_SHA alone, whose records Go opens its own way; its
    * flight as it is goes on, on both.
    */

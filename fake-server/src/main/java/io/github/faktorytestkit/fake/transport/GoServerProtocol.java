@@ -7,6 +7,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ClientHello;
 import org.bouncycastle.tls.HandshakeMessageInput;
 import org.bouncycastle.tls.HandshakeType;
+import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerHello;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -19,9 +20,9 @@ import org.bouncycastle.tls.crypto.TlsHash;
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
  * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
  * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream. After the
- * ServerHelloDone of a full TLS 1.2 handshake, or the Finished of TLS 1.3, what the client sends next is Go's to
- * judge ({@link GoTls12Flight}, {@link GoTls13Flight}), with the client's keys to open its first sealed record
- * ({@link ClientRecordKeys}).
+ * ServerHelloDone of a full TLS 1.2 handshake, the Finished of a resumption, or the Finished of TLS 1.3, what the
+ * client sends next is Go's to judge ({@link GoTls12Flight}, {@link GoTls13Flight}), with the client's keys to open
+ * its first sealed record ({@link ClientRecordKeys}).
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
@@ -55,8 +56,11 @@ final class GoServerProtocol extends TlsServerProtocol {
       ech.confirm(getContext(), serverHello);
     }
     super.sendServerHelloMessage(new GoServerHello(serverHello));
-    if (getContext().getSecurityParametersHandshake().isResumedSession()) {
+    SecurityParameters parameters = getContext().getSecurityParametersHandshake();
+    if (parameters.isResumedSession()) {
       sendNewSessionTicketMessage(tlsServer.getNewSessionTicket()); // Go's new ticket of a TLS 1.2 resumption
+      // the protocol's change_cipher_spec and Finished follow: then the client's flight is Go's to judge
+      flightReader = GoTls12Flight.resumed(GoTls12Flight.sealedOverhead(parameters.getCipherSuite()), this::openTls12);
     }
   }
 

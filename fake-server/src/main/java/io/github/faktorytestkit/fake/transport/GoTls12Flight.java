@@ -8,14 +8,16 @@ import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_PLAINTEXT;
 import java.util.Arrays;
 
 /**
- * Reads what a client sends after the server's flight of a full TLS 1.2 handshake (up to its ServerHelloDone), up
- * to the first record after the client's change_cipher_spec, as Go's server reads it ({@code readRecordOrCCS},
- * {@code readHandshake}, {@code doFullHandshake}, {@code readChangeCipherSpec}), and judges its ClientKeyExchange as
- * Go does; BouncyCastle's TLS protocol gets only what Go goes on with.
+ * Reads what a TLS 1.2 client sends after the server's flight, up to the first record after the client's
+ * change_cipher_spec, as Go's server reads it ({@code readRecordOrCCS}, {@code readHandshake},
+ * {@code readChangeCipherSpec}): after the ServerHelloDone of a full handshake ({@code doFullHandshake}: a
+ * ClientKeyExchange, judged as Go does, then the change_cipher_spec), or after the Finished of a resumption
+ * ({@code doResumeHandshake}, {@code readFinished}: the change_cipher_spec first, Go's alerts sealed with the
+ * server's keys). BouncyCastle's TLS protocol gets only what Go goes on with.
  *
  * <p>Records ({@link GoRecordReader}, a body of up to 18,432 bytes): application data, a record of an unknown type,
- * an empty handshake record, a malformed alert, a handshake record after the key exchange, a change_cipher_spec
- * record before it or inside a handshake message {@code unexpected_message}; a change_cipher_spec
+ * an empty handshake record, a malformed alert, a handshake record after the key exchange (of a resumption: any), a
+ * change_cipher_spec record before it or inside a handshake message {@code unexpected_message}; a change_cipher_spec
  * record other than the byte 1 {@code decode_error}. A warning alert is dropped, a fatal one or {@code close_notify}
  * closes without a byte, one of another level gets {@code unexpected_message}. The first message must be a
  * ClientKeyExchange (another type: {@code decode_error} where Go's parser of that type refuses it, else
@@ -39,14 +41,16 @@ final class GoTls12Flight extends GoRecordReader {
   private final int group;
   private final int sealedOverhead;
   private final ClientRecordOpener opener;
+  private final boolean resumed;
   private byte[] keyExchange;
   private boolean changedCipherSpec;
 
-  private GoTls12Flight(int group, int sealedOverhead, ClientRecordOpener opener) {
+  private GoTls12Flight(int group, int sealedOverhead, ClientRecordOpener opener, boolean resumed) {
     super(MAX_CIPHERTEXT);
     this.group = group;
     this.sealedOverhead = sealedOverhead;
     this.opener = opener;
+    this.resumed = resumed;
   }
 
   /**
@@ -55,7 +59,12 @@ final class GoTls12Flight extends GoRecordReader {
    * for a suite of CBC, whose record lengths BouncyCastle judges; {@code opener} opens a record of another type.
    */
   static GoTls12Flight full(int group, int sealedOverhead, ClientRecordOpener opener) {
-    return new GoTls12Flight(group, sealedOverhead, opener);
+    return new GoTls12Flight(group, sealedOverhead, opener, false);
+  }
+
+  /** Reads after the flight of a resumption's server, as {@link #full} but for the key exchange, which is none. */
+  static GoTls12Flight resumed(int sealedOverhead, ClientRecordOpener opener) {
+    return new GoTls12Flight(-1, sealedOverhead, opener, true);
   }
 
   /** The bytes AEAD suite {@code suite} adds to a record's plaintext (explicit nonce and tag), 0 for another suite. */
@@ -71,6 +80,12 @@ final class GoTls12Flight extends GoRecordReader {
   static boolean readsAfter(int group) {
     return group == GoNamedGroups.X25519 || group == GoNamedGroups.P256 || group == GoNamedGroups.P384
         || group == GoNamedGroups.P521;
+  }
+
+  /** A resumption's server sent its change_cipher_spec: Go's alerts are sealed then. */
+  @Override
+  GoReadOutcome refusal(int description) {
+    return resumed ? GoReadOutcome.refuseSealed(description) : GoReadOutcome.refuse(description);
   }
 
   @Override
@@ -89,7 +104,7 @@ final class GoTls12Flight extends GoRecordReader {
     return switch (type) {
       case ALERT -> alert(body);
       case CHANGE_CIPHER_SPEC -> changeCipherSpec(body);
-      case HANDSHAKE -> body.length == 0 || keyExchange != null ? refusal(GoAlert.UNEXPECTED_MESSAGE)
+      case HANDSHAKE -> body.length == 0 || keyExchange != null || resumed ? refusal(GoAlert.UNEXPECTED_MESSAGE)
           : handshake(body, this::keyExchange);
       default -> refusal(GoAlert.UNEXPECTED_MESSAGE);
     };
@@ -109,7 +124,7 @@ final class GoTls12Flight extends GoRecordReader {
     if (body.length != 1 || body[0] != 1) {
       return refusal(GoAlert.DECODE_ERROR);
     }
-    if (pendingHandshake().length > 0 || keyExchange == null) {
+    if (pendingHandshake().length > 0 || keyExchange == null && !resumed) {
       return refusal(GoAlert.UNEXPECTED_MESSAGE);
     }
     changedCipherSpec = true;
@@ -135,7 +150,8 @@ final class GoTls12Flight extends GoRecordReader {
     if (body.length < sealedOverhead) {
       return refusal(GoAlert.BAD_RECORD_MAC);
     }
-    byte[] before = concat(GoRecords.handshakeRecords(keyExchange, TLS12), CHANGE_CIPHER_SPEC_RECORD);
+    byte[] keys = resumed ? new byte[0] : GoRecords.handshakeRecords(keyExchange, TLS12);
+    byte[] before = concat(keys, CHANGE_CIPHER_SPEC_RECORD);
     if (type < ALERT || type > APPLICATION_DATA) {
       return refusal(opened(type, opener.open(before, type, body)));
     }

@@ -85,6 +85,31 @@ class GoTls12FlightTest {
         HexFormat.of().formatHex(GoAlert.fatal(0x0303, alert)), List.of(KEY_EXCHANGE + CHANGE_CIPHER_SPEC));
   }
 
+  static Stream<Arguments> refusedInAResumption() {
+    return Stream.of(
+        arguments("a handshake record first", SEALED, GoAlert.UNEXPECTED_MESSAGE),
+        arguments("a change_cipher_spec of 2", "140303000102", GoAlert.DECODE_ERROR),
+        arguments("17 warning alerts", "1503030002015a".repeat(17), GoAlert.UNEXPECTED_MESSAGE),
+        arguments("a handshake record of 16,385 bytes", "1603034001" + "00".repeat(16385), GoAlert.RECORD_OVERFLOW),
+        arguments("a sealed record of an unknown type", CHANGE_CIPHER_SPEC + SEALED.replaceFirst("^16", "19"),
+            GoAlert.BAD_RECORD_MAC));
+  }
+
+  /** After the server's Finished of a resumption, Go's alerts are sealed with the server's keys. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedInAResumption")
+  void whatGoRefusesInAResumptionGetsGosAlertSealed(String name, String sent, int alert) {
+    GoReadOutcome outcome = GoTls12Flight.resumed(24, NOT_OPENED).read(HexFormat.of().parseHex(sent));
+    assertThat(List.of(outcome.refused(), outcome.sealedAlert())).containsExactly(false, alert);
+  }
+
+  @Test
+  void aResumptionsFlightIsPassedOnOnceItsFirstSealedRecordCame() {
+    GoTls12Flight flight = GoTls12Flight.resumed(24, NOT_OPENED);
+    GoReadOutcome outcome = flight.read(HexFormat.of().parseHex("1503030002015a" + CHANGE_CIPHER_SPEC + SEALED));
+    assertThat(HexFormat.of().formatHex(outcome.passOn())).isEqualTo(CHANGE_CIPHER_SPEC + SEALED);
+  }
+
   private static GoTls12Flight full(ClientRecordOpener opener) {
     return GoTls12Flight.full(GoNamedGroups.X25519, 24, opener);
   }
