@@ -44,9 +44,10 @@ final class Tls12Client {
 
   /**
    * The client's flight: its ClientKeyExchange record, the ChangeCipherSpec record, its Finished record (sealed under
-   * the client's keys of the session, {@code keys}, as the first record after the ChangeCipherSpec).
+   * the client's keys of the session, {@code keys}, as the first record after the ChangeCipherSpec), and the session's
+   * master secret.
    */
-  record Flight(byte[] keyExchange, byte[] changeCipherSpec, byte[] finished, Keys keys) {
+  record Flight(byte[] keyExchange, byte[] changeCipherSpec, byte[] finished, Keys keys, byte[] master) {
     /** The three records, in their order. */
     byte[] records() {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -77,9 +78,17 @@ final class Tls12Client {
 
     /** The client's hello offering this suite alone, in a record of TLS 1.0. */
     String hello() {
-      return TlsHellos.record(TlsHellos.helloWithSessionId("0303", "", id, "00", TlsHellos.extension(10, "0002001d"),
-          TlsHellos.extension(11, "0100"), TlsHellos.ECDSA_P256, TlsHellos.extension(23, ""),
-          TlsHellos.extension(0xff01, "00")));
+      return hello("", "");
+    }
+
+    /**
+     * The client's hello offering this suite alone, with {@code sessionId} (hex) and {@code more} extensions after its
+     * own, in a record of TLS 1.0.
+     */
+    String hello(String sessionId, String more) {
+      return TlsHellos.record(TlsHellos.helloWithSessionId("0303", sessionId, id, "00",
+          TlsHellos.extension(10, "0002001d"), TlsHellos.extension(11, "0100"), TlsHellos.ECDSA_P256,
+          TlsHellos.extension(23, ""), TlsHellos.extension(0xff01, "00"), more));
     }
 
     /** The client's write keys in the key block of a session. */
@@ -90,11 +99,26 @@ final class Tls12Client {
     }
   }
 
-  /** The client's write keys of a session: its MAC key (CBC), its key, its implicit nonce (GCM). */
+  /** A side's write keys of a session: its MAC key (CBC), its key, its implicit nonce (GCM). */
   record Keys(Suite suite, byte[] macKey, byte[] key, byte[] iv) {
     /** {@code plaintext} sealed as the record of sequence number 0, of content type {@code type}. */
     byte[] seal(int type, byte[] plaintext) {
       return suite == Suite.AES_128_GCM ? sealGcm(type, plaintext) : sealCbc(type, plaintext);
+    }
+
+    /** The plaintext of {@code record} (header and body), sealed with AES-GCM as the record of {@code sequence}. */
+    byte[] open(long sequence, byte[] record) {
+      try {
+        byte[] nonce = Arrays.copyOf(iv, 12);
+        System.arraycopy(record, 5, nonce, 4, 8);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(ByteBuffer.allocate(13).putLong(sequence).put(record, 0, 3)
+            .putShort((short) (record.length - 5 - 8 - 16)).array());
+        return gcm.doFinal(record, 5 + 8, record.length - 5 - 8);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("AES-GCM: " + e.getMessage(), e);
+      }
     }
 
     /** MAC, then padding, then AES-128-CBC under a random explicit IV, as TLS 1.2's CBC suites seal. */
@@ -146,7 +170,12 @@ final class Tls12Client {
    * @throws IOException when the server's flight is not a full handshake of the suite over X25519
    */
   static Flight handshake(InputStream in, OutputStream out, Suite suite) throws IOException {
-    byte[] hello = HexFormat.of().parseHex(suite.hello());
+    return handshake(in, out, suite, suite.hello());
+  }
+
+  /** As {@link #handshake(InputStream, OutputStream, Suite)}, sending {@code helloRecord} (hex), of the suite. */
+  static Flight handshake(InputStream in, OutputStream out, Suite suite, String helloRecord) throws IOException {
+    byte[] hello = HexFormat.of().parseHex(helloRecord);
     out.write(hello);
     ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     transcript.write(hello, 5, hello.length - 5);
@@ -187,7 +216,7 @@ final class Tls12Client {
     byte[] verify = prf(master, "client finished", sha256(transcript.toByteArray()), 12);
     byte[] finished = concat(new byte[] {20, 0, 0, 12}, verify);
     return new Flight(record(keyExchange), HexFormat.of().parseHex(CHANGE_CIPHER_SPEC), keys.seal(HANDSHAKE, finished),
-        keys);
+        keys, master);
   }
 
   /** The server's handshake messages (header and body), from records of one message each or more. */

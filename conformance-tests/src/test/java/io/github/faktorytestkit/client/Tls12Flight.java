@@ -48,6 +48,11 @@ final class Tls12Flight {
         last.arrayOffset() + last.limit());
   }
 
+  /** Returns the handshake bytes (messages from their type byte on) of the records before the change of cipher spec. */
+  static byte[] handshake(byte[] received) {
+    return clear(received).handshake();
+  }
+
   /** Returns the first message (the server hello), in hex, its random (32 bytes after the version) as {@code ..}. */
   static String serverHelloWithoutRandom(byte[] received) {
     ByteBuffer hello = read(received).get(0);

@@ -23,9 +23,9 @@ final class Tls12FlightCases {
   private static final String HANDSHAKE_FAILURE = "15030300020228";
   private static final String ILLEGAL_PARAMETER = "1503030002022f";
   private static final String DECODE_ERROR = "15030300020232";
-  private static final String PROTOCOL_VERSION = "15030300020246";
   private static final String WARNING = "1503030002015a";
   private static final String CLOSED = "";
+  private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int HANDSHAKE = 22;
   private static final int APPLICATION_DATA = 23;
 
@@ -50,8 +50,8 @@ final class Tls12FlightCases {
   }
 
   /**
-   * The flight with a record sealed as of content type 25 in place of the Finished: Go decrypts it and answers
-   * {@code unexpected_message}, the fake {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * The flight with a record sealed as of content type 25 in place of the Finished: Go decrypts it (its type
+   * authenticated with it) and answers {@code unexpected_message}.
    */
   static FlightChanges.Change<Tls12Client.Flight> sealedOfAnotherType() {
     return new FlightChanges.Change<>("a record sealed as of type 25", f -> join(f.keyExchange(), f.changeCipherSpec(),
@@ -60,22 +60,16 @@ final class Tls12FlightCases {
 
   private static void records(Map<String, Case> cases) {
     put(cases, "the flight as it is", GOES_ON, f -> f.records());
-    put(cases, "a warning alert first", GOES_ON, f -> join(hex(WARNING), f.records()));
+    for (Tls12Flights.ClearRecord first : Tls12Flights.clearRecordsFirst()) {
+      put(cases, first.name(), first.reply(GOES_ON, CLOSED, alert -> String.format("150303000202%02x", alert)),
+          f -> join(hex(first.hex()), f.records()));
+    }
     put(cases, "a warning alert after the key exchange", GOES_ON, f -> join(f.keyExchange(), hex(WARNING),
         f.changeCipherSpec(), f.finished()));
-    put(cases, "17 warning alerts", UNEXPECTED, f -> join(hex(WARNING.repeat(17)), f.records()));
-    put(cases, "close_notify first", CLOSED, f -> join(hex("15030300020100"), f.records()));
-    put(cases, "a fatal alert first", CLOSED, f -> join(hex("15030300020228"), f.records()));
-    put(cases, "an alert of level 3", UNEXPECTED, f -> join(hex("15030300020328"), f.records()));
-    put(cases, "an alert of 3 bytes", UNEXPECTED, f -> join(hex("1503030003012800"), f.records()));
-    put(cases, "application data first", UNEXPECTED, f -> join(hex("170303000100"), f.records()));
-    put(cases, "a record of an unknown type first", UNEXPECTED, f -> join(hex("190303000100"), f.records()));
-    put(cases, "an empty handshake record first", UNEXPECTED, f -> join(hex("1603030000"), f.records()));
     put(cases, "a change_cipher_spec first", UNEXPECTED, f -> join(f.changeCipherSpec(), f.records()));
     put(cases, "no change_cipher_spec", UNEXPECTED, f -> join(f.keyExchange(), f.finished()));
     put(cases, "a change_cipher_spec of 2", DECODE_ERROR, f -> join(f.keyExchange(), hex("140303000102")));
     put(cases, "a change_cipher_spec of two bytes", DECODE_ERROR, f -> join(f.keyExchange(), hex("14030300020101")));
-    put(cases, "a record of TLS 1.0", PROTOCOL_VERSION, f -> join(hex("1603010001"), f.records()));
     put(cases, "a record over 18,432 bytes", "15030300020216", f -> hex("1603034801"));
     put(cases, "the key exchange over two records", GOES_ON, f -> join(record(HANDSHAKE, slice(f.keyExchange(), 5, 20)),
         record(HANDSHAKE, slice(f.keyExchange(), 20, 42)), f.changeCipherSpec(), f.finished()));
@@ -129,6 +123,14 @@ final class Tls12FlightCases {
         record(HANDSHAKE, hex("1400000c" + "42".repeat(12)))));
     put(cases, "finished sealed, in a record of type 25", BAD_RECORD_MAC, f -> join(f.keyExchange(),
         f.changeCipherSpec(), join(hex("19"), slice(f.finished(), 1, 45))));
+    put(cases, "a record sealed as of type 0", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(0, hex("1400000c" + "42".repeat(12)))));
+    put(cases, "a change_cipher_spec sealed", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(CHANGE_CIPHER_SPEC, hex("01"))));
+    put(cases, "a change_cipher_spec of 2 sealed", DECODE_ERROR, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(CHANGE_CIPHER_SPEC, hex("02"))));
+    put(cases, "16,385 bytes sealed as of type 25", "15030300020216", f -> join(f.keyExchange(),
+        f.changeCipherSpec(), f.seal(25, new byte[16385])));
   }
 
   private static void put(Map<String, Case> cases, String name, String reply,

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * What a TLS 1.2 client sends after the server's flight ({@link Tls12Client}: ClientKeyExchange, ChangeCipherSpec,
@@ -25,8 +26,44 @@ final class Tls12Flights {
   private static final Map<Tls12Client.Suite, Integer> FLIGHT_LENGTH = Map.of(Tls12Client.Suite.AES_128_GCM,
       42 + 6 + 45, Tls12Client.Suite.AES_128_CBC_SHA, 42 + 6 + 69);
   private static final int HANDSHAKE = 22;
+  private static final String WARNING = "1503030002015a";
+  private static final int UNEXPECTED = 10;
+  private static final int PROTOCOL_VERSION = 70;
 
   private Tls12Flights() {}
+
+  /**
+   * A record in the clear (hex) a client may send first after the server's flight, by name, and Go's answer: the
+   * description of its fatal alert, or {@link #DROPPED} or {@link #CLOSES}.
+   */
+  record ClearRecord(String name, String hex, int alert) {
+    /** Go drops the record and goes on. */
+    static final int DROPPED = -1;
+    /** Go closes without a byte. */
+    static final int CLOSES = -2;
+
+    /** Go's answer as a table writes it: {@code goesOn}, {@code closed}, or {@code alert} of the description. */
+    String reply(String goesOn, String closed, IntFunction<String> alert) {
+      return this.alert == DROPPED ? goesOn : this.alert == CLOSES ? closed : alert.apply(this.alert);
+    }
+  }
+
+  /**
+   * The records in the clear Go answers alike before the client's change_cipher_spec, after the flight of a full
+   * handshake or of a resumption.
+   */
+  static List<ClearRecord> clearRecordsFirst() {
+    return List.of(new ClearRecord("a warning alert first", WARNING, ClearRecord.DROPPED),
+        new ClearRecord("17 warning alerts", WARNING.repeat(17), UNEXPECTED),
+        new ClearRecord("close_notify first", "15030300020100", ClearRecord.CLOSES),
+        new ClearRecord("a fatal alert first", "15030300020228", ClearRecord.CLOSES),
+        new ClearRecord("an alert of level 3", "15030300020328", UNEXPECTED),
+        new ClearRecord("an alert of 3 bytes", "1503030003012800", UNEXPECTED),
+        new ClearRecord("application data first", "170303000100", UNEXPECTED),
+        new ClearRecord("a record of an unknown type first", "190303000100", UNEXPECTED),
+        new ClearRecord("an empty handshake record first", "1603030000", UNEXPECTED),
+        new ClearRecord("a record of TLS 1.0", "1603010001", PROTOCOL_VERSION));
+  }
 
   /** {@code count} changes of the client's flight drawn from {@code random} ({@link FlightChanges#mutated}). */
   static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count) {

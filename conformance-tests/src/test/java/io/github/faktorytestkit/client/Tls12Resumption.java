@@ -67,7 +67,8 @@ final class Tls12Resumption {
     }
   }
 
-  private static byte[] readFlight(InputStream in) throws IOException {
+  /** Reads the server's records from {@code in} up to its change of cipher spec or ServerHelloDone, or its close. */
+  static byte[] readFlight(InputStream in) throws IOException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     while (!Tls12Flight.complete(received.toByteArray())) {
       byte[] header = in.readNBytes(5);

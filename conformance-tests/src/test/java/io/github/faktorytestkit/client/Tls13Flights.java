@@ -27,6 +27,8 @@ final class Tls13Flights {
   private static final String UNEXPECTED = "alert 10";
   private static final String BAD_RECORD_MAC = "alert 20";
   private static final int HANDSHAKE = 22;
+  /** A Finished of another verify data. */
+  private static final String FINISHED_42 = "14000020" + "42".repeat(32);
 
   private Tls13Flights() {}
 
@@ -57,21 +59,25 @@ final class Tls13Flights {
     put(cases, "application data of a byte", BAD_RECORD_MAC, f -> join(hex("170303000100"), records(f)));
     put(cases, "a record of TLS 1.0", "alert 70", f -> join(hex("1703010001"), records(f)));
     put(cases, "a record over 16,640 bytes", "alert 22", f -> hex("1703034101"));
-    put(cases, "another verify data", "alert 51", f -> sealed(f, HANDSHAKE, "14000020" + "42".repeat(32)));
+    put(cases, "another verify data", "alert 51", f -> sealed(f, HANDSHAKE, FINISHED_42));
     put(cases, "a certificate in place of finished", UNEXPECTED, f -> sealed(f, HANDSHAKE, "0b000004" + "00000000"));
     put(cases, "application data in place of finished", UNEXPECTED, f -> sealed(f, 23, "2b4f4b0d0a"));
     put(cases, "a warning alert in place of finished", "", f -> sealed(f, 21, "0130"));
     put(cases, "user_canceled in place of finished", "", f -> sealed(f, 21, "015a"));
+    put(cases, "finished sealed as an alert record", UNEXPECTED, f -> join(hex(CHANGE_CIPHER_SPEC),
+        f.sealAs(21, HANDSHAKE, hex(FINISHED_42))));
+    put(cases, "finished sealed as a record of type 25", UNEXPECTED, f -> join(hex(CHANGE_CIPHER_SPEC),
+        f.sealAs(25, HANDSHAKE, hex(FINISHED_42))));
     return cases;
   }
 
   /**
-   * The Finished sealed in a record whose header claims a handshake record: Go opens it and answers
-   * {@code unexpected_message}, the fake {@code bad_record_mac} (fake-server/KNOWN-DIFFERENCES.md, TLS).
+   * The Finished sealed in a record whose header claims a handshake record: Go opens it (the header authenticated with
+   * it) and answers {@code unexpected_message}.
    */
   static FlightChanges.Change<Tls13Client.Flight> sealedAsHandshake() {
     return new FlightChanges.Change<>("finished sealed as a handshake record", f -> join(hex(CHANGE_CIPHER_SPEC),
-        f.sealAs(HANDSHAKE, HANDSHAKE, hex("14000020" + "42".repeat(32)))));
+        f.sealAs(HANDSHAKE, HANDSHAKE, hex(FINISHED_42))));
   }
 
   /**

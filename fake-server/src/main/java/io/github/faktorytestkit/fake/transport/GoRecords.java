@@ -23,6 +23,11 @@ final class GoRecords {
 
   private GoRecords() {}
 
+  /** The header of a record of {@code type} and TLS 1.2's version whose body is {@code length} bytes. */
+  static byte[] header(int type, int length) {
+    return new byte[] {(byte) type, 3, 3, (byte) (length >> 8), (byte) length};
+  }
+
   /** {@code handshake} (handshake messages' bytes) in handshake records of {@code version}, each of at most 16 KiB. */
   static byte[] handshakeRecords(byte[] handshake, int version) {
     ByteArrayOutputStream records = new ByteArrayOutputStream(handshake.length + HEADER * 5);

@@ -7,6 +7,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ClientHello;
 import org.bouncycastle.tls.HandshakeMessageInput;
 import org.bouncycastle.tls.HandshakeType;
+import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerHello;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -19,14 +20,17 @@ import org.bouncycastle.tls.crypto.TlsHash;
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
  * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
  * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream. After the
- * ServerHelloDone of a full TLS 1.2 handshake, or the Finished of TLS 1.3, what the client sends next is Go's to
- * judge ({@link GoTls12Flight}, {@link GoTls13Flight}).
+ * ServerHelloDone of a full TLS 1.2 handshake, the Finished of a resumption, or the Finished of TLS 1.3, what the
+ * client sends next is Go's to judge ({@link GoTls12Flight}, {@link GoTls13Flight}), with the client's keys to open
+ * its first sealed record ({@link ClientRecordKeys}).
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
   private boolean inputEnded;
   private int retryGroup = -1;
   private GoReadOutcome.Reader flightReader;
+  /** TLS 1.3: the client's handshake keys, kept once the server's Finished is sent (null before). */
+  private ClientRecordKeys handshakeKeys;
 
   /** {@code innerEch}: whether the client's hello has an inner {@code encrypted_client_hello} extension. */
   GoServerProtocol(boolean innerEch) {
@@ -52,8 +56,11 @@ final class GoServerProtocol extends TlsServerProtocol {
       ech.confirm(getContext(), serverHello);
     }
     super.sendServerHelloMessage(new GoServerHello(serverHello));
-    if (getContext().getSecurityParametersHandshake().isResumedSession()) {
+    SecurityParameters parameters = getContext().getSecurityParametersHandshake();
+    if (parameters.isResumedSession()) {
       sendNewSessionTicketMessage(tlsServer.getNewSessionTicket()); // Go's new ticket of a TLS 1.2 resumption
+      // the protocol's change_cipher_spec and Finished follow: then the client's flight is Go's to judge
+      flightReader = GoTls12Flight.resumed(GoTls12Flight.sealedOverhead(parameters.getCipherSuite()), this::openTls12);
     }
   }
 
@@ -104,14 +111,36 @@ final class GoServerProtocol extends TlsServerProtocol {
     int group = tlsServer instanceof GoTlsServer server ? server.tls12Group() : -1;
     if (GoTls12Flight.readsAfter(group)) {
       int suite = getContext().getSecurityParametersHandshake().getCipherSuite();
-      flightReader = new GoTls12Flight(group, GoTls12Flight.sealedOverhead(suite));
+      flightReader = GoTls12Flight.full(group, GoTls12Flight.sealedOverhead(suite), this::openTls12);
     }
   }
 
   @Override
   protected void send13ServerHelloCoda(ServerHello serverHello, boolean afterHelloRetryRequest) throws IOException {
     super.send13ServerHelloCoda(serverHello, afterHelloRetryRequest);
-    flightReader = new GoTls13Flight();
+    flightReader = new GoTls13Flight(this::openTls13);
+  }
+
+  /** Keeps the client's handshake keys, which the protocol leaves for the application's once this is sent. */
+  @Override
+  protected void send13FinishedMessage() throws IOException {
+    handshakeKeys = new ClientRecordKeys(getContext().getSecurityParametersHandshake());
+    super.send13FinishedMessage();
+  }
+
+  /** TLS 1.2: the protocol takes the records before (its key exchange brings the session's keys), then opens it. */
+  private byte[] openTls12(byte[] before, int type, byte[] body) {
+    try {
+      offerInput(before);
+    } catch (IOException refused) {
+      return null;
+    }
+    return ClientRecordKeys.openTls12(getContext(), type, body);
+  }
+
+  /** TLS 1.3: opened with the client's handshake keys; nothing comes before. */
+  private byte[] openTls13(byte[] before, int type, byte[] body) {
+    return handshakeKeys == null ? null : handshakeKeys.openTls13(type, body);
   }
 
   /**

@@ -3,26 +3,31 @@ package io.github.faktorytestkit.fake.transport;
 import static io.github.faktorytestkit.fake.transport.GoRecords.ALERT;
 import static io.github.faktorytestkit.fake.transport.GoRecords.CHANGE_CIPHER_SPEC;
 import static io.github.faktorytestkit.fake.transport.GoRecords.HANDSHAKE;
+import static io.github.faktorytestkit.fake.transport.GoRecords.MAX_PLAINTEXT;
 
 import java.util.Arrays;
 
 /**
- * Reads what a client sends after the server's flight of a full TLS 1.2 handshake (up to its ServerHelloDone), up
- * to the first record after the client's change_cipher_spec, as Go's server reads it ({@code readRecordOrCCS},
- * {@code readHandshake}, {@code doFullHandshake}, {@code readChangeCipherSpec}), and judges its ClientKeyExchange as
- * Go does; BouncyCastle's TLS protocol gets only what Go goes on with.
+ * Reads what a TLS 1.2 client sends after the server's flight, up to the first record after the client's
+ * change_cipher_spec, as Go's server reads it ({@code readRecordOrCCS}, {@code readHandshake},
+ * {@code readChangeCipherSpec}): after the ServerHelloDone of a full handshake ({@code doFullHandshake}: a
+ * ClientKeyExchange, judged as Go does, then the change_cipher_spec), or after the Finished of a resumption
+ * ({@code doResumeHandshake}, {@code readFinished}: the change_cipher_spec first, Go's alerts sealed with the
+ * server's keys). BouncyCastle's TLS protocol gets only what Go goes on with.
  *
  * <p>Records ({@link GoRecordReader}, a body of up to 18,432 bytes): application data, a record of an unknown type,
- * an empty handshake record, a malformed alert, a handshake record after the key exchange, a change_cipher_spec
- * record before it or inside a handshake message {@code unexpected_message}; a change_cipher_spec record other than
- * the byte 1 {@code decode_error}. A warning alert is dropped, a fatal one or {@code close_notify} closes without a
- * byte, one of another level gets {@code unexpected_message}. The first message must be a ClientKeyExchange (another
- * type: {@code decode_error} where Go's parser of that type refuses it, else {@code unexpected_message}) whose point
- * Go's {@code ecdh} takes for the group chosen, after its length byte ({@code illegal_parameter}). The record after
- * the change_cipher_spec Go decrypts whatever its type, the type being part of what the seal authenticates: one of
- * a type other than alert, handshake and application data (which BouncyCastle refuses before decrypting it), or of an
- * AEAD suite and too short to hold its nonce and tag, gets {@code bad_record_mac} here, as Go's decryption fails
- * (but for a client that sealed it as of that type: Go then answers {@code unexpected_message}).
+ * an empty handshake record, a malformed alert, a handshake record after the key exchange (of a resumption: any), a
+ * change_cipher_spec record before it or inside a handshake message {@code unexpected_message}; a change_cipher_spec
+ * record other than the byte 1 {@code decode_error}. A warning alert is dropped, a fatal one or {@code close_notify}
+ * closes without a byte, one of another level gets {@code unexpected_message}. The first message must be a
+ * ClientKeyExchange (another type: {@code decode_error} where Go's parser of that type refuses it, else
+ * {@code unexpected_message}) whose point Go's {@code ecdh} takes for the group chosen, after its length byte
+ * ({@code illegal_parameter}). The record after the change_cipher_spec Go decrypts whatever its type, the type being
+ * part of what the seal authenticates: of an AEAD suite and too short to hold its nonce and tag it gets
+ * {@code bad_record_mac}; one of a type other than alert, handshake and application data (which BouncyCastle refuses
+ * unopened) is opened here ({@link ClientRecordOpener}) and answered as Go answers what it holds: nothing
+ * ({@code bad_record_mac}) where it does not open, else {@code record_overflow} over 16,384 bytes, a change_cipher_spec
+ * that is not the byte 1 {@code decode_error}, any other {@code unexpected_message}.
  */
 final class GoTls12Flight extends GoRecordReader {
   private static final int MAX_CIPHERTEXT = 16384 + 2048;
@@ -35,18 +40,31 @@ final class GoTls12Flight extends GoRecordReader {
 
   private final int group;
   private final int sealedOverhead;
+  private final ClientRecordOpener opener;
+  private final boolean resumed;
   private byte[] keyExchange;
   private boolean changedCipherSpec;
 
-  /**
-   * Reads after the flight of a server that chose the key exchange {@code group}; {@code sealedOverhead}: the bytes
-   * an AEAD suite chosen adds to a record's plaintext (explicit nonce and tag), 0 for a suite of CBC, whose record
-   * lengths BouncyCastle judges.
-   */
-  GoTls12Flight(int group, int sealedOverhead) {
+  private GoTls12Flight(int group, int sealedOverhead, ClientRecordOpener opener, boolean resumed) {
     super(MAX_CIPHERTEXT);
     this.group = group;
     this.sealedOverhead = sealedOverhead;
+    this.opener = opener;
+    this.resumed = resumed;
+  }
+
+  /**
+   * Reads after the flight of a full handshake's server that chose the key exchange {@code group};
+   * {@code sealedOverhead}: the bytes an AEAD suite chosen adds to a record's plaintext (explicit nonce and tag), 0
+   * for a suite of CBC, whose record lengths BouncyCastle judges; {@code opener} opens a record of another type.
+   */
+  static GoTls12Flight full(int group, int sealedOverhead, ClientRecordOpener opener) {
+    return new GoTls12Flight(group, sealedOverhead, opener, false);
+  }
+
+  /** Reads after the flight of a resumption's server, as {@link #full} but for the key exchange, which is none. */
+  static GoTls12Flight resumed(int sealedOverhead, ClientRecordOpener opener) {
+    return new GoTls12Flight(-1, sealedOverhead, opener, true);
   }
 
   /** The bytes AEAD suite {@code suite} adds to a record's plaintext (explicit nonce and tag), 0 for another suite. */
@@ -62,6 +80,12 @@ final class GoTls12Flight extends GoRecordReader {
   static boolean readsAfter(int group) {
     return group == GoNamedGroups.X25519 || group == GoNamedGroups.P256 || group == GoNamedGroups.P384
         || group == GoNamedGroups.P521;
+  }
+
+  /** A resumption's server sent its change_cipher_spec: Go's alerts are sealed then. */
+  @Override
+  GoReadOutcome refusal(int description) {
+    return resumed ? GoReadOutcome.refuseSealed(description) : GoReadOutcome.refuse(description);
   }
 
   @Override
@@ -80,28 +104,28 @@ final class GoTls12Flight extends GoRecordReader {
     return switch (type) {
       case ALERT -> alert(body);
       case CHANGE_CIPHER_SPEC -> changeCipherSpec(body);
-      case HANDSHAKE -> body.length == 0 || keyExchange != null ? GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE)
+      case HANDSHAKE -> body.length == 0 || keyExchange != null || resumed ? refusal(GoAlert.UNEXPECTED_MESSAGE)
           : handshake(body, this::keyExchange);
-      default -> GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+      default -> refusal(GoAlert.UNEXPECTED_MESSAGE);
     };
   }
 
   private GoReadOutcome alert(byte[] body) {
     if (body.length != 2) {
-      return GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+      return refusal(GoAlert.UNEXPECTED_MESSAGE);
     }
     if (body[1] == CLOSE_NOTIFY || body[0] == FATAL) {
       return GoReadOutcome.SILENT_CLOSE;
     }
-    return body[0] == WARNING ? useless() : GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+    return body[0] == WARNING ? useless() : refusal(GoAlert.UNEXPECTED_MESSAGE);
   }
 
   private GoReadOutcome changeCipherSpec(byte[] body) {
     if (body.length != 1 || body[0] != 1) {
-      return GoReadOutcome.refuse(GoAlert.DECODE_ERROR);
+      return refusal(GoAlert.DECODE_ERROR);
     }
-    if (pendingHandshake().length > 0 || keyExchange == null) {
-      return GoReadOutcome.refuse(GoAlert.UNEXPECTED_MESSAGE);
+    if (pendingHandshake().length > 0 || keyExchange == null && !resumed) {
+      return refusal(GoAlert.UNEXPECTED_MESSAGE);
     }
     changedCipherSpec = true;
     return null;
@@ -109,12 +133,11 @@ final class GoTls12Flight extends GoRecordReader {
 
   private GoReadOutcome keyExchange(byte[] message) {
     if ((message[0] & 0xff) != CLIENT_KEY_EXCHANGE) {
-      return GoReadOutcome.refuse(GoHandshakeTypes.parsesOverTls12(message) ? GoAlert.UNEXPECTED_MESSAGE
-          : GoAlert.DECODE_ERROR);
+      return refusal(GoHandshakeTypes.parsesOverTls12(message) ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.DECODE_ERROR);
     }
     keyExchange = message;
     return takesPoint(Arrays.copyOfRange(message, GoRecords.MESSAGE_HEADER, message.length)) ? null
-        : GoReadOutcome.refuse(GoAlert.ILLEGAL_PARAMETER);
+        : refusal(GoAlert.ILLEGAL_PARAMETER);
   }
 
   /** Go's {@code processClientKeyExchange} of ECDHE: a length byte, then a point Go's {@code ecdh} takes. */
@@ -124,11 +147,26 @@ final class GoTls12Flight extends GoRecordReader {
   }
 
   private GoReadOutcome sealed(int type, byte[] body) {
-    if (body.length < sealedOverhead || type < ALERT || type > APPLICATION_DATA) {
-      return GoReadOutcome.refuse(GoAlert.BAD_RECORD_MAC);
+    if (body.length < sealedOverhead) {
+      return refusal(GoAlert.BAD_RECORD_MAC);
     }
-    byte[] record = {(byte) type, 3, 3, (byte) (body.length >> 8), (byte) body.length};
-    return new GoReadOutcome(null, concat(concat(GoRecords.handshakeRecords(keyExchange, TLS12),
-        CHANGE_CIPHER_SPEC_RECORD), concat(record, body)));
+    byte[] keys = resumed ? new byte[0] : GoRecords.handshakeRecords(keyExchange, TLS12);
+    byte[] before = concat(keys, CHANGE_CIPHER_SPEC_RECORD);
+    if (type < ALERT || type > APPLICATION_DATA) {
+      return refusal(opened(type, opener.open(before, type, body)));
+    }
+    return new GoReadOutcome(null, concat(before, concat(GoRecords.header(type, body.length), body)));
+  }
+
+  /** Go's alert for the plaintext of a sealed record of {@code type}, not one Go goes on with (null: not opened). */
+  private static int opened(int type, byte[] plaintext) {
+    if (plaintext == null) {
+      return GoAlert.BAD_RECORD_MAC;
+    }
+    if (plaintext.length > MAX_PLAINTEXT) {
+      return GoAlert.RECORD_OVERFLOW;
+    }
+    boolean oneByte = plaintext.length == 1 && plaintext[0] == 1;
+    return type == CHANGE_CIPHER_SPEC && !oneByte ? GoAlert.DECODE_ERROR : GoAlert.UNEXPECTED_MESSAGE;
   }
 }

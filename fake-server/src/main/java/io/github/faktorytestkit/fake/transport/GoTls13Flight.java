@@ -9,19 +9,24 @@ import static io.github.faktorytestkit.fake.transport.GoRecords.CHANGE_CIPHER_SP
  *
  * <p>Records ({@link GoRecordReader}, a body of up to 16,640 bytes): a change_cipher_spec record, which Go does not
  * decrypt, is dropped when it is the byte 1 (up to Go's 16 in a row, then {@code unexpected_message}), else gets
- * {@code decode_error}. Go decrypts any other record, the header being part of what the seal authenticates: one whose
- * type is not application data, or too short to hold a tag, gets {@code bad_record_mac} here, as Go's decryption fails
- * (but for a client that sealed it with that header: Go then answers {@code unexpected_message}). The alerts are
- * the protocol's to write, sealed with the server's keys, as Go writes them then.
+ * {@code decode_error}. Go decrypts any other record, the header being part of what the seal authenticates: one too
+ * short to hold a tag gets {@code bad_record_mac}; one whose type is not application data (which BouncyCastle refuses
+ * unopened) is opened here ({@link ClientRecordOpener}): {@code unexpected_message} when it opens, as Go then refuses
+ * its type, else {@code bad_record_mac}. The alerts are the protocol's to write, sealed with the server's keys, as
+ * Go writes them then.
  */
 final class GoTls13Flight extends GoRecordReader {
   private static final int MAX_CIPHERTEXT = 16384 + 256;
   private static final int APPLICATION_DATA = 23;
   private static final int TAG = 16;
+  private static final byte[] NOTHING_BEFORE = {};
 
-  /** Reads after the server's flight. */
-  GoTls13Flight() {
+  private final ClientRecordOpener opener;
+
+  /** Reads after the server's flight, opening a record of another type with {@code opener}. */
+  GoTls13Flight(ClientRecordOpener opener) {
     super(MAX_CIPHERTEXT);
+    this.opener = opener;
   }
 
   @Override
@@ -39,10 +44,13 @@ final class GoTls13Flight extends GoRecordReader {
     if (type == CHANGE_CIPHER_SPEC) {
       return body.length == 1 && body[0] == 1 ? useless() : refusal(GoAlert.DECODE_ERROR);
     }
-    if (type != APPLICATION_DATA || body.length < TAG) {
+    if (body.length < TAG) {
       return refusal(GoAlert.BAD_RECORD_MAC);
     }
-    byte[] record = {(byte) type, 3, 3, (byte) (body.length >> 8), (byte) body.length};
-    return new GoReadOutcome(null, concat(record, body));
+    if (type != APPLICATION_DATA) {
+      boolean opens = opener.open(NOTHING_BEFORE, type, body) != null;
+      return refusal(opens ? GoAlert.UNEXPECTED_MESSAGE : GoAlert.BAD_RECORD_MAC);
+    }
+    return new GoReadOutcome(null, concat(GoRecords.header(type, body.length), body));
   }
 }
