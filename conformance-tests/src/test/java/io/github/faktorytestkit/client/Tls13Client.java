@@ -33,6 +33,7 @@ final class Tls13Client {
   private static final int APPLICATION_DATA = 23;
   private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int FINISHED = 20;
+  private static final byte MESSAGE_HASH = (byte) 254;
   private static final int PRE_SHARED_KEY = 41;
   private static final int KEY_SHARE = 51;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -122,13 +123,35 @@ final class Tls13Client {
    * handshake then starts from if the server takes it.
    */
   static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket) throws IOException {
+    return handshake(in, out, extra, ticket, new byte[0]);
+  }
+
+  /**
+   * As {@link #handshake(InputStream, OutputStream, String, Ticket)}, after a first hello without a key share: once
+   * the server's HelloRetryRequest and change_cipher_spec are read, the handshake goes on with the second hello.
+   */
+  static Flight handshakeAfterARetry(InputStream in, OutputStream out, String extra, Ticket ticket)
+      throws IOException {
+    byte[] first = hello(null, extra, ticket, new byte[0]);
+    out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(first))));
+    byte[] retry = body(readRecord(in));
+    readRecord(in); // the change_cipher_spec after it
+    return handshake(in, out, extra, ticket, concat(new byte[] {MESSAGE_HASH, 0, 0, 32}, sha256(first), retry));
+  }
+
+  /** The handshake of a hello after the messages {@code before} it in the transcript. */
+  private static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket, byte[] before)
+      throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = hello(publicKey, extra, ticket);
-    out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(hello))));
+    byte[] hello = hello(publicKey, extra, ticket, before);
+    String record = TlsHellos.record(HexFormat.of().formatHex(hello));
+    // after a first hello, a record claims TLS 1.2
+    out.write(HexFormat.of().parseHex(before.length == 0 ? record : "160303" + record.substring(6)));
     ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    transcript.writeBytes(before);
     transcript.writeBytes(hello);
     byte[] serverRecord = readRecord(in);
     if (serverRecord[0] != HANDSHAKE) {
@@ -162,11 +185,13 @@ final class Tls13Client {
   record Ticket(byte[] label, int ageAdd, byte[] psk) {}
 
   /**
-   * The client's hello with its key share {@code publicKey}, {@code extra} after its extensions and, unless
-   * {@code ticket} is null, a {@code pre_shared_key} extension offering it, bound to its PSK.
+   * The client's hello with its key share {@code publicKey} (none if null), {@code extra} after its extensions and,
+   * unless {@code ticket} is null, a {@code pre_shared_key} extension offering it, bound to its PSK after the
+   * messages {@code before} the hello in the transcript.
    */
-  static byte[] hello(byte[] publicKey, String extra, Ticket ticket) {
-    String share = TlsHellos.extension(51, "0024001d0020" + HexFormat.of().formatHex(publicKey));
+  static byte[] hello(byte[] publicKey, String extra, Ticket ticket, byte[] before) {
+    String share = TlsHellos.extension(51,
+        publicKey == null ? "0000" : "0024001d0020" + HexFormat.of().formatHex(publicKey));
     String psk = ticket == null ? "" : TlsHellos.extension(41, identities(ticket) + "0021" + "20" + "00".repeat(32));
     byte[] hello = HexFormat.of().parseHex(TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
         TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), share, extra,
@@ -174,7 +199,7 @@ final class Tls13Client {
     if (ticket != null) {
       byte[] binderKey = expandLabel(earlySecret(ticket), "res binder", sha256(new byte[0]), 32);
       byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - 32);
-      byte[] binder = hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(truncated));
+      byte[] binder = hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(concat(before, truncated)));
       System.arraycopy(binder, 0, hello, hello.length - 32, 32);
     }
     return hello;

@@ -26,6 +26,7 @@ final class Tls13Resumption {
       + TlsHellos.extension(45, "0101"); // psk_dhe_ke
   private static final int APPLICATION_DATA = 23;
   private static final int HANDSHAKE = 22;
+  private static final int CLIENT_HELLO = 1;
   private static final int NEW_SESSION_TICKET = 4;
   private static final Map<Integer, String> NAMES = Map.of(2, "ServerHello", 8, "EncryptedExtensions",
       11, "Certificate", 15, "CertificateVerify", 20, "Finished");
@@ -38,31 +39,35 @@ final class Tls13Resumption {
 
   /**
    * Returns, for a full handshake, then one with its ticket, then one more with the resumption's ticket, then one
-   * with a ticket changed in its last byte: the server's handshake messages after the client's hello, by name (a
+   * with that ticket in a second hello after a HelloRetryRequest, then one with a ticket changed in its last byte:
+   * the server's handshake messages after the client's (last) hello, by name (a
    * server hello and encrypted extensions with the types of their extensions), its NewSessionTicket (lifetime, nonce
    * and ticket lengths, extensions' length) and the first line it sends once the client's Finished is in, up to its
    * first space; last, all a server sends for a hello with a ticket and a binder of another PSK (hex).
    */
   static List<String> sessions(URI url) throws IOException {
-    Session full = session(url, null);
-    Session resumed = session(url, full.ticket());
-    Session again = session(url, resumed.ticket());
+    Session full = session(url, null, false);
+    Session resumed = session(url, full.ticket(), false);
+    Session again = session(url, resumed.ticket(), false);
+    Session afterARetry = session(url, again.ticket(), true);
     Tls13Client.Ticket ticket = full.ticket();
     byte[] changed = ticket.label().clone();
     changed[changed.length - 1] ^= 1;
-    Session forged = session(url, new Tls13Client.Ticket(changed, ticket.ageAdd(), ticket.psk()));
+    Session forged = session(url, new Tls13Client.Ticket(changed, ticket.ageAdd(), ticket.psk()), false);
     byte[] otherPsk = ticket.psk().clone();
     otherPsk[0] ^= 1;
     String refused = refusal(url, new Tls13Client.Ticket(ticket.label(), ticket.ageAdd(), otherPsk));
-    return List.of(full.flight(), resumed.flight(), again.flight(), forged.flight(), refused);
+    return List.of(full.flight(), resumed.flight(), again.flight(), afterARetry.flight(), forged.flight(), refused);
   }
 
-  private static Session session(URI url, Tls13Client.Ticket offered) throws IOException {
+  /** A session offering {@code offered} (none if null), in a second hello after a HelloRetryRequest if {@code retry}. */
+  private static Session session(URI url, Tls13Client.Ticket offered, boolean retry) throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
-      Tls13Client.Flight flight = Tls13Client.handshake(in, out, EXTRA, offered);
+      Tls13Client.Flight flight = retry ? Tls13Client.handshakeAfterARetry(in, out, EXTRA, offered)
+          : Tls13Client.handshake(in, out, EXTRA, offered);
       byte[] ticketMessage = content(flight.server(), Tls13Client.readRecord(in), HANDSHAKE);
       out.write(flight.finished());
       byte[] line = content(flight.server(), Tls13Client.readRecord(in), APPLICATION_DATA);
@@ -85,7 +90,7 @@ final class Tls13Resumption {
   private static String refusal(URI url, Tls13Client.Ticket ticket) throws IOException {
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     RANDOM.nextBytes(publicKey);
-    String hello = HexFormat.of().formatHex(Tls13Client.hello(publicKey, EXTRA, ticket));
+    String hello = HexFormat.of().formatHex(Tls13Client.hello(publicKey, EXTRA, ticket, new byte[0]));
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.record(hello)));
@@ -93,15 +98,17 @@ final class Tls13Resumption {
     }
   }
 
-  /** The messages of {@code transcript} after the client's hello, by name. */
+  /** The messages of {@code transcript} after the client's last hello, by name. */
   private static String messages(byte[] transcript) {
     ByteBuffer messages = ByteBuffer.wrap(transcript);
     List<String> names = new ArrayList<>();
-    skipMessage(messages);
     while (messages.hasRemaining()) {
       int type = Byte.toUnsignedInt(messages.get(messages.position()));
       ByteBuffer body = messages.slice(messages.position() + 4, messages.getInt(messages.position()) & 0xffffff);
       names.add(NAMES.getOrDefault(type, "type " + type) + extensions(type, body));
+      if (type == CLIENT_HELLO) {
+        names.clear();
+      }
       skipMessage(messages);
     }
     return String.join(" ", names);
