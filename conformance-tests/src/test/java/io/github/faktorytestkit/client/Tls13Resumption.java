@@ -27,6 +27,9 @@ final class Tls13Resumption {
   private static final int APPLICATION_DATA = 23;
   private static final int HANDSHAKE = 22;
   private static final int CLIENT_HELLO = 1;
+  private static final int SERVER_HELLO = 2;
+  private static final int RANDOM_AT = 4 + 2;
+  private static final int RANDOM_LENGTH = 32;
   private static final int NEW_SESSION_TICKET = 4;
   private static final Map<Integer, String> NAMES = Map.of(2, "ServerHello", 8, "EncryptedExtensions",
       11, "Certificate", 15, "CertificateVerify", 20, "Finished");
@@ -41,7 +44,8 @@ final class Tls13Resumption {
    * Returns, for a full handshake, then one with its ticket, then one more with the resumption's ticket, then one
    * with that ticket in a second hello after a HelloRetryRequest, then one with a ticket changed in its last byte:
    * the server's handshake messages after the client's (last) hello, by name (a
-   * server hello and encrypted extensions with the types of their extensions), its NewSessionTicket (lifetime, nonce
+   * server hello and encrypted extensions with the types of their extensions) and its server hello in hex but for its
+   * random and key share, its NewSessionTicket (lifetime, nonce
    * and ticket lengths, extensions' length) and the first line it sends once the client's Finished is in, up to its
    * first space; last, all a server sends for a hello with a ticket and a binder of another PSK (hex).
    */
@@ -98,20 +102,29 @@ final class Tls13Resumption {
     }
   }
 
-  /** The messages of {@code transcript} after the client's last hello, by name. */
+  /**
+   * The messages of {@code transcript} after the client's last hello, by name, then the server hello in hex but for
+   * its random and its X25519 share ({@code ..}).
+   */
   private static String messages(byte[] transcript) {
     ByteBuffer messages = ByteBuffer.wrap(transcript);
     List<String> names = new ArrayList<>();
+    String serverHello = "";
     while (messages.hasRemaining()) {
       int type = Byte.toUnsignedInt(messages.get(messages.position()));
-      ByteBuffer body = messages.slice(messages.position() + 4, messages.getInt(messages.position()) & 0xffffff);
-      names.add(NAMES.getOrDefault(type, "type " + type) + extensions(type, body));
+      int length = messages.getInt(messages.position()) & 0xffffff;
+      names.add(NAMES.getOrDefault(type, "type " + type) + extensions(type, messages.slice(messages.position() + 4,
+          length)));
       if (type == CLIENT_HELLO) {
         names.clear();
+      } else if (type == SERVER_HELLO) {
+        serverHello = HexFormat.of().formatHex(transcript, messages.position(), messages.position() + 4 + length);
       }
       skipMessage(messages);
     }
-    return String.join(" ", names);
+    String withoutShare = serverHello.replaceFirst("(00330024001d0020)[0-9a-f]{64}", "$1..");
+    return String.join(" ", names) + " " + withoutShare.substring(0, 2 * RANDOM_AT) + ".."
+        + withoutShare.substring(2 * (RANDOM_AT + RANDOM_LENGTH));
   }
 
   /** The types of a server hello's or encrypted extensions' extensions, in their order ({@code "(43 51)"}). */

@@ -647,8 +647,11 @@ class TlsIT {
   @MethodSource("kinds")
   void tls13SessionIsResumedAsGoResumesIt(TargetKind kind) throws IOException {
     String ticket = " NewSessionTicket(lifetime 604800, nonce 0, ticket 105, extensions 0) then +HI";
-    String full = "ServerHello(43 51) EncryptedExtensions(0) Certificate CertificateVerify Finished" + ticket;
-    String resumed = "ServerHello(43 51 41) EncryptedExtensions() Finished" + ticket;
+    String sessionIdAndSuite = "..20" + "11".repeat(32) + "130100";
+    String full = "ServerHello(43 51) EncryptedExtensions(0) Certificate CertificateVerify Finished 020000760303"
+        + sessionIdAndSuite + "002e002b0002030400330024001d0020.." + ticket;
+    String resumed = "ServerHello(43 51 41) EncryptedExtensions() Finished 0200007c0303" + sessionIdAndSuite
+        + "0034002b0002030400330024001d0020..002900020000" + ticket;
     assertThat(Tls13Resumption.sessions(server(kind).url())).containsExactly(full, resumed, resumed, resumed, full,
         "15030300020233");
   }

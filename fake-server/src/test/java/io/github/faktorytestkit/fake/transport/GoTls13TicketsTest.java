@@ -73,17 +73,36 @@ class GoTls13TicketsTest {
     return Stream.concat(Arrays.stream(identities), Stream.of(hex(last))).toArray(String[]::new);
   }
 
-  /** A TLS 1.3 hello offering psk_dhe_ke and the tickets {@code labels} (hex), each with a binder of 32 bytes. */
+  @Test
+  void aHelloWithATicketGoTakesNeedsNoSignatureAlgorithms() {
+    TlsCredentials credentials = TestKeys.ec();
+    GoHelloChecks checks = new GoHelloChecks(credentials.serverKey(), credentials.tls13Tickets());
+    byte[] ticketMessage = credentials.tls13Tickets().newSessionTicket(AES_128, filled(32, 1), Instant.now());
+    String ticket = hex(Arrays.copyOfRange(ticketMessage, 15, ticketMessage.length - 2));
+
+    assertThat(checks.judge(message(ticket), false).refused()).isFalse();
+    assertThat(HexFormat.of().formatHex(checks.judge(message(hex(filled(105, 7))), false).alert()))
+        .isEqualTo("1503030002026d"); // no ticket Go takes: missing_extension, as Go picks a certificate
+  }
+
   private static ClientHelloMessage hello(String... labels) {
+    return ClientHelloMessage.parse(message(labels)).orElseThrow();
+  }
+
+  /**
+   * A TLS 1.3 hello (an X25519 share, no signature algorithms) offering psk_dhe_ke and the tickets {@code labels}
+   * (hex), each with a binder of 32 bytes.
+   */
+  private static byte[] message(String... labels) {
     String identities = Arrays.stream(labels).map(label -> u16(label) + label + "00000000")
         .collect(Collectors.joining());
     String binders = ("20" + "00".repeat(32)).repeat(labels.length);
     String psk = "0029" + u16(u16(identities) + identities + u16(binders) + binders) + u16(identities) + identities
         + u16(binders) + binders;
-    String extensions = "002b0003020304" + "002d00020101" + psk;
+    String share = "003300260024001d0020" + "09" + "00".repeat(31); // X25519's base point
+    String extensions = "002b0003020304" + "000a00040002001d" + share + "002d00020101" + psk;
     String body = "0303" + "00".repeat(32) + "00" + "00021301" + "0100" + u16(extensions) + extensions;
-    String message = "01" + String.format("%06x", body.length() / 2) + body;
-    return ClientHelloMessage.parse(HexFormat.of().parseHex(message)).orElseThrow();
+    return HexFormat.of().parseHex("01" + String.format("%06x", body.length() / 2) + body);
   }
 
   private static String u16(String hex) {
