@@ -23,13 +23,9 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  * A scripted TLS 1.3 client of one suite, TLS_AES_128_GCM_SHA256 over X25519: it sends its hello, reads the server's
  * flight (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
  * client's handshake keys, which a test may change before sending; it reads the server's answer under the server's
- * application keys.
+ * application keys. Its hello may carry more extensions, and offer a ticket to resume ({@link Ticket}).
  */
 final class Tls13Client {
-  private static final String SHARE = "5e".repeat(32);
-  private static final String HELLO = TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
-      TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"),
-      TlsHellos.extension(51, "0024001d0020" + SHARE));
   /** The answer of a server that goes on: a sealed record other than an alert. */
   static final String GOES_ON = "the server goes on";
   private static final int ALERT = 21;
@@ -37,15 +33,19 @@ final class Tls13Client {
   private static final int APPLICATION_DATA = 23;
   private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int FINISHED = 20;
+  private static final byte MESSAGE_HASH = (byte) 254;
+  private static final int PRE_SHARED_KEY = 41;
+  private static final int KEY_SHARE = 51;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Tls13Client() {}
 
   /**
-   * The client's Finished, sealed as its first record under its handshake keys (of {@code clientSecret}), and the
-   * server's application keys, which seal the server's answer.
+   * The client's Finished, sealed as its first record under its handshake keys (of {@code clientSecret}), the
+   * server's application keys, which seal the server's answer, the handshake's messages up to the server's Finished
+   * ({@code transcript}) and its resumption master secret.
    */
-  record Flight(byte[] finished, byte[] clientSecret, Keys server) {
+  record Flight(byte[] finished, byte[] clientSecret, Keys server, byte[] transcript, byte[] resumptionSecret) {
     /** {@code content} of inner content type {@code type}, sealed in place of the Finished. */
     byte[] seal(int type, byte[] content) {
       return new Keys(clientSecret).seal(APPLICATION_DATA, type, content);
@@ -114,13 +114,44 @@ final class Tls13Client {
    * that session.
    */
   static Flight handshake(InputStream in, OutputStream out) throws IOException {
+    return handshake(in, out, "", null);
+  }
+
+  /**
+   * As {@link #handshake(InputStream, OutputStream)}, the hello with the extensions {@code extra} (hex) after its own
+   * and, unless {@code ticket} is null, a {@code pre_shared_key} extension last offering that ticket, whose PSK the
+   * handshake then starts from if the server takes it.
+   */
+  static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket) throws IOException {
+    return handshake(in, out, extra, ticket, new byte[0]);
+  }
+
+  /**
+   * As {@link #handshake(InputStream, OutputStream, String, Ticket)}, after a first hello without a key share: once
+   * the server's HelloRetryRequest and change_cipher_spec are read, the handshake goes on with the second hello.
+   */
+  static Flight handshakeAfterARetry(InputStream in, OutputStream out, String extra, Ticket ticket)
+      throws IOException {
+    byte[] first = hello(null, extra, ticket, new byte[0]);
+    out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(first))));
+    byte[] retry = body(readRecord(in));
+    readRecord(in); // the change_cipher_spec after it
+    return handshake(in, out, extra, ticket, concat(new byte[] {MESSAGE_HASH, 0, 0, 32}, sha256(first), retry));
+  }
+
+  /** The handshake of a hello after the messages {@code before} it in the transcript. */
+  private static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket, byte[] before)
+      throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = HexFormat.of().parseHex(HELLO.replace(SHARE, HexFormat.of().formatHex(publicKey)));
-    out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(hello))));
+    byte[] hello = hello(publicKey, extra, ticket, before);
+    String record = TlsHellos.record(HexFormat.of().formatHex(hello));
+    // after a first hello, a record claims TLS 1.2
+    out.write(HexFormat.of().parseHex(before.length == 0 ? record : "160303" + record.substring(6)));
     ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    transcript.writeBytes(before);
     transcript.writeBytes(hello);
     byte[] serverRecord = readRecord(in);
     if (serverRecord[0] != HANDSHAKE) {
@@ -129,19 +160,76 @@ final class Tls13Client {
     byte[] serverHello = body(serverRecord);
     transcript.writeBytes(serverHello);
     byte[] shared = new byte[X25519.POINT_SIZE];
-    X25519.calculateAgreement(privateKey, 0, Arrays.copyOfRange(serverHello, serverHello.length - 32,
-        serverHello.length), 0, shared, 0);
-    byte[] zeros = new byte[32];
-    byte[] handshakeSecret = extract(expandLabel(extract(zeros, zeros), "derived", sha256(new byte[0]), 32), shared);
+    ByteBuffer share = extension(serverHello, KEY_SHARE);
+    X25519.calculateAgreement(privateKey, 0, Arrays.copyOfRange(share.array(), share.arrayOffset() + 4,
+        share.arrayOffset() + 4 + X25519.POINT_SIZE), 0, shared, 0);
+    Ticket resumed = extension(serverHello, PRE_SHARED_KEY) != null ? ticket : null;
+    byte[] handshakeSecret = extract(expandLabel(earlySecret(resumed), "derived", sha256(new byte[0]), 32), shared);
     byte[] clientSecret = expandLabel(handshakeSecret, "c hs traffic", sha256(transcript.toByteArray()), 32);
     Keys serverKeys = new Keys(expandLabel(handshakeSecret, "s hs traffic", sha256(transcript.toByteArray()), 32));
     readServerFlight(in, serverKeys, transcript);
-    byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), zeros);
+    byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), new byte[32]);
     Keys application = new Keys(expandLabel(master, "s ap traffic", sha256(transcript.toByteArray()), 32));
     byte[] verify = hmac(expandLabel(clientSecret, "finished", new byte[0], 32), sha256(transcript.toByteArray()));
-    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE,
-        concat(new byte[] {FINISHED, 0, 0, 32}, verify));
-    return new Flight(finished, clientSecret, application);
+    byte[] finishedMessage = concat(new byte[] {FINISHED, 0, 0, 32}, verify);
+    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE, finishedMessage);
+    byte[] resumption = expandLabel(master, "res master", sha256(concat(transcript.toByteArray(), finishedMessage)),
+        32);
+    return new Flight(finished, clientSecret, application, transcript.toByteArray(), resumption);
+  }
+
+  /**
+   * A ticket of a server's NewSessionTicket, offered with an obfuscated age of {@code ageAdd} (a fresh ticket's), and
+   * the PSK of its session.
+   */
+  record Ticket(byte[] label, int ageAdd, byte[] psk) {}
+
+  /**
+   * The client's hello with its key share {@code publicKey} (none if null), {@code extra} after its extensions and,
+   * unless {@code ticket} is null, a {@code pre_shared_key} extension offering it, bound to its PSK after the
+   * messages {@code before} the hello in the transcript.
+   */
+  static byte[] hello(byte[] publicKey, String extra, Ticket ticket, byte[] before) {
+    String share = TlsHellos.extension(51,
+        publicKey == null ? "0000" : "0024001d0020" + HexFormat.of().formatHex(publicKey));
+    String psk = ticket == null ? "" : TlsHellos.extension(41, identities(ticket) + "0021" + "20" + "00".repeat(32));
+    byte[] hello = HexFormat.of().parseHex(TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
+        TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), share, extra,
+        psk));
+    if (ticket != null) {
+      byte[] binderKey = expandLabel(earlySecret(ticket), "res binder", sha256(new byte[0]), 32);
+      byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - 32);
+      byte[] binder = hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(concat(before, truncated)));
+      System.arraycopy(binder, 0, hello, hello.length - 32, 32);
+    }
+    return hello;
+  }
+
+  private static String identities(Ticket ticket) {
+    String label = HexFormat.of().formatHex(ticket.label());
+    String identity = String.format("%04x", ticket.label().length) + label + String.format("%08x", ticket.ageAdd());
+    return String.format("%04x", identity.length() / 2) + identity;
+  }
+
+  private static byte[] earlySecret(Ticket ticket) {
+    byte[] zeros = new byte[32];
+    return extract(zeros, ticket == null ? zeros : ticket.psk());
+  }
+
+  /** The data of the extension of {@code type} of {@code serverHello}, null when it has none. */
+  private static ByteBuffer extension(byte[] serverHello, int type) {
+    ByteBuffer hello = ByteBuffer.wrap(serverHello);
+    hello.position(4 + 2 + 32);
+    hello.position(hello.position() + 1 + Byte.toUnsignedInt(hello.get(hello.position())) + 2 + 1 + 2);
+    while (hello.hasRemaining()) {
+      int found = Short.toUnsignedInt(hello.getShort());
+      ByteBuffer data = hello.slice(hello.position() + 2, Short.toUnsignedInt(hello.getShort()));
+      if (found == type) {
+        return data;
+      }
+      hello.position(hello.position() + data.remaining());
+    }
+    return null;
   }
 
   /** Reads the server's sealed handshake messages up to its Finished into {@code transcript}. */
@@ -186,7 +274,8 @@ final class Tls13Client {
     return opened[0] == ALERT ? "alert " + opened[2] : GOES_ON;
   }
 
-  private static byte[] readRecord(InputStream in) throws IOException {
+  /** Reads one record (header and body). */
+  static byte[] readRecord(InputStream in) throws IOException {
     byte[] header = in.readNBytes(5);
     if (header.length < 5) {
       throw new IOException("TLS 1.3 client: the server's flight ended");

@@ -65,8 +65,9 @@ final class ClientHelloMessage {
   byte[] cookie = {};
   boolean earlyData;
   byte[] pskModes = {};
-  int pskIdentities;
-  int pskBinders;
+  /** The identities of the {@code pre_shared_key} extension: a ticket each, with its obfuscated age. */
+  List<PskIdentity> pskIdentities = new ArrayList<>();
+  List<byte[]> pskBinders = new ArrayList<>();
   boolean quicTransportParameters;
   byte[] encryptedClientHello = {};
   /** Whether the hello has a {@code session_ticket} extension (Go's {@code ticketSupported}). */
@@ -244,21 +245,35 @@ final class ClientHelloMessage {
   private boolean preSharedKey(TlsCursor data) {
     Optional<TlsCursor> identities = data.readVector(2).filter(v -> !v.isEmpty());
     while (identities.isPresent() && !identities.get().isEmpty()) {
-      if (GoExtensions.nonEmpty(identities.get().readVector(2)) == null || !identities.get().skip(4)) {
+      byte[] label = GoExtensions.nonEmpty(identities.get().readVector(2));
+      Optional<byte[]> age = label == null ? Optional.empty() : identities.get().readBytes(4);
+      if (age.isEmpty()) {
         return false;
       }
-      pskIdentities++;
+      pskIdentities.add(new PskIdentity(label, age.get()));
     }
     Optional<TlsCursor> binders = identities.isPresent() ? data.readVector(2).filter(v -> !v.isEmpty())
         : Optional.empty();
     while (binders.isPresent() && !binders.get().isEmpty()) {
-      if (GoExtensions.nonEmpty(binders.get().readVector(1)) == null) {
+      byte[] binder = GoExtensions.nonEmpty(binders.get().readVector(1));
+      if (binder == null) {
         return false;
       }
-      pskBinders++;
+      pskBinders.add(binder);
     }
     return binders.isPresent();
   }
+
+  /**
+   * The length of the hello's binders list at its end, its length field with it, as Go's
+   * {@code marshalWithoutBinders} cuts it off (0 without a {@code pre_shared_key} extension).
+   */
+  int bindersLength() {
+    return pskBinders.isEmpty() ? 0 : 2 + pskBinders.stream().mapToInt(binder -> 1 + binder.length).sum();
+  }
+
+  /** A PSK identity of the hello: a ticket's label and its obfuscated age (4 bytes). */
+  record PskIdentity(byte[] label, byte[] obfuscatedAge) {}
 
   /** The 16-bit values of {@code vector}; empty when its length is odd or, if {@code nonEmpty}, zero. */
   private static Optional<List<Integer>> uint16s(TlsCursor vector, boolean nonEmpty) {

@@ -46,7 +46,7 @@ final class GoClientHello extends ByteToMessageDecoder {
 
   GoClientHello(TlsCredentials tls) {
     this.tls = tls;
-    this.checks = new GoHelloChecks(tls.serverKey());
+    this.checks = new GoHelloChecks(tls.serverKey(), tls.tls13Tickets());
   }
 
   @Override

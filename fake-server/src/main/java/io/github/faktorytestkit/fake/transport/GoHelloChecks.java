@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,9 +30,11 @@ final class GoHelloChecks {
   private static final List<Integer> RSA_SUITES = List.of(0xc02f, 0xc030, 0xcca8, 0xc013, 0xc014);
 
   private final ServerKey key;
+  private final GoTls13Tickets tickets;
 
-  GoHelloChecks(ServerKey key) {
+  GoHelloChecks(ServerKey key, GoTls13Tickets tickets) {
     this.key = key;
+    this.tickets = tickets;
   }
 
   /**
@@ -172,8 +175,11 @@ final class GoHelloChecks {
     if (hello.quicTransportParameters) {
       return GoAlert.UNSUPPORTED_EXTENSION;
     }
-    if (contains(hello.pskModes, PSK_DHE) && hello.pskIdentities != hello.pskBinders) {
+    if (contains(hello.pskModes, PSK_DHE) && hello.pskIdentities.size() != hello.pskBinders.size()) {
       return GoAlert.ILLEGAL_PARAMETER;
+    }
+    if (tickets.offersResumable(hello, Instant.now())) {
+      return 0; // Go resumes (or refuses the binder: the protocol's to check), and picks no certificate
     }
     if (hello.signatureAlgorithms.isEmpty()) {
       return GoAlert.MISSING_EXTENSION;

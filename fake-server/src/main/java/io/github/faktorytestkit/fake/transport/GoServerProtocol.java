@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ClientHello;
+import org.bouncycastle.tls.ContentType;
 import org.bouncycastle.tls.HandshakeMessageInput;
 import org.bouncycastle.tls.HandshakeType;
 import org.bouncycastle.tls.SecurityParameters;
@@ -19,13 +20,16 @@ import org.bouncycastle.tls.crypto.TlsHash;
  * BouncyCastle's TLS server protocol (non-blocking) sending its server hello and HelloRetryRequest as Go's server
  * does: written as Go writes them ({@link GoServerHello}), and confirming an inner encrypted client hello over TLS 1.3
  * when the client's hello has one ({@link EchConfirmation}), and a TLS 1.2 resumption's new session ticket right
- * after its server hello, as Go sends it; a client's {@code close_notify} is Go's end of stream. After the
- * ServerHelloDone of a full TLS 1.2 handshake, the Finished of a resumption, or the Finished of TLS 1.3, what the
- * client sends next is Go's to judge ({@link GoTls12Flight}, {@link GoTls13Flight}), with the client's keys to open
- * its first sealed record ({@link ClientRecordKeys}).
+ * after its server hello, as Go sends it. Over TLS 1.3 it keeps the handshake's transcript ({@link Tls13Transcript}),
+ * resumes the session of a ticket Go resumes and sends Go's NewSessionTicket right after its Finished
+ * ({@link GoTls13Resumption}). A client's {@code close_notify} is Go's end of stream. After the ServerHelloDone of a
+ * full TLS 1.2 handshake, the Finished of a resumption, or the Finished of TLS 1.3, what the client sends next is Go's
+ * to judge ({@link GoTls12Flight}, {@link GoTls13Flight}), with the client's keys to open its first sealed record
+ * ({@link ClientRecordKeys}).
  */
 final class GoServerProtocol extends TlsServerProtocol {
   private final EchConfirmation ech;
+  private final Tls13Transcript transcript = new Tls13Transcript();
   private boolean inputEnded;
   private int retryGroup = -1;
   private GoReadOutcome.Reader flightReader;
@@ -37,23 +41,42 @@ final class GoServerProtocol extends TlsServerProtocol {
     this.ech = innerEch ? new EchConfirmation() : null;
   }
 
+  /**
+   * A client hello, taken in by ECH's confirmation if need be, and checked for a ticket Go resumes over TLS 1.3
+   * ({@link GoTls13Resumption}).
+   */
   @Override
   protected ClientHello receiveClientHelloMessage(ByteArrayInputStream buf) throws IOException {
-    if (ech != null && buf instanceof HandshakeMessageInput message) {
-      Bytes bytes = new Bytes();
-      message.updateHash(bytes);
-      ech.clientHello(bytes.toByteArray());
+    byte[] message = bytes((HandshakeMessageInput) buf);
+    if (ech != null) {
+      ech.clientHello(message);
     }
-    return super.receiveClientHelloMessage(buf);
+    ClientHello hello = super.receiveClientHelloMessage(buf);
+    if (tlsServer instanceof GoTlsServer server) {
+      ClientHelloMessage offered = ClientHelloMessage.parse(message).orElseThrow(); // Go's reader took it before
+      server.resumption13().checkForResumption(hello.getExtensions(), offered, transcript, retryGroup >= 0);
+    }
+    return hello;
+  }
+
+  /** A handshake record written, taken in by the transcript if it is a handshake message. */
+  @Override
+  protected void safeWriteRecord(short type, byte[] buf, int offset, int len) throws IOException {
+    if (type == ContentType.handshake) {
+      transcript.add(buf, offset, len);
+    }
+    super.safeWriteRecord(type, buf, offset, len);
   }
 
   @Override
   protected void sendServerHelloMessage(ServerHello serverHello) throws IOException {
     if (serverHello.isHelloRetryRequest()) {
       retryGroup = TlsExtensionsUtils.getKeyShareHelloRetryRequest(serverHello.getExtensions());
+      int suite = getContext().getSecurityParametersHandshake().getCipherSuite();
+      transcript.retry(Tls13KeySchedule.of(getContext().getCrypto(), suite));
     }
     if (ech != null && TlsUtils.isTLSv13(getContext())) {
-      ech.confirm(getContext(), serverHello);
+      ech.confirm(getContext(), serverHello, transcript);
     }
     super.sendServerHelloMessage(new GoServerHello(serverHello));
     SecurityParameters parameters = getContext().getSecurityParametersHandshake();
@@ -94,6 +117,8 @@ final class GoServerProtocol extends TlsServerProtocol {
    */
   @Override
   protected void handleHandshakeMessage(short type, HandshakeMessageInput buf) throws IOException {
+    byte[] message = bytes(buf);
+    transcript.add(message, 0, message.length);
     try {
       super.handleHandshakeMessage(type, buf);
     } catch (TlsFatalAlert refused) {
@@ -119,6 +144,12 @@ final class GoServerProtocol extends TlsServerProtocol {
   protected void send13ServerHelloCoda(ServerHello serverHello, boolean afterHelloRetryRequest) throws IOException {
     super.send13ServerHelloCoda(serverHello, afterHelloRetryRequest);
     flightReader = new GoTls13Flight(this::openTls13);
+    if (tlsServer instanceof GoTlsServer server) {
+      byte[] ticket = server.resumption13().newSessionTicket(getContext().getSecurityParametersHandshake(), transcript);
+      if (ticket != null) {
+        super.safeWriteRecord(ContentType.handshake, ticket, 0, ticket.length); // no part of the transcript
+      }
+    }
   }
 
   /** Keeps the client's handshake keys, which the protocol leaves for the application's once this is sent. */
@@ -176,6 +207,12 @@ final class GoServerProtocol extends TlsServerProtocol {
     SilentFailure(String goError) {
       super(goError);
     }
+  }
+
+  private static byte[] bytes(HandshakeMessageInput message) {
+    Bytes bytes = new Bytes();
+    message.updateHash(bytes);
+    return bytes.toByteArray();
   }
 
   /** The bytes a message hashes, collected. */

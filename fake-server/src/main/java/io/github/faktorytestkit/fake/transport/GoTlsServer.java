@@ -19,6 +19,7 @@ import org.bouncycastle.tls.SessionParameters;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsPSKExternal;
 import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCrypto;
@@ -28,8 +29,9 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  * {@code tls.Config} of Faktory for the client hello {@link GoClientHello} read: TLS 1.3 and 1.2, Go's cipher suites
  * in the order Go uses for that client ({@link GoCipherSuites}), the key exchange group Go picks
  * ({@link GoNamedGroups}), the one certificate and key ({@link GoSigners}), the client's server name acknowledged
- * whatever it is, and handshake messages of up to 64 KiB, as Go takes them. Over TLS 1.2 it issues Go's session
- * tickets ({@link SessionTickets}) and resumes the sessions of those it issued, as Go's {@code checkForResumption}.
+ * whatever it is, and handshake messages of up to 64 KiB, as Go takes them. It issues Go's session tickets
+ * ({@link SessionTickets}) and resumes the sessions of those it issued, as Go's {@code checkForResumption}: over TLS
+ * 1.2 here, over TLS 1.3 with an external PSK ({@link GoTls13Resumption}).
  */
 final class GoTlsServer extends AbstractTlsServer {
   private static final int MAX_HANDSHAKE = 65536;
@@ -48,14 +50,17 @@ final class GoTlsServer extends AbstractTlsServer {
   private final ClientHelloMessage hello;
   private final GoSigners signers;
   private final SessionTickets tickets;
+  private final GoTls13Resumption resumption13;
   private TicketState resumed;
   private int tls12Group = -1;
 
-  GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers, SessionTickets tickets) {
+  GoTlsServer(TlsCrypto crypto, ClientHelloMessage hello, GoSigners signers, SessionTickets tickets,
+      GoTls13Tickets tickets13) {
     super(crypto);
     this.hello = hello;
     this.signers = signers;
     this.tickets = tickets;
+    this.resumption13 = new GoTls13Resumption(hello, tickets13, crypto);
   }
 
   @Override
@@ -137,18 +142,20 @@ final class GoTlsServer extends AbstractTlsServer {
     }
     SessionParameters session = new SessionParameters.Builder().setNegotiatedVersion(ProtocolVersion.TLSv12)
         .setCipherSuite(resumed.cipherSuite()).setExtendedMasterSecret(resumed.extendedMasterSecret())
-        .setMasterSecret(getCrypto().createSecret(resumed.masterSecret())).build();
+        .setMasterSecret(getCrypto().createSecret(resumed.secret())).build();
     return TlsUtils.importSession(sessionID, session);
   }
 
   /**
-   * Go's checks of a ticket's session: not older than Go's ticket lifetime, its suite still offered by the client and
-   * selectable for this key and client, and the extended master secret used as the client offers it now; a session
-   * with it, presented without it, fails the handshake without an alert ({@link GoServerProtocol.SilentFailure}).
+   * Go's checks of a ticket's session: of TLS 1.2, not older than Go's ticket lifetime, its suite still offered by
+   * the client and selectable for this key and client, and the extended master secret used as the client offers it
+   * now; a session with it, presented without it, fails the handshake without an alert
+   * ({@link GoServerProtocol.SilentFailure}).
    */
   private boolean resumable(TicketState state) {
     int suite = state.cipherSuite();
-    boolean suitable = state.freshAt(Instant.now()) && hello.cipherSuites.contains(suite)
+    boolean suitable = state.version() == TicketState.TLS12 && state.freshAt(Instant.now())
+        && hello.cipherSuites.contains(suite)
         && Arrays.stream(getSupportedCipherSuites()).anyMatch(s -> s == suite)
         && TlsUtils.isValidVersionForCipherSuite(suite, ProtocolVersion.TLSv12)
         && (TlsUtils.getKeyExchangeAlgorithm(suite) == KeyExchangeAlgorithm.ECDHE_ECDSA) == signers.key().ecdsaSuites()
@@ -169,7 +176,7 @@ final class GoTlsServer extends AbstractTlsServer {
   private TicketState sessionState() {
     SecurityParameters parameters = context.getSecurityParametersHandshake();
     byte[] secret = getCrypto().adoptSecret(parameters.getMasterSecret()).extract();
-    return new TicketState(parameters.getCipherSuite(), Instant.now().getEpochSecond(), secret,
+    return TicketState.tls12(parameters.getCipherSuite(), Instant.now().getEpochSecond(), secret,
         parameters.isExtendedMasterSecret(), parameters.getNegotiatedGroup());
   }
 
@@ -189,15 +196,27 @@ final class GoTlsServer extends AbstractTlsServer {
     }
   }
 
+  /** TLS 1.3: the sessions of this connection's tickets. */
+  GoTls13Resumption resumption13() {
+    return resumption13;
+  }
+
+  /** TLS 1.3: the session of a ticket Go resumes, as an external PSK (null for a full handshake). */
+  @Override
+  @SuppressWarnings("rawtypes") // BouncyCastle's signature
+  public TlsPSKExternal getExternalPSK(Vector identities) {
+    return resumption13.psk();
+  }
+
   /**
-   * Go's acknowledgements: the client's server name, whatever it is, and over TLS 1.2 a client's
-   * {@code session_ticket} extension (a ticket is sent after the handshake).
+   * Go's acknowledgements: the client's server name, whatever it is (but in a TLS 1.3 resumption), and over TLS 1.2
+   * a client's {@code session_ticket} extension (a ticket is sent after the handshake).
    */
   @Override
   @SuppressWarnings("rawtypes") // BouncyCastle's signature
   public Hashtable getServerExtensions() throws IOException {
     Hashtable extensions = super.getServerExtensions();
-    if (hello.serverName.length > 0) {
+    if (hello.serverName.length > 0 && resumption13.psk() == null) {
       TlsExtensionsUtils.addServerNameExtensionServer(extensions);
     }
     if (!TlsUtils.isTLSv13(context) && hello.sessionTicket) {

@@ -9,12 +9,13 @@ import javax.net.ssl.SSLContext;
  * set up as Go's server ({@link GoTlsServer}: TLS 1.2 and 1.3, Faktory's {@code MinVersion} being 1.2, with Go's
  * cipher suites and key exchange groups), and as a JSSE context for the standalone jar's web endpoints. The pair is
  * read as Go's {@code tls.X509KeyPair} reads it ({@link X509KeyPair}): an RSA, EC or Ed25519 key in PKCS#1, SEC1 or
- * PKCS#8. Its TLS 1.2 session tickets are sealed under keys of its own ({@link SessionTickets}). Thread-safe.
+ * PKCS#8. Its session tickets are sealed under keys of its own ({@link SessionTickets}). Thread-safe.
  */
 public final class TlsCredentials {
   private final SSLContext context;
   private final GoSigners signers;
   private final SessionTickets tickets = SessionTickets.random();
+  private final GoTls13Tickets tickets13 = new GoTls13Tickets(tickets);
 
   private TlsCredentials(SSLContext context, GoSigners signers) {
     this.context = context;
@@ -46,11 +47,16 @@ public final class TlsCredentials {
     return signers.key();
   }
 
+  /** Returns the server's TLS 1.3 session tickets. */
+  GoTls13Tickets tls13Tickets() {
+    return tickets13;
+  }
+
   /**
    * Returns the server of one connection whose client hello {@link GoClientHello} read, set up as Go's for that
    * hello ({@link GoTlsServer}). The one place servers are made.
    */
   GoTlsServer server(ClientHelloMessage hello) {
-    return new GoTlsServer(BouncyCastleTls.crypto(), hello, signers, tickets);
+    return new GoTlsServer(BouncyCastleTls.crypto(), hello, signers, tickets, tickets13);
   }
 }

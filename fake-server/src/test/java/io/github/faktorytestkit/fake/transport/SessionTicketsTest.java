@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class SessionTicketsTest {
   private static final long CREATED = 1_700_000_000L;
-  private static final TicketState STATE = new TicketState(0xc02b, CREATED, filled(48, 7), true, 0x1d);
+  private static final TicketState STATE = TicketState.tls12(0xc02b, CREATED, filled(48, 7), true, 0x1d);
 
   @Test
   void aTicketOpensToItsSessionOnTheServerThatSealedIt() {
     SessionTickets tickets = SessionTickets.random();
     TicketState opened = tickets.open(tickets.seal(STATE)).orElseThrow();
     assertThat(opened.bytes()).isEqualTo(STATE.bytes());
-    assertThat(opened.masterSecret()).isEqualTo(STATE.masterSecret());
+    assertThat(opened.secret()).isEqualTo(STATE.secret());
   }
 
   @Test
@@ -24,6 +24,18 @@ class SessionTicketsTest {
     byte[] first = tickets.seal(STATE);
     assertThat(first).hasSize(16 + 75 + 32); // IV, Go's TLS 1.2 session state, HMAC-SHA256
     assertThat(tickets.seal(STATE)).isNotEqualTo(first);
+  }
+
+  @Test
+  void aTls13TicketHoldsGosTls13StateWithoutAGroup() {
+    SessionTickets tickets = SessionTickets.random();
+    TicketState state = TicketState.tls13(0x1301, CREATED, filled(32, 5));
+    byte[] ticket = tickets.seal(state);
+    assertThat(ticket).hasSize(16 + 57 + 32); // IV, Go's TLS 1.3 session state, HMAC-SHA256
+    TicketState opened = tickets.open(ticket).orElseThrow();
+    assertThat(opened.bytes()).isEqualTo(state.bytes());
+    assertThat(opened.version()).isEqualTo(0x0304);
+    assertThat(opened.secret()).isEqualTo(state.secret());
   }
 
   @Test
