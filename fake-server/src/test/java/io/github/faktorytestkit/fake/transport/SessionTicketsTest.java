@@ -2,7 +2,10 @@ package io.github.faktorytestkit.fake.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,29 @@ class SessionTicketsTest {
     assertThat(tickets.open(new byte[0])).isEmpty();
   }
 
+  /**
+   * Go's keys (no key configured): a new one each day, at the next ticket sealed or opened, the older ones opening
+   * tickets until a rotation finds them seven days old.
+   */
+  @Test
+  void keysRotateDailyAndOpenTicketsUntilARotationFindsThemAWeekOld() {
+    Instant start = Instant.ofEpochSecond(CREATED);
+    MovableClock clock = new MovableClock(start);
+    SessionTickets tickets = new SessionTickets(clock);
+    byte[] first = tickets.seal(STATE);
+
+    clock.now = start.plus(SessionTickets.LIFETIME).minusSeconds(1); // a rotation: the first key is kept
+    byte[] second = tickets.seal(STATE);
+    assertThat(tickets.open(first)).isPresent();
+
+    clock.now = start.plus(SessionTickets.LIFETIME).plusSeconds(1); // the newest key is 2 s old: no rotation
+    assertThat(tickets.open(first)).isPresent();
+
+    clock.now = start.plus(SessionTickets.LIFETIME).minusSeconds(1).plus(SessionTickets.ROTATION);
+    assertThat(tickets.open(first)).isEmpty(); // the rotation dropped the week-old key
+    assertThat(tickets.open(second)).isPresent();
+  }
+
   @Test
   void aSessionIsResumedForSevenDays() {
     Instant created = Instant.ofEpochSecond(CREATED);
@@ -71,5 +97,29 @@ class SessionTicketsTest {
     byte[] bytes = new byte[length];
     Arrays.fill(bytes, (byte) value);
     return bytes;
+  }
+
+  /** A clock a test moves. */
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }
