@@ -1,8 +1,6 @@
 package io.github.faktorytestkit.client;
 
 import static io.github.faktorytestkit.client.TlsCrypto.concat;
-import static io.github.faktorytestkit.client.TlsCrypto.hmac;
-import static io.github.faktorytestkit.client.TlsCrypto.sha256;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,20 +14,18 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * A scripted TLS 1.3 client of one suite, TLS_AES_128_GCM_SHA256 over X25519: it sends its hello, reads the server's
- * flight (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
+ * A scripted TLS 1.3 client of one suite ({@link Suite}) over X25519: it sends its hello, reads the server's flight
+ * (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
  * client's handshake keys, which a test may change before sending; it reads the server's answer under the server's
  * application keys.
  */
 final class Tls13Client {
-  private static final String SHARE = "5e".repeat(32);
-  private static final String HELLO = TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
-      TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"),
-      TlsHellos.extension(51, "0024001d0020" + SHARE));
+  private static final int TAG = 16;
   /** The answer of a server that goes on: a sealed record other than an alert. */
   static final String GOES_ON = "the server goes on";
   private static final int ALERT = 21;
@@ -41,31 +37,84 @@ final class Tls13Client {
 
   private Tls13Client() {}
 
+  /** A TLS 1.3 suite Go 1.26's server enables by default: its AEAD's key length, and its hash. */
+  enum Suite {
+    AES_128_GCM_SHA256("1301", 16, TlsCrypto.Hash.SHA256),
+    AES_256_GCM_SHA384("1302", 32, TlsCrypto.Hash.SHA384),
+    CHACHA20_POLY1305_SHA256("1303", 32, TlsCrypto.Hash.SHA256);
+
+    private final String id;
+    private final int keyLength;
+    private final TlsCrypto.Hash hash;
+
+    Suite(String id, int keyLength, TlsCrypto.Hash hash) {
+      this.id = id;
+      this.keyLength = keyLength;
+      this.hash = hash;
+    }
+
+    /** The suite's hash, of its HKDF and transcript. */
+    TlsCrypto.Hash hash() {
+      return hash;
+    }
+
+    /** The length of a record sealing {@code content} bytes (header, content, inner type and tag). */
+    int sealedLength(int content) {
+      return 5 + content + 1 + TAG;
+    }
+
+    private String hello(String share) {
+      return TlsHellos.helloWithSessionId("0303", "11".repeat(32), id, "00", TlsHellos.extension(10, "0002001d"),
+          TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), TlsHellos.extension(51, "0024001d0020" + share));
+    }
+
+    /** {@code HKDF-Expand-Label} with the suite's hash. */
+    byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+      byte[] name = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
+      byte[] info = ByteBuffer.allocate(2 + 1 + name.length + 1 + context.length).putShort((short) length)
+          .put((byte) name.length).put(name).put((byte) context.length).put(context).array();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] previous = new byte[0];
+      for (int i = 1; out.size() < length; i++) {
+        previous = hash.hmac(secret, concat(previous, info, new byte[] {(byte) i}));
+        out.writeBytes(previous);
+      }
+      return Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    /** {@code Derive-Secret} of {@code label} and the hash of {@code messages}. */
+    byte[] derive(byte[] secret, String label, byte[] messages) {
+      return expandLabel(secret, label, hash.digest(messages), hash.length());
+    }
+  }
+
   /**
    * The client's Finished, sealed as its first record under its handshake keys (of {@code clientSecret}), and the
    * server's application keys, which seal the server's answer.
    */
-  record Flight(byte[] finished, byte[] clientSecret, Keys server) {
+  record Flight(Suite suite, byte[] finished, byte[] clientSecret, Keys server) {
     /** {@code content} of inner content type {@code type}, sealed in place of the Finished. */
     byte[] seal(int type, byte[] content) {
-      return new Keys(clientSecret).seal(APPLICATION_DATA, type, content);
+      return new Keys(suite, clientSecret).seal(APPLICATION_DATA, type, content);
     }
 
     /** As {@link #seal}, in a record whose header claims {@code outerType}, authenticated with it. */
     byte[] sealAs(int outerType, int type, byte[] content) {
-      return new Keys(clientSecret).seal(outerType, type, content);
+      return new Keys(suite, clientSecret).seal(outerType, type, content);
     }
   }
 
-  /** A direction's AES-128-GCM key and IV, and its next sequence number. */
+  /** A direction's key and IV of a suite, and its next sequence number. */
   static final class Keys {
+    private final Suite suite;
     private final byte[] key;
     private final byte[] iv;
     private long sequence;
 
-    Keys(byte[] secret) {
-      this.key = expandLabel(secret, "key", new byte[0], 16);
-      this.iv = expandLabel(secret, "iv", new byte[0], 12);
+    Keys(Suite suite, byte[] secret) {
+      this.suite = suite;
+      this.key = suite.expandLabel(secret, "key", new byte[0], suite.keyLength);
+      this.iv = suite.expandLabel(secret, "iv", new byte[0], 12);
     }
 
     /**
@@ -75,7 +124,7 @@ final class Tls13Client {
     byte[] seal(int outerType, int type, byte[] content) {
       byte[] inner = Arrays.copyOf(content, content.length + 1);
       inner[content.length] = (byte) type;
-      byte[] header = {(byte) outerType, 3, 3, (byte) ((inner.length + 16) >> 8), (byte) (inner.length + 16)};
+      byte[] header = {(byte) outerType, 3, 3, (byte) ((inner.length + TAG) >> 8), (byte) (inner.length + TAG)};
       return concat(header, crypt(Cipher.ENCRYPT_MODE, header, inner));
     }
 
@@ -99,26 +148,32 @@ final class Tls13Client {
       }
       sequence++;
       try {
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        gcm.updateAAD(header);
-        return gcm.doFinal(input);
+        Cipher cipher;
+        if (suite == Suite.CHACHA20_POLY1305_SHA256) {
+          cipher = Cipher.getInstance("ChaCha20-Poly1305");
+          cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        } else {
+          cipher = Cipher.getInstance("AES/GCM/NoPadding");
+          cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(8 * TAG, nonce));
+        }
+        cipher.updateAAD(header);
+        return cipher.doFinal(input);
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES-GCM: " + e.getMessage(), e);
+        throw new IllegalStateException(suite + ": " + e.getMessage(), e);
       }
     }
   }
 
   /**
-   * Sends the hello on {@code out}, reads the server's flight from {@code in} and returns the client's Finished for
-   * that session.
+   * Sends the hello of {@code suite} on {@code out}, reads the server's flight from {@code in} and returns the
+   * client's Finished for that session.
    */
-  static Flight handshake(InputStream in, OutputStream out) throws IOException {
+  static Flight handshake(InputStream in, OutputStream out, Suite suite) throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = HexFormat.of().parseHex(HELLO.replace(SHARE, HexFormat.of().formatHex(publicKey)));
+    byte[] hello = HexFormat.of().parseHex(suite.hello(HexFormat.of().formatHex(publicKey)));
     out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(hello))));
     ByteArrayOutputStream transcript = new ByteArrayOutputStream();
     transcript.writeBytes(hello);
@@ -131,17 +186,19 @@ final class Tls13Client {
     byte[] shared = new byte[X25519.POINT_SIZE];
     X25519.calculateAgreement(privateKey, 0, Arrays.copyOfRange(serverHello, serverHello.length - 32,
         serverHello.length), 0, shared, 0);
-    byte[] zeros = new byte[32];
-    byte[] handshakeSecret = extract(expandLabel(extract(zeros, zeros), "derived", sha256(new byte[0]), 32), shared);
-    byte[] clientSecret = expandLabel(handshakeSecret, "c hs traffic", sha256(transcript.toByteArray()), 32);
-    Keys serverKeys = new Keys(expandLabel(handshakeSecret, "s hs traffic", sha256(transcript.toByteArray()), 32));
+    TlsCrypto.Hash hash = suite.hash();
+    byte[] zeros = new byte[hash.length()];
+    byte[] handshakeSecret = hash.hmac(suite.derive(hash.hmac(zeros, zeros), "derived", new byte[0]), shared);
+    byte[] clientSecret = suite.derive(handshakeSecret, "c hs traffic", transcript.toByteArray());
+    Keys serverKeys = new Keys(suite, suite.derive(handshakeSecret, "s hs traffic", transcript.toByteArray()));
     readServerFlight(in, serverKeys, transcript);
-    byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), zeros);
-    Keys application = new Keys(expandLabel(master, "s ap traffic", sha256(transcript.toByteArray()), 32));
-    byte[] verify = hmac(expandLabel(clientSecret, "finished", new byte[0], 32), sha256(transcript.toByteArray()));
-    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE,
-        concat(new byte[] {FINISHED, 0, 0, 32}, verify));
-    return new Flight(finished, clientSecret, application);
+    byte[] master = hash.hmac(suite.derive(handshakeSecret, "derived", new byte[0]), zeros);
+    Keys application = new Keys(suite, suite.derive(master, "s ap traffic", transcript.toByteArray()));
+    byte[] verify = hash.hmac(suite.expandLabel(clientSecret, "finished", new byte[0], hash.length()),
+        hash.digest(transcript.toByteArray()));
+    byte[] finished = new Keys(suite, clientSecret).seal(APPLICATION_DATA, HANDSHAKE,
+        concat(new byte[] {FINISHED, 0, 0, (byte) verify.length}, verify));
+    return new Flight(suite, finished, clientSecret, application);
   }
 
   /** Reads the server's sealed handshake messages up to its Finished into {@code transcript}. */
@@ -196,23 +253,5 @@ final class Tls13Client {
 
   private static byte[] body(byte[] record) {
     return Arrays.copyOfRange(record, 5, record.length);
-  }
-
-  /** TLS 1.3's {@code HKDF-Expand-Label} with SHA-256. */
-  static byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
-    byte[] name = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
-    byte[] info = ByteBuffer.allocate(2 + 1 + name.length + 1 + context.length).putShort((short) length)
-        .put((byte) name.length).put(name).put((byte) context.length).put(context).array();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] previous = new byte[0];
-    for (int i = 1; out.size() < length; i++) {
-      previous = hmac(secret, concat(previous, info, new byte[] {(byte) i}));
-      out.writeBytes(previous);
-    }
-    return Arrays.copyOf(out.toByteArray(), length);
-  }
-
-  private static byte[] extract(byte[] salt, byte[] key) {
-    return hmac(salt, key);
   }
 }
