@@ -10,6 +10,7 @@ import static io.github.faktorytestkit.client.Tls12Flights.slice;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,11 @@ final class Tls12FlightCases {
   private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int HANDSHAKE = 22;
   private static final int APPLICATION_DATA = 23;
+  private static final Set<String> SEALED_BY_SUITE = Set.of("the flight as it is", "another verify data",
+      "a verify data of 13 bytes", "a verify data of 11 bytes", "sealed application data in place of finished",
+      "a sealed warning alert in place of finished", "finished sealed, in a record of type 25",
+      "a record too short for its nonce and tag", "finished with its last byte changed", "a record sealed as of type 0",
+      "a change_cipher_spec sealed", "a change_cipher_spec of 2 sealed", "16,385 bytes sealed as of type 25");
 
   private Tls12FlightCases() {}
 
@@ -46,6 +52,16 @@ final class Tls12FlightCases {
     records(cases);
     keyExchanges(cases);
     sealed(cases);
+    return cases;
+  }
+
+  /**
+   * The cases of {@link #all} whose records the suite seals ({@link Tls12Suite}): a wrong Finished, sealed records of
+   * other types or with another header, records too short or with a byte of the tag changed, and the flight as it is.
+   */
+  static Map<String, Case> sealedBySuite() {
+    Map<String, Case> cases = all();
+    cases.keySet().retainAll(SEALED_BY_SUITE);
     return cases;
   }
 
@@ -111,6 +127,8 @@ final class Tls12FlightCases {
         f.seal(HANDSHAKE, hex("1400000c" + "42".repeat(12)))));
     put(cases, "a verify data of 13 bytes", HANDSHAKE_FAILURE, f -> join(f.keyExchange(), f.changeCipherSpec(),
         f.seal(HANDSHAKE, hex("1400000d" + "42".repeat(13)))));
+    put(cases, "a verify data of 11 bytes", HANDSHAKE_FAILURE, f -> join(f.keyExchange(), f.changeCipherSpec(),
+        f.seal(HANDSHAKE, hex("1400000b" + "42".repeat(11)))));
     put(cases, "a certificate in place of finished", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
         f.seal(HANDSHAKE, hex("0b000003000000"))));
     put(cases, "sealed application data in place of finished", UNEXPECTED, f -> join(f.keyExchange(),
@@ -122,7 +140,11 @@ final class Tls12FlightCases {
     put(cases, "finished in the clear", BAD_RECORD_MAC, f -> join(f.keyExchange(), f.changeCipherSpec(),
         record(HANDSHAKE, hex("1400000c" + "42".repeat(12)))));
     put(cases, "finished sealed, in a record of type 25", BAD_RECORD_MAC, f -> join(f.keyExchange(),
-        f.changeCipherSpec(), join(hex("19"), slice(f.finished(), 1, 45))));
+        f.changeCipherSpec(), join(hex("19"), slice(f.finished(), 1, f.finished().length))));
+    put(cases, "a record too short for its nonce and tag", BAD_RECORD_MAC, f -> join(f.keyExchange(),
+        f.changeCipherSpec(), record(HANDSHAKE, new byte[f.suite().sealing().tooShort()])));
+    put(cases, "finished with its last byte changed", BAD_RECORD_MAC, f -> join(f.keyExchange(),
+        f.changeCipherSpec(), lastByteChanged(f.finished())));
     put(cases, "a record sealed as of type 0", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
         f.seal(0, hex("1400000c" + "42".repeat(12)))));
     put(cases, "a change_cipher_spec sealed", UNEXPECTED, f -> join(f.keyExchange(), f.changeCipherSpec(),
@@ -131,6 +153,13 @@ final class Tls12FlightCases {
         f.seal(CHANGE_CIPHER_SPEC, hex("02"))));
     put(cases, "16,385 bytes sealed as of type 25", "15030300020216", f -> join(f.keyExchange(),
         f.changeCipherSpec(), f.seal(25, new byte[16385])));
+  }
+
+  /** {@code record} with its last byte (of its tag, or of its last CBC block) changed. */
+  static byte[] lastByteChanged(byte[] record) {
+    byte[] changed = record.clone();
+    changed[changed.length - 1] ^= 1;
+    return changed;
   }
 
   private static void put(Map<String, Case> cases, String name, String reply,

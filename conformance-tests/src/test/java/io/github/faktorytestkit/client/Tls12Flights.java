@@ -8,23 +8,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 
 /**
  * What a TLS 1.2 client sends after the server's flight ({@link Tls12Client}: ClientKeyExchange, ChangeCipherSpec,
- * Finished; 42, 6 and 45 bytes), changed at random ({@link FlightChanges}; its records in another order or some left
- * out), and the server's answer, read after the client ended its output, so that a server waiting for more bytes
- * closes, as Go's does at the end of its input. The records and messages the changes are made of are built here too.
+ * Finished; 42, 6 and 45 bytes of AES-GCM), changed at random ({@link FlightChanges}; its records in another order or
+ * some left out), and the server's answer, read after the client ended its output, so that a server waiting for more
+ * bytes closes, as Go's does at the end of its input. The records and messages the changes are made of are built here
+ * too.
  */
 final class Tls12Flights {
   /** The answer of a server that goes on: its change_cipher_spec record. */
   static final String GOES_ON = "the server's change_cipher_spec";
   private static final int CHANGE_CIPHER_SPEC = 20;
-  /** The flight's length: key exchange, change_cipher_spec, and the Finished sealed with AES-GCM or AES-CBC. */
-  private static final Map<Tls12Client.Suite, Integer> FLIGHT_LENGTH = Map.of(Tls12Client.Suite.AES_128_GCM,
-      42 + 6 + 45, Tls12Client.Suite.AES_128_CBC_SHA, 42 + 6 + 69);
+  private static final int KEY_EXCHANGE = 42;
+  private static final int CHANGE_CIPHER_SPEC_RECORD = 6;
+  /** A Finished message's length: its header and 12 bytes of verify data. */
+  static final int FINISHED = 16;
   private static final int HANDSHAKE = 22;
   private static final String WARNING = "1503030002015a";
   private static final int UNEXPECTED = 10;
@@ -67,13 +68,13 @@ final class Tls12Flights {
 
   /** {@code count} changes of the client's flight drawn from {@code random} ({@link FlightChanges#mutated}). */
   static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count) {
-    return mutated(random, count, Tls12Client.Suite.AES_128_GCM);
+    return mutated(random, count, Tls12Suite.AES_128_GCM);
   }
 
   /** As {@link #mutated(Random, int)}, of the flight of {@code suite}. */
-  static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count, Tls12Client.Suite suite) {
-    return FlightChanges.mutated(random, count, FLIGHT_LENGTH.get(suite), Tls12Client.Flight::records,
-        reorderings());
+  static List<FlightChanges.Change<Tls12Client.Flight>> mutated(Random random, int count, Tls12Suite suite) {
+    return FlightChanges.mutated(random, count, KEY_EXCHANGE + CHANGE_CIPHER_SPEC_RECORD + 5
+        + suite.sealing().sealedLength(FINISHED), Tls12Client.Flight::records, reorderings());
   }
 
   /** The flight's three records in another order, or two of them. */
@@ -82,8 +83,9 @@ final class Tls12Flights {
     List<FlightChanges.Change<byte[]>> reorderings = new ArrayList<>();
     for (int[] order : orders) {
       reorderings.add(new FlightChanges.Change<>("records " + Arrays.toString(order), records -> {
-        byte[][] split = {Arrays.copyOfRange(records, 0, 42), Arrays.copyOfRange(records, 42, 48),
-            Arrays.copyOfRange(records, 48, records.length)};
+        int finished = KEY_EXCHANGE + CHANGE_CIPHER_SPEC_RECORD;
+        byte[][] split = {Arrays.copyOfRange(records, 0, KEY_EXCHANGE), Arrays.copyOfRange(records, KEY_EXCHANGE,
+            finished), Arrays.copyOfRange(records, finished, records.length)};
         byte[] out = new byte[0];
         for (int index : order) {
           out = join(out, split[index]);
@@ -100,11 +102,11 @@ final class Tls12Flights {
    * change_cipher_spec record, else all the server sent before it closed (hex).
    */
   static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change) throws IOException {
-    return answer(url, change, Tls12Client.Suite.AES_128_GCM);
+    return answer(url, change, Tls12Suite.AES_128_GCM);
   }
 
   /** As {@link #answer(URI, FlightChanges.Change)}, the client offering {@code suite}. */
-  static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change, Tls12Client.Suite suite)
+  static String answer(URI url, FlightChanges.Change<Tls12Client.Flight> change, Tls12Suite suite)
       throws IOException {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);

@@ -1,8 +1,6 @@
 package io.github.faktorytestkit.client;
 
 import static io.github.faktorytestkit.client.TlsCrypto.concat;
-import static io.github.faktorytestkit.client.TlsCrypto.hmac;
-import static io.github.faktorytestkit.client.TlsCrypto.sha256;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,16 +14,18 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * A scripted TLS 1.3 client of one suite, TLS_AES_128_GCM_SHA256 over X25519: it sends its hello, reads the server's
- * flight (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
+ * A scripted TLS 1.3 client of one suite ({@link Suite}) over X25519: it sends its hello, reads the server's flight
+ * (its server hello, then its sealed messages up to its Finished) and makes its own Finished, sealed under the
  * client's handshake keys, which a test may change before sending; it reads the server's answer under the server's
  * application keys. Its hello may carry more extensions, and offer a ticket to resume ({@link Ticket}).
  */
 final class Tls13Client {
+  private static final int TAG = 16;
   /** The answer of a server that goes on: a sealed record other than an alert. */
   static final String GOES_ON = "the server goes on";
   private static final int ALERT = 21;
@@ -40,32 +40,86 @@ final class Tls13Client {
 
   private Tls13Client() {}
 
+  /** A TLS 1.3 suite Go 1.26's server enables by default: its AEAD's key length, and its hash. */
+  enum Suite {
+    AES_128_GCM_SHA256("1301", 16, TlsCrypto.Hash.SHA256),
+    AES_256_GCM_SHA384("1302", 32, TlsCrypto.Hash.SHA384),
+    CHACHA20_POLY1305_SHA256("1303", 32, TlsCrypto.Hash.SHA256);
+
+    private final String id;
+    private final int keyLength;
+    private final TlsCrypto.Hash hash;
+
+    Suite(String id, int keyLength, TlsCrypto.Hash hash) {
+      this.id = id;
+      this.keyLength = keyLength;
+      this.hash = hash;
+    }
+
+    /** The suite's hash, of its HKDF and transcript. */
+    TlsCrypto.Hash hash() {
+      return hash;
+    }
+
+    /** The length of a record sealing {@code content} bytes (header, content, inner type and tag). */
+    int sealedLength(int content) {
+      return 5 + content + 1 + TAG;
+    }
+
+    /** The suite's id in a hello (hex). */
+    String id() {
+      return id;
+    }
+
+    /** {@code HKDF-Expand-Label} with the suite's hash. */
+    byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+      byte[] name = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
+      byte[] info = ByteBuffer.allocate(2 + 1 + name.length + 1 + context.length).putShort((short) length)
+          .put((byte) name.length).put(name).put((byte) context.length).put(context).array();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] previous = new byte[0];
+      for (int i = 1; out.size() < length; i++) {
+        previous = hash.hmac(secret, concat(previous, info, new byte[] {(byte) i}));
+        out.writeBytes(previous);
+      }
+      return Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    /** {@code Derive-Secret} of {@code label} and the hash of {@code messages}. */
+    byte[] derive(byte[] secret, String label, byte[] messages) {
+      return expandLabel(secret, label, hash.digest(messages), hash.length());
+    }
+  }
+
   /**
    * The client's Finished, sealed as its first record under its handshake keys (of {@code clientSecret}), the
    * server's application keys, which seal the server's answer, the handshake's messages up to the server's Finished
    * ({@code transcript}) and its resumption master secret.
    */
-  record Flight(byte[] finished, byte[] clientSecret, Keys server, byte[] transcript, byte[] resumptionSecret) {
+  record Flight(Suite suite, byte[] finished, byte[] clientSecret, Keys server, byte[] transcript,
+      byte[] resumptionSecret) {
     /** {@code content} of inner content type {@code type}, sealed in place of the Finished. */
     byte[] seal(int type, byte[] content) {
-      return new Keys(clientSecret).seal(APPLICATION_DATA, type, content);
+      return new Keys(suite, clientSecret).seal(APPLICATION_DATA, type, content);
     }
 
     /** As {@link #seal}, in a record whose header claims {@code outerType}, authenticated with it. */
     byte[] sealAs(int outerType, int type, byte[] content) {
-      return new Keys(clientSecret).seal(outerType, type, content);
+      return new Keys(suite, clientSecret).seal(outerType, type, content);
     }
   }
 
-  /** A direction's AES-128-GCM key and IV, and its next sequence number. */
+  /** A direction's key and IV of a suite, and its next sequence number. */
   static final class Keys {
+    private final Suite suite;
     private final byte[] key;
     private final byte[] iv;
     private long sequence;
 
-    Keys(byte[] secret) {
-      this.key = expandLabel(secret, "key", new byte[0], 16);
-      this.iv = expandLabel(secret, "iv", new byte[0], 12);
+    Keys(Suite suite, byte[] secret) {
+      this.suite = suite;
+      this.key = suite.expandLabel(secret, "key", new byte[0], suite.keyLength);
+      this.iv = suite.expandLabel(secret, "iv", new byte[0], 12);
     }
 
     /**
@@ -75,7 +129,7 @@ final class Tls13Client {
     byte[] seal(int outerType, int type, byte[] content) {
       byte[] inner = Arrays.copyOf(content, content.length + 1);
       inner[content.length] = (byte) type;
-      byte[] header = {(byte) outerType, 3, 3, (byte) ((inner.length + 16) >> 8), (byte) (inner.length + 16)};
+      byte[] header = {(byte) outerType, 3, 3, (byte) ((inner.length + TAG) >> 8), (byte) (inner.length + TAG)};
       return concat(header, crypt(Cipher.ENCRYPT_MODE, header, inner));
     }
 
@@ -99,31 +153,37 @@ final class Tls13Client {
       }
       sequence++;
       try {
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        gcm.updateAAD(header);
-        return gcm.doFinal(input);
+        Cipher cipher;
+        if (suite == Suite.CHACHA20_POLY1305_SHA256) {
+          cipher = Cipher.getInstance("ChaCha20-Poly1305");
+          cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        } else {
+          cipher = Cipher.getInstance("AES/GCM/NoPadding");
+          cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(8 * TAG, nonce));
+        }
+        cipher.updateAAD(header);
+        return cipher.doFinal(input);
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES-GCM: " + e.getMessage(), e);
+        throw new IllegalStateException(suite + ": " + e.getMessage(), e);
       }
     }
   }
 
   /**
-   * Sends the hello on {@code out}, reads the server's flight from {@code in} and returns the client's Finished for
-   * that session.
+   * Sends the hello of {@code suite} on {@code out}, reads the server's flight from {@code in} and returns the
+   * client's Finished for that session.
    */
-  static Flight handshake(InputStream in, OutputStream out) throws IOException {
-    return handshake(in, out, "", null);
+  static Flight handshake(InputStream in, OutputStream out, Suite suite) throws IOException {
+    return handshake(in, out, suite, "", null, new byte[0]);
   }
 
   /**
-   * As {@link #handshake(InputStream, OutputStream)}, the hello with the extensions {@code extra} (hex) after its own
-   * and, unless {@code ticket} is null, a {@code pre_shared_key} extension last offering that ticket, whose PSK the
-   * handshake then starts from if the server takes it.
+   * As {@link #handshake(InputStream, OutputStream, Suite)} with TLS_AES_128_GCM_SHA256, the hello with the
+   * extensions {@code extra} (hex) after its own and, unless {@code ticket} is null, a {@code pre_shared_key}
+   * extension last offering that ticket, whose PSK the handshake then starts from if the server takes it.
    */
   static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket) throws IOException {
-    return handshake(in, out, extra, ticket, new byte[0]);
+    return handshake(in, out, Suite.AES_128_GCM_SHA256, extra, ticket, new byte[0]);
   }
 
   /**
@@ -132,21 +192,24 @@ final class Tls13Client {
    */
   static Flight handshakeAfterARetry(InputStream in, OutputStream out, String extra, Ticket ticket)
       throws IOException {
-    byte[] first = hello(null, extra, ticket, new byte[0]);
+    Suite suite = Suite.AES_128_GCM_SHA256;
+    byte[] first = hello(suite, null, extra, ticket, new byte[0]);
     out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(first))));
     byte[] retry = body(readRecord(in));
     readRecord(in); // the change_cipher_spec after it
-    return handshake(in, out, extra, ticket, concat(new byte[] {MESSAGE_HASH, 0, 0, 32}, sha256(first), retry));
+    byte[] firstHash = suite.hash().digest(first);
+    byte[] before = concat(new byte[] {MESSAGE_HASH, 0, 0, (byte) firstHash.length}, firstHash, retry);
+    return handshake(in, out, suite, extra, ticket, before);
   }
 
   /** The handshake of a hello after the messages {@code before} it in the transcript. */
-  private static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket, byte[] before)
-      throws IOException {
+  private static Flight handshake(InputStream in, OutputStream out, Suite suite, String extra, Ticket ticket,
+      byte[] before) throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = hello(publicKey, extra, ticket, before);
+    byte[] hello = hello(suite, publicKey, extra, ticket, before);
     String record = TlsHellos.record(HexFormat.of().formatHex(hello));
     // after a first hello, a record claims TLS 1.2
     out.write(HexFormat.of().parseHex(before.length == 0 ? record : "160303" + record.substring(6)));
@@ -164,18 +227,19 @@ final class Tls13Client {
     X25519.calculateAgreement(privateKey, 0, Arrays.copyOfRange(share.array(), share.arrayOffset() + 4,
         share.arrayOffset() + 4 + X25519.POINT_SIZE), 0, shared, 0);
     Ticket resumed = extension(serverHello, PRE_SHARED_KEY) != null ? ticket : null;
-    byte[] handshakeSecret = extract(expandLabel(earlySecret(resumed), "derived", sha256(new byte[0]), 32), shared);
-    byte[] clientSecret = expandLabel(handshakeSecret, "c hs traffic", sha256(transcript.toByteArray()), 32);
-    Keys serverKeys = new Keys(expandLabel(handshakeSecret, "s hs traffic", sha256(transcript.toByteArray()), 32));
+    TlsCrypto.Hash hash = suite.hash();
+    byte[] handshakeSecret = hash.hmac(suite.derive(earlySecret(suite, resumed), "derived", new byte[0]), shared);
+    byte[] clientSecret = suite.derive(handshakeSecret, "c hs traffic", transcript.toByteArray());
+    Keys serverKeys = new Keys(suite, suite.derive(handshakeSecret, "s hs traffic", transcript.toByteArray()));
     readServerFlight(in, serverKeys, transcript);
-    byte[] master = extract(expandLabel(handshakeSecret, "derived", sha256(new byte[0]), 32), new byte[32]);
-    Keys application = new Keys(expandLabel(master, "s ap traffic", sha256(transcript.toByteArray()), 32));
-    byte[] verify = hmac(expandLabel(clientSecret, "finished", new byte[0], 32), sha256(transcript.toByteArray()));
-    byte[] finishedMessage = concat(new byte[] {FINISHED, 0, 0, 32}, verify);
-    byte[] finished = new Keys(clientSecret).seal(APPLICATION_DATA, HANDSHAKE, finishedMessage);
-    byte[] resumption = expandLabel(master, "res master", sha256(concat(transcript.toByteArray(), finishedMessage)),
-        32);
-    return new Flight(finished, clientSecret, application, transcript.toByteArray(), resumption);
+    byte[] master = hash.hmac(suite.derive(handshakeSecret, "derived", new byte[0]), new byte[hash.length()]);
+    Keys application = new Keys(suite, suite.derive(master, "s ap traffic", transcript.toByteArray()));
+    byte[] verify = hash.hmac(suite.expandLabel(clientSecret, "finished", new byte[0], hash.length()),
+        hash.digest(transcript.toByteArray()));
+    byte[] finishedMessage = concat(new byte[] {FINISHED, 0, 0, (byte) verify.length}, verify);
+    byte[] finished = new Keys(suite, clientSecret).seal(APPLICATION_DATA, HANDSHAKE, finishedMessage);
+    byte[] resumption = suite.derive(master, "res master", concat(transcript.toByteArray(), finishedMessage));
+    return new Flight(suite, finished, clientSecret, application, transcript.toByteArray(), resumption);
   }
 
   /**
@@ -185,22 +249,25 @@ final class Tls13Client {
   record Ticket(byte[] label, int ageAdd, byte[] psk) {}
 
   /**
-   * The client's hello with its key share {@code publicKey} (none if null), {@code extra} after its extensions and,
-   * unless {@code ticket} is null, a {@code pre_shared_key} extension offering it, bound to its PSK after the
-   * messages {@code before} the hello in the transcript.
+   * The client's hello of {@code suite} with its key share {@code publicKey} (none if null), {@code extra} after its
+   * extensions and, unless {@code ticket} is null, a {@code pre_shared_key} extension offering it, bound to its PSK
+   * after the messages {@code before} the hello in the transcript.
    */
-  static byte[] hello(byte[] publicKey, String extra, Ticket ticket, byte[] before) {
+  static byte[] hello(Suite suite, byte[] publicKey, String extra, Ticket ticket, byte[] before) {
+    TlsCrypto.Hash hash = suite.hash();
     String share = TlsHellos.extension(51,
         publicKey == null ? "0000" : "0024001d0020" + HexFormat.of().formatHex(publicKey));
-    String psk = ticket == null ? "" : TlsHellos.extension(41, identities(ticket) + "0021" + "20" + "00".repeat(32));
-    byte[] hello = HexFormat.of().parseHex(TlsHellos.helloWithSessionId("0303", "11".repeat(32), "1301", "00",
+    String binders = String.format("%04x%02x", 1 + hash.length(), hash.length()) + "00".repeat(hash.length());
+    String psk = ticket == null ? "" : TlsHellos.extension(41, identities(ticket) + binders);
+    byte[] hello = HexFormat.of().parseHex(TlsHellos.helloWithSessionId("0303", "11".repeat(32), suite.id(), "00",
         TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), share, extra,
         psk));
     if (ticket != null) {
-      byte[] binderKey = expandLabel(earlySecret(ticket), "res binder", sha256(new byte[0]), 32);
-      byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - 32);
-      byte[] binder = hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(concat(before, truncated)));
-      System.arraycopy(binder, 0, hello, hello.length - 32, 32);
+      byte[] binderKey = suite.derive(earlySecret(suite, ticket), "res binder", new byte[0]);
+      byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - hash.length());
+      byte[] binder = hash.hmac(suite.expandLabel(binderKey, "finished", new byte[0], hash.length()),
+          hash.digest(concat(before, truncated)));
+      System.arraycopy(binder, 0, hello, hello.length - hash.length(), hash.length());
     }
     return hello;
   }
@@ -211,9 +278,9 @@ final class Tls13Client {
     return String.format("%04x", identity.length() / 2) + identity;
   }
 
-  private static byte[] earlySecret(Ticket ticket) {
-    byte[] zeros = new byte[32];
-    return extract(zeros, ticket == null ? zeros : ticket.psk());
+  private static byte[] earlySecret(Suite suite, Ticket ticket) {
+    byte[] zeros = new byte[suite.hash().length()];
+    return suite.hash().hmac(zeros, ticket == null ? zeros : ticket.psk());
   }
 
   /** The data of the extension of {@code type} of {@code serverHello}, null when it has none. */
@@ -285,23 +352,5 @@ final class Tls13Client {
 
   private static byte[] body(byte[] record) {
     return Arrays.copyOfRange(record, 5, record.length);
-  }
-
-  /** TLS 1.3's {@code HKDF-Expand-Label} with SHA-256. */
-  static byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
-    byte[] name = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
-    byte[] info = ByteBuffer.allocate(2 + 1 + name.length + 1 + context.length).putShort((short) length)
-        .put((byte) name.length).put(name).put((byte) context.length).put(context).array();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] previous = new byte[0];
-    for (int i = 1; out.size() < length; i++) {
-      previous = hmac(secret, concat(previous, info, new byte[] {(byte) i}));
-      out.writeBytes(previous);
-    }
-    return Arrays.copyOf(out.toByteArray(), length);
-  }
-
-  private static byte[] extract(byte[] salt, byte[] key) {
-    return hmac(salt, key);
   }
 }

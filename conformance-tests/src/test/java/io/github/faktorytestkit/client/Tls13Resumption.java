@@ -94,7 +94,8 @@ final class Tls13Resumption {
   private static String refusal(URI url, Tls13Client.Ticket ticket) throws IOException {
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     RANDOM.nextBytes(publicKey);
-    String hello = HexFormat.of().formatHex(Tls13Client.hello(publicKey, EXTRA, ticket, new byte[0]));
+    String hello = HexFormat.of()
+        .formatHex(Tls13Client.hello(Tls13Client.Suite.AES_128_GCM_SHA256, publicKey, EXTRA, ticket, new byte[0]));
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(HexFormat.of().parseHex(TlsHellos.record(hello)));
@@ -173,6 +174,7 @@ final class Tls13Resumption {
     body.get(nonce);
     byte[] label = new byte[Short.toUnsignedInt(body.getShort())];
     body.get(label);
-    return new Tls13Client.Ticket(label, ageAdd, Tls13Client.expandLabel(resumptionSecret, "resumption", nonce, 32));
+    byte[] psk = Tls13Client.Suite.AES_128_GCM_SHA256.expandLabel(resumptionSecret, "resumption", nonce, 32);
+    return new Tls13Client.Ticket(label, ageAdd, psk);
   }
 }

@@ -5,27 +5,48 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The hash, MAC and byte joining the scripted TLS clients ({@link Tls12Client}, {@link Tls13Client}) build on. */
+/** The hashes, MACs and byte joining the scripted TLS clients ({@link Tls12Client}, {@link Tls13Client}) build on. */
 final class TlsCrypto {
   private TlsCrypto() {}
 
-  /** SHA-256 of {@code bytes}. */
-  static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256", e);
-    }
-  }
+  /** A suite's hash, of its PRF or HKDF and its transcript. */
+  enum Hash {
+    SHA256("SHA-256", "HmacSHA256", 32),
+    SHA384("SHA-384", "HmacSHA384", 48);
 
-  /** HMAC-SHA256 of {@code data} under {@code key}. */
-  static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256", e);
+    private final String digest;
+    private final String mac;
+    private final int length;
+
+    Hash(String digest, String mac, int length) {
+      this.digest = digest;
+      this.mac = mac;
+      this.length = length;
+    }
+
+    /** The hash's output length in bytes. */
+    int length() {
+      return length;
+    }
+
+    /** The hash of {@code bytes}. */
+    byte[] digest(byte[] bytes) {
+      try {
+        return MessageDigest.getInstance(digest).digest(bytes);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(digest, e);
+      }
+    }
+
+    /** The HMAC of {@code data} under {@code key}. */
+    byte[] hmac(byte[] key, byte[] data) {
+      try {
+        Mac hmac = Mac.getInstance(mac);
+        hmac.init(new SecretKeySpec(key, mac));
+        return hmac.doFinal(data);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(mac, e);
+      }
     }
   }
 

@@ -71,6 +71,14 @@ class TlsIT {
   private static final long MUTATION_SEED = 11;
   private static final int MUTATIONS = 150;
   private static final int FLIGHT_MUTATIONS = 200;
+  /** Flights changed at random per suite beyond the default ones. */
+  private static final int SUITE_MUTATIONS = 50;
+  /** The TLS 1.2 suites Go enables by default for an ECDSA key, but AES-128-GCM, which the tests of 200 cover. */
+  private static final List<Tls12Suite> OTHER_TLS12_SUITES = List.of(Tls12Suite.AES_256_GCM,
+      Tls12Suite.CHACHA20_POLY1305, Tls12Suite.AES_128_CBC_SHA, Tls12Suite.AES_256_CBC_SHA);
+  /** The TLS 1.3 suites Go enables by default, but AES-128-GCM, which the tests of 200 cover. */
+  private static final List<Tls13Client.Suite> OTHER_TLS13_SUITES = List.of(Tls13Client.Suite.AES_256_GCM_SHA384,
+      Tls13Client.Suite.CHACHA20_POLY1305_SHA256);
   private static final String HANDSHAKE_GOES_ON = TlsRetries.HANDSHAKE_GOES_ON;
   /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
   private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
@@ -550,8 +558,8 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("realKinds")
   void mutatedTls13FlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
-    assertFakeAnswersAsReal(kind, Tls13Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS),
-        Tls13Flights::answer);
+    assertFakeAnswersAsReal(kind, Tls13Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS,
+        Tls13Client.Suite.AES_128_GCM_SHA256), Tls13Flights::answer);
   }
 
   /**
@@ -598,13 +606,101 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("realKinds")
   void mutatedTls12CbcFlightsGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
-    Tls12Client.Suite cbc = Tls12Client.Suite.AES_128_CBC_SHA;
+    Tls12Suite cbc = Tls12Suite.AES_128_CBC_SHA;
     FlightChanges.Change<Tls12Client.Flight> asItIs =
         new FlightChanges.Change<>("as it is", Tls12Client.Flight::records);
     assertThat(List.of(Tls12Flights.answer(server(TargetKind.FAKE).url(), asItIs, cbc),
         Tls12Flights.answer(server(kind).url(), asItIs, cbc))).containsOnly(Tls12Flights.GOES_ON);
     assertFakeAnswersAsReal(kind, Tls12Flights.mutated(new Random(MUTATION_SEED), FLIGHT_MUTATIONS, cbc),
         (url, change) -> Tls12Flights.answer(url, change, cbc));
+  }
+
+  /**
+   * A TLS 1.2 client of each other suite Go enables by default ({@link #OTHER_TLS12_SUITES}) sending its flight as it
+   * is or changed where the suite seals it ({@link Tls12FlightCases#sealedBySuite}: a wrong Finished, sealed records
+   * of other types, a record too short, a tag changed, ...) gets Go's answer from each.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void sealedTls12FlightsOfEachSuiteGetGosAnswer(TargetKind kind) throws IOException {
+    assertEachSuiteGetsGosAnswer(kind, OTHER_TLS12_SUITES, Tls12FlightCases.sealedBySuite(),
+        Tls12FlightCases.Case::reply, (url, sent, suite) -> Tls12Flights.answer(url, sent.change(), suite));
+  }
+
+  /** The same of TLS 1.3's other suites, AES-256-GCM with SHA-384 and ChaCha20-Poly1305 ({@link Tls13Flights}). */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void sealedTls13FlightsOfEachSuiteGetGosAnswer(TargetKind kind) throws IOException {
+    assertEachSuiteGetsGosAnswer(kind, OTHER_TLS13_SUITES, Tls13Flights.sealedBySuite(), Tls13Flights.Case::reply,
+        (url, sent, suite) -> Tls13Flights.answer(url, sent.change(), suite));
+  }
+
+  /** The same of a TLS 1.2 resumption of each other suite ({@link Tls12ResumedFlights#sealedBySuite}). */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void sealedTls12ResumptionFlightsOfEachSuiteGetGosAnswer(TargetKind kind) throws IOException {
+    assertEachSuiteGetsGosAnswer(kind, OTHER_TLS12_SUITES, Tls12ResumedFlights.sealedBySuite(),
+        Tls12ResumedFlights.Case::reply, (url, sent, suite) -> Tls12ResumedFlights.answer(url, sent.change(), suite));
+  }
+
+  /**
+   * {@link #SUITE_MUTATIONS} flights changed at random ({@link FlightChanges}, seeded) of each suite Go enables by
+   * default that the tests of 200 above leave out, full TLS 1.2 and 1.3 handshakes and TLS 1.2 resumptions, get from
+   * the fake the answer real Faktory gives.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("realKinds")
+  void mutatedFlightsOfEachSuiteGetTheAnswerRealFaktoryGives(TargetKind kind) throws IOException {
+    List<SuiteChange<?>> changes = new ArrayList<>();
+    for (Tls12Suite suite : OTHER_TLS12_SUITES) {
+      if (suite != Tls12Suite.AES_128_CBC_SHA) {
+        Tls12Flights.mutated(new Random(MUTATION_SEED), SUITE_MUTATIONS, suite).forEach(change -> changes.add(
+            new SuiteChange<>("TLS 1.2 " + suite, change, url -> Tls12Flights.answer(url, change, suite))));
+      }
+      Tls12ResumedFlights.mutated(new Random(MUTATION_SEED), SUITE_MUTATIONS, suite).forEach(change -> changes.add(
+          new SuiteChange<>("TLS 1.2 resumed " + suite, change,
+              url -> Tls12ResumedFlights.answer(url, change, suite))));
+    }
+    for (Tls13Client.Suite suite : OTHER_TLS13_SUITES) {
+      Tls13Flights.mutated(new Random(MUTATION_SEED), SUITE_MUTATIONS, suite).forEach(change -> changes.add(
+          new SuiteChange<>("TLS 1.3 " + suite, change, url -> Tls13Flights.answer(url, change, suite))));
+    }
+    assertFakeAnswersAsReal(kind, changes, (url, change) -> change.answer().of(url));
+  }
+
+  /** A change of a flight of a suite, by the suite's name and its own, and how a server's answer to it is read. */
+  private record SuiteChange<F>(String suite, FlightChanges.Change<F> change, UrlAnswer answer) {
+    @Override
+    public String toString() {
+      return suite + ": " + change;
+    }
+  }
+
+  /** What the server at a URL answers. */
+  @FunctionalInterface
+  private interface UrlAnswer {
+    String of(URI url) throws IOException;
+  }
+
+  /** What a server answers to a case sent by a client of a suite. */
+  @FunctionalInterface
+  private interface SuiteAnswer<S, C> {
+    String of(URI url, C sent, S suite) throws IOException;
+  }
+
+  /** Asserts that each of {@code cases}, sent by a client of each of {@code suites}, gets {@code reply} of it. */
+  private static <S, C> void assertEachSuiteGetsGosAnswer(TargetKind kind, List<S> suites, Map<String, C> cases,
+      Function<C, String> reply, SuiteAnswer<S, C> answer) throws IOException {
+    URI url = server(kind).url();
+    Map<String, String> actual = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (S suite : suites) {
+      for (Map.Entry<String, C> each : cases.entrySet()) {
+        actual.put(suite + ": " + each.getKey(), answer.of(url, each.getValue(), suite));
+        expected.put(suite + ": " + each.getKey(), reply.apply(each.getValue()));
+      }
+    }
+    assertThat(actual).containsExactlyEntriesOf(expected);
   }
 
   /** Sends {@code first}, reads the HelloRetryRequest and change_cipher_spec records, sends {@code sent}: the answer. */

@@ -83,7 +83,7 @@ final class GoServerProtocol extends TlsServerProtocol {
     if (parameters.isResumedSession()) {
       sendNewSessionTicketMessage(tlsServer.getNewSessionTicket()); // Go's new ticket of a TLS 1.2 resumption
       // the protocol's change_cipher_spec and Finished follow: then the client's flight is Go's to judge
-      flightReader = GoTls12Flight.resumed(GoTls12Flight.sealedOverhead(parameters.getCipherSuite()), this::openTls12);
+      flightReader = GoTls12Flight.resumed(parameters.getCipherSuite(), this::openTls12);
     }
   }
 
@@ -112,8 +112,11 @@ final class GoServerProtocol extends TlsServerProtocol {
   }
 
   /**
-   * A TLS 1.2 Finished of the client's that is not the one expected gets Go's {@code handshake_failure}, whatever is
-   * wrong with it (BouncyCastle: {@code decrypt_error}, or {@code decode_error} for one of another length).
+   * A Finished of the client's that is not the one expected gets Go's alert, whatever is wrong with it: over TLS 1.2
+   * {@code handshake_failure} ({@code readClientFinished}), over TLS 1.3 {@code decrypt_error} (its
+   * {@code readClientFinished}: Go's parser takes verify data of any length, which then differs); BouncyCastle:
+   * {@code decrypt_error}, {@code decode_error} for verify data longer than it expects, {@code internal_error} for
+   * shorter.
    */
   @Override
   protected void handleHandshakeMessage(short type, HandshakeMessageInput buf) throws IOException {
@@ -121,12 +124,15 @@ final class GoServerProtocol extends TlsServerProtocol {
     transcript.add(message, 0, message.length);
     try {
       super.handleHandshakeMessage(type, buf);
-    } catch (TlsFatalAlert refused) {
-      if (type == HandshakeType.finished && !TlsUtils.isTLSv13(getContext())) {
-        throw new TlsFatalAlert(AlertDescription.handshake_failure, "tls: client's Finished message is incorrect",
-            refused);
+    } catch (IOException refused) {
+      if (type != HandshakeType.finished) {
+        throw refused;
       }
-      throw refused;
+      if (TlsUtils.isTLSv13(getContext())) {
+        throw new TlsFatalAlert(AlertDescription.decrypt_error, "tls: invalid client finished hash", refused);
+      }
+      throw new TlsFatalAlert(AlertDescription.handshake_failure, "tls: client's Finished message is incorrect",
+          refused);
     }
   }
 
@@ -136,7 +142,7 @@ final class GoServerProtocol extends TlsServerProtocol {
     int group = tlsServer instanceof GoTlsServer server ? server.tls12Group() : -1;
     if (GoTls12Flight.readsAfter(group)) {
       int suite = getContext().getSecurityParametersHandshake().getCipherSuite();
-      flightReader = GoTls12Flight.full(group, GoTls12Flight.sealedOverhead(suite), this::openTls12);
+      flightReader = GoTls12Flight.full(group, suite, this::openTls12);
     }
   }
 

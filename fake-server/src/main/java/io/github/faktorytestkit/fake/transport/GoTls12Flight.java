@@ -23,15 +23,19 @@ import java.util.Arrays;
  * ClientKeyExchange (another type: {@code decode_error} where Go's parser of that type refuses it, else
  * {@code unexpected_message}) whose point Go's {@code ecdh} takes for the group chosen, after its length byte
  * ({@code illegal_parameter}). The record after the change_cipher_spec Go decrypts whatever its type, the type being
- * part of what the seal authenticates: of an AEAD suite and too short to hold its nonce and tag it gets
- * {@code bad_record_mac}; one of a type other than alert, handshake and application data (which BouncyCastle refuses
- * unopened) is opened here ({@link ClientRecordOpener}) and answered as Go answers what it holds: nothing
- * ({@code bad_record_mac}) where it does not open, else {@code record_overflow} over 16,384 bytes, a change_cipher_spec
- * that is not the byte 1 {@code decode_error}, any other {@code unexpected_message}.
+ * part of what the seal authenticates: too short to hold an AEAD suite's nonce and tag, or of a CBC suite's length Go
+ * refuses ({@link #refusesLength}), it gets {@code bad_record_mac}; one of a type other than alert, handshake and
+ * application data (which BouncyCastle refuses unopened) is opened here ({@link ClientRecordOpener}) and answered as
+ * Go answers what it holds: nothing ({@code bad_record_mac}) where it does not open, else {@code record_overflow} over
+ * 16,384 bytes, a change_cipher_spec that is not the byte 1 {@code decode_error}, any other {@code unexpected_message}.
  */
 final class GoTls12Flight extends GoRecordReader {
   private static final int MAX_CIPHERTEXT = 16384 + 2048;
   private static final int CLIENT_KEY_EXCHANGE = 16;
+  private static final int AEAD_NONCE = 8;
+  private static final int TAG = 16;
+  private static final int AES_BLOCK = 16;
+  private static final int SHA1 = 20;
   private static final int APPLICATION_DATA = 23;
   private static final int WARNING = 1;
   private static final int FATAL = 2;
@@ -39,40 +43,48 @@ final class GoTls12Flight extends GoRecordReader {
   private static final byte[] CHANGE_CIPHER_SPEC_RECORD = {CHANGE_CIPHER_SPEC, 3, 3, 0, 1, 1};
 
   private final int group;
-  private final int sealedOverhead;
+  private final int suite;
   private final ClientRecordOpener opener;
   private final boolean resumed;
   private byte[] keyExchange;
   private boolean changedCipherSpec;
 
-  private GoTls12Flight(int group, int sealedOverhead, ClientRecordOpener opener, boolean resumed) {
+  private GoTls12Flight(int group, int suite, ClientRecordOpener opener, boolean resumed) {
     super(MAX_CIPHERTEXT);
     this.group = group;
-    this.sealedOverhead = sealedOverhead;
+    this.suite = suite;
     this.opener = opener;
     this.resumed = resumed;
   }
 
   /**
-   * Reads after the flight of a full handshake's server that chose the key exchange {@code group};
-   * {@code sealedOverhead}: the bytes an AEAD suite chosen adds to a record's plaintext (explicit nonce and tag), 0
-   * for a suite of CBC, whose record lengths BouncyCastle judges; {@code opener} opens a record of another type.
+   * Reads after the flight of a full handshake's server that chose the key exchange {@code group} and the cipher
+   * suite {@code suite}, whose sealed record lengths Go refuses unopened ({@link #refusesLength}); {@code opener} opens
+   * a record of another type.
    */
-  static GoTls12Flight full(int group, int sealedOverhead, ClientRecordOpener opener) {
-    return new GoTls12Flight(group, sealedOverhead, opener, false);
+  static GoTls12Flight full(int group, int suite, ClientRecordOpener opener) {
+    return new GoTls12Flight(group, suite, opener, false);
   }
 
   /** Reads after the flight of a resumption's server, as {@link #full} but for the key exchange, which is none. */
-  static GoTls12Flight resumed(int sealedOverhead, ClientRecordOpener opener) {
-    return new GoTls12Flight(-1, sealedOverhead, opener, true);
+  static GoTls12Flight resumed(int suite, ClientRecordOpener opener) {
+    return new GoTls12Flight(-1, suite, opener, true);
   }
 
-  /** The bytes AEAD suite {@code suite} adds to a record's plaintext (explicit nonce and tag), 0 for another suite. */
-  static int sealedOverhead(int suite) {
+  /**
+   * Whether Go's {@code halfConn.decrypt} refuses a sealed body of {@code length} bytes of {@code suite} unopened, as
+   * it does (with {@code bad_record_mac}) one too short for an AEAD's explicit nonce (AES-GCM's 8 bytes) and tag (16),
+   * or, of a CBC suite with HMAC-SHA1 (those Go enables), one that is no whole number of AES blocks or shorter than its
+   * explicit IV and the blocks a MAC and a padding byte take ({@code explicitNonceLen + roundUp(macSize + 1,
+   * blockSize)}); BouncyCastle would refuse the CBC ones with other alerts.
+   */
+  static boolean refusesLength(int suite, int length) {
     return switch (suite) {
-      case 0xc02b, 0xc02c, 0xc02f, 0xc030 -> 8 + 16;
-      case 0xcca8, 0xcca9 -> 16;
-      default -> 0;
+      case 0xc02b, 0xc02c, 0xc02f, 0xc030 -> length < AEAD_NONCE + TAG;
+      case 0xcca8, 0xcca9 -> length < TAG;
+      case 0xc009, 0xc00a, 0xc013, 0xc014 -> length % AES_BLOCK != 0
+          || length < AES_BLOCK + (SHA1 + 1 + AES_BLOCK - 1) / AES_BLOCK * AES_BLOCK;
+      default -> false;
     };
   }
 
@@ -147,7 +159,7 @@ final class GoTls12Flight extends GoRecordReader {
   }
 
   private GoReadOutcome sealed(int type, byte[] body) {
-    if (body.length < sealedOverhead) {
+    if (refusesLength(suite, body.length)) {
       return refusal(GoAlert.BAD_RECORD_MAC);
     }
     byte[] keys = resumed ? new byte[0] : GoRecords.handshakeRecords(keyExchange, TLS12);

@@ -99,24 +99,33 @@ class GoTls12FlightTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedInAResumption")
   void whatGoRefusesInAResumptionGetsGosAlertSealed(String name, String sent, int alert) {
-    GoReadOutcome outcome = GoTls12Flight.resumed(24, NOT_OPENED).read(HexFormat.of().parseHex(sent));
+    GoReadOutcome outcome = GoTls12Flight.resumed(AES_GCM, NOT_OPENED).read(HexFormat.of().parseHex(sent));
     assertThat(List.of(outcome.refused(), outcome.sealedAlert())).containsExactly(false, alert);
   }
 
   @Test
   void aResumptionsFlightIsPassedOnOnceItsFirstSealedRecordCame() {
-    GoTls12Flight flight = GoTls12Flight.resumed(24, NOT_OPENED);
+    GoTls12Flight flight = GoTls12Flight.resumed(AES_GCM, NOT_OPENED);
     GoReadOutcome outcome = flight.read(HexFormat.of().parseHex("1503030002015a" + CHANGE_CIPHER_SPEC + SEALED));
     assertThat(HexFormat.of().formatHex(outcome.passOn())).isEqualTo(CHANGE_CIPHER_SPEC + SEALED);
   }
 
   private static GoTls12Flight full(ClientRecordOpener opener) {
-    return GoTls12Flight.full(GoNamedGroups.X25519, 24, opener);
+    return GoTls12Flight.full(GoNamedGroups.X25519, AES_GCM, opener);
   }
 
+  /**
+   * The lengths Go refuses unopened, by suite and length: AES-GCM under its nonce and tag, ChaCha20-Poly1305 under its
+   * tag, AES-CBC with HMAC-SHA1 not whole blocks or under its IV and two blocks.
+   */
   @Test
-  void sealedOverheadIsTheAeadSuitesNonceAndTag() {
-    assertThat(new int[] {GoTls12Flight.sealedOverhead(AES_GCM), GoTls12Flight.sealedOverhead(0xcca9),
-        GoTls12Flight.sealedOverhead(0xc013)}).containsExactly(24, 16, 0);
+  void sealedLengthsAreRefusedAsGoRefusesThem() {
+    int[][] suitesAndLengths = {{AES_GCM, 23}, {AES_GCM, 24}, {0xcca9, 15}, {0xcca9, 16}, {0xc013, 32}, {0xc013, 47},
+        {0xc013, 48}, {0xc00a, 49}, {0xc00a, 64}};
+    List<Boolean> refused = new ArrayList<>();
+    for (int[] each : suitesAndLengths) {
+      refused.add(GoTls12Flight.refusesLength(each[0], each[1]));
+    }
+    assertThat(refused).containsExactly(true, false, true, false, true, true, false, true, false);
   }
 }
