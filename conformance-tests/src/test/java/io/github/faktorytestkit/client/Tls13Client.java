@@ -36,6 +36,7 @@ final class Tls13Client {
   private static final byte MESSAGE_HASH = (byte) 254;
   private static final int PRE_SHARED_KEY = 41;
   private static final int KEY_SHARE = 51;
+  private static final int OUR_SUITE = 0x1301;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Tls13Client() {}
@@ -132,21 +133,49 @@ final class Tls13Client {
    */
   static Flight handshakeAfterARetry(InputStream in, OutputStream out, String extra, Ticket ticket)
       throws IOException {
-    byte[] first = hello(null, extra, ticket, new byte[0]);
+    return handshakeAfterARetry(in, out, (publicKey, before) -> hello(publicKey, extra, ticket, before), ticket);
+  }
+
+  /** Makes a client hello: of the key share {@code publicKey} (none if null), after the messages {@code before} it. */
+  @FunctionalInterface
+  interface Hello {
+    byte[] make(byte[] publicKey, byte[] before);
+  }
+
+  /**
+   * As {@link #handshake(InputStream, OutputStream, String, Ticket)}, the client's hello made by {@code hello}; the
+   * handshake starts from the PSK of {@code ticket} if the server selects an identity.
+   *
+   * @throws IOException with the server's first record in hex when it is no handshake record, or when the server
+   *     picks another suite than TLS_AES_128_GCM_SHA256
+   */
+  static Flight handshake(InputStream in, OutputStream out, Hello hello, Ticket ticket) throws IOException {
+    return handshake(in, out, hello, ticket, new byte[0]);
+  }
+
+  /** As {@link #handshake(InputStream, OutputStream, Hello, Ticket)}, after a first hello without a key share. */
+  static Flight handshakeAfterARetry(InputStream in, OutputStream out, Hello hello, Ticket ticket)
+      throws IOException {
+    byte[] first = hello.make(null, new byte[0]);
     out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(first))));
     byte[] retry = body(readRecord(in));
     readRecord(in); // the change_cipher_spec after it
-    return handshake(in, out, extra, ticket, concat(new byte[] {MESSAGE_HASH, 0, 0, 32}, sha256(first), retry));
+    return handshake(in, out, hello, ticket, concat(new byte[] {MESSAGE_HASH, 0, 0, 32}, sha256(first), retry));
+  }
+
+  private static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket, byte[] before)
+      throws IOException {
+    return handshake(in, out, (publicKey, previous) -> hello(publicKey, extra, ticket, previous), ticket, before);
   }
 
   /** The handshake of a hello after the messages {@code before} it in the transcript. */
-  private static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket, byte[] before)
+  private static Flight handshake(InputStream in, OutputStream out, Hello makeHello, Ticket ticket, byte[] before)
       throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = hello(publicKey, extra, ticket, before);
+    byte[] hello = makeHello.make(publicKey, before);
     String record = TlsHellos.record(HexFormat.of().formatHex(hello));
     // after a first hello, a record claims TLS 1.2
     out.write(HexFormat.of().parseHex(before.length == 0 ? record : "160303" + record.substring(6)));
@@ -158,6 +187,7 @@ final class Tls13Client {
       throw new IOException("TLS 1.3 client: no server hello: " + HexFormat.of().formatHex(serverRecord));
     }
     byte[] serverHello = body(serverRecord);
+    requireOurSuite(serverHello);
     transcript.writeBytes(serverHello);
     byte[] shared = new byte[X25519.POINT_SIZE];
     ByteBuffer share = extension(serverHello, KEY_SHARE);
@@ -197,12 +227,26 @@ final class Tls13Client {
         TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), share, extra,
         psk));
     if (ticket != null) {
-      byte[] binderKey = expandLabel(earlySecret(ticket), "res binder", sha256(new byte[0]), 32);
-      byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - 32);
-      byte[] binder = hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(concat(before, truncated)));
+      byte[] binder = binder(ticket, before, Arrays.copyOf(hello, hello.length - 2 - 1 - 32));
       System.arraycopy(binder, 0, hello, hello.length - 32, 32);
     }
     return hello;
+  }
+
+  /** The binder of {@code ticket} for a hello cut before its binders ({@code truncated}), after {@code before}. */
+  static byte[] binder(Ticket ticket, byte[] before, byte[] truncated) {
+    byte[] binderKey = expandLabel(earlySecret(ticket), "res binder", sha256(new byte[0]), 32);
+    return hmac(expandLabel(binderKey, "finished", new byte[0], 32), sha256(concat(before, truncated)));
+  }
+
+  /** Fails when {@code serverHello} picks another suite than the client's one, whose keys it cannot make. */
+  private static void requireOurSuite(byte[] serverHello) throws IOException {
+    ByteBuffer hello = ByteBuffer.wrap(serverHello);
+    int suite = Short.toUnsignedInt(hello.getShort(4 + 2 + 32 + 1 + Byte.toUnsignedInt(hello.get(4 + 2 + 32))));
+    if (suite != OUR_SUITE) {
+      throw new IOException(String.format("TLS 1.3 client: a server hello of suite %04x, %s pre_shared_key", suite,
+          extension(serverHello, PRE_SHARED_KEY) == null ? "without" : "with"));
+    }
   }
 
   private static String identities(Ticket ticket) {
