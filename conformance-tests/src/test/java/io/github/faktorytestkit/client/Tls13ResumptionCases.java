@@ -122,6 +122,17 @@ final class Tls13ResumptionCases {
   static Map<String, String> outcomes(URI url) throws IOException {
     Session full = session(url, Offer.of(-1), null);
     Tls13Client.Ticket ticket = full.ticket();
+    Map<String, String> outcomes = new LinkedHashMap<>();
+    outcomes.put("no ticket", full.outcome());
+    for (Map.Entry<String, Offer> each : offers(ticket, Tls12ResumedClient.session(url).ticket()).entrySet()) {
+      outcomes.put(each.getKey(), session(url, each.getValue(), ticket).outcome());
+    }
+    outcomes.put("its ticket in a TLS 1.2 hello", tls12Resumption(url, ticket));
+    return outcomes;
+  }
+
+  /** The cases' hellos, by name, of a server's TLS 1.3 {@code ticket} and a TLS 1.2 ticket of it. */
+  private static Map<String, Offer> offers(Tls13Client.Ticket ticket, byte[] tls12Ticket) {
     String valid = identity(ticket.label(), ticket.ageAdd());
     String other = identity("other ticket".getBytes(StandardCharsets.US_ASCII), 0);
     Map<String, Offer> offers = new LinkedHashMap<>();
@@ -157,14 +168,8 @@ final class Tls13ResumptionCases {
     offers.put("its ticket with early_data", Offer.of(0, valid).extensions(SERVER_NAME + PSK_DHE + EARLY_DATA));
     offers.put("its ticket of age 0", Offer.of(0, identity(ticket.label(), 0)));
     offers.put("its ticket of age ffffffff", Offer.of(0, identity(ticket.label(), -1)));
-    offers.put("a TLS 1.2 ticket", Offer.of(0, identity(Tls12ResumedClient.session(url).ticket(), 0)));
-    Map<String, String> outcomes = new LinkedHashMap<>();
-    outcomes.put("no ticket", full.outcome());
-    for (Map.Entry<String, Offer> each : offers.entrySet()) {
-      outcomes.put(each.getKey(), session(url, each.getValue(), ticket).outcome());
-    }
-    outcomes.put("its ticket in a TLS 1.2 hello", tls12Resumption(url, ticket));
-    return outcomes;
+    offers.put("a TLS 1.2 ticket", Offer.of(0, identity(tls12Ticket, 0)));
+    return offers;
   }
 
   private static Map<String, String> goOutcomes() {
@@ -186,8 +191,8 @@ final class Tls13ResumptionCases {
     go.put("its ticket, pre_shared_key not last", refused("15030100020232")); // decode_error
     go.put("its ticket, two binders", refused("1503030002022f")); // illegal_parameter
     go.put("its ticket after an empty identity", refused("15030100020232"));
-    go.put("its ticket, AES-256 (SHA-384) only", "TLS 1.3 client: a server hello of suite 1302, without pre_shared_key");
-    go.put("its ticket, ChaCha20 (SHA-256) only", "TLS 1.3 client: a server hello of suite 1303, with pre_shared_key");
+    go.put("its ticket, AES-256 (SHA-384) only", otherSuite("1302, without"));
+    go.put("its ticket, ChaCha20 (SHA-256) only", otherSuite("1303, with"));
     go.put("its ticket, empty psk_key_exchange_modes", FULL_WITHOUT_A_TICKET);
     go.put("its ticket, a binder of 31 bytes", refused("15030300020233"));
     go.put("its ticket, a binder of 48 bytes", refused("15030300020233"));
@@ -207,6 +212,11 @@ final class Tls13ResumptionCases {
   private static String resumed(int identity) {
     return "ServerHello(43 51 41) EncryptedExtensions() Finished 0200007c0303" + SESSION_ID_AND_SUITE
         + "0034002b0002030400330024001d0020..00290002" + String.format("%04x", identity) + TICKET + THEN_HI;
+  }
+
+  /** A server hello of another suite than the client's ({@code "1302, without"}), with or without a PSK. */
+  private static String otherSuite(String suiteAndPsk) {
+    return "TLS 1.3 client: a server hello of suite " + suiteAndPsk + " pre_shared_key";
   }
 
   /** The server's first record, an alert, before any server hello. */
@@ -241,7 +251,8 @@ final class Tls13ResumptionCases {
       byte[] opened = flight.server().open(Tls13Client.readRecord(in));
       byte[] content = Arrays.copyOfRange(opened, 1, opened.length);
       if (opened[0] != HANDSHAKE) {
-        String line = opened[0] == APPLICATION_DATA ? new String(content, StandardCharsets.US_ASCII) : "type " + opened[0];
+        String line = opened[0] == APPLICATION_DATA ? new String(content, StandardCharsets.US_ASCII)
+            : "type " + opened[0];
         tickets.add(0, Tls13Resumption.messages(flight.transcript()));
         return new Session(String.join(" ", tickets) + " then " + line.split(" ")[0], sent);
       }
