@@ -174,7 +174,8 @@ final class Tls13Client {
    * client's Finished for that session.
    */
   static Flight handshake(InputStream in, OutputStream out, Suite suite) throws IOException {
-    return handshake(in, out, suite, "", null, new byte[0]);
+    return handshake(in, out, suite, (publicKey, before) -> hello(suite, publicKey, "", null, before), null,
+        new byte[0]);
   }
 
   /**
@@ -183,7 +184,7 @@ final class Tls13Client {
    * extension last offering that ticket, whose PSK the handshake then starts from if the server takes it.
    */
   static Flight handshake(InputStream in, OutputStream out, String extra, Ticket ticket) throws IOException {
-    return handshake(in, out, Suite.AES_128_GCM_SHA256, extra, ticket, new byte[0]);
+    return handshake(in, out, ofOurs(extra, ticket), ticket);
   }
 
   /**
@@ -192,24 +193,52 @@ final class Tls13Client {
    */
   static Flight handshakeAfterARetry(InputStream in, OutputStream out, String extra, Ticket ticket)
       throws IOException {
+    return handshakeAfterARetry(in, out, ofOurs(extra, ticket), ticket);
+  }
+
+  /** Makes a client hello: of the key share {@code publicKey} (none if null), after the messages {@code before} it. */
+  @FunctionalInterface
+  interface Hello {
+    byte[] make(byte[] publicKey, byte[] before);
+  }
+
+  /**
+   * As {@link #handshake(InputStream, OutputStream, String, Ticket)}, the client's hello made by {@code hello}; the
+   * handshake starts from the PSK of {@code ticket} if the server selects an identity.
+   *
+   * @throws IOException with the server's first record in hex when it is no handshake record, or when the server
+   *     picks another suite than TLS_AES_128_GCM_SHA256
+   */
+  static Flight handshake(InputStream in, OutputStream out, Hello hello, Ticket ticket) throws IOException {
+    return handshake(in, out, Suite.AES_128_GCM_SHA256, hello, ticket, new byte[0]);
+  }
+
+  /** As {@link #handshake(InputStream, OutputStream, Hello, Ticket)}, after a first hello without a key share. */
+  static Flight handshakeAfterARetry(InputStream in, OutputStream out, Hello hello, Ticket ticket)
+      throws IOException {
     Suite suite = Suite.AES_128_GCM_SHA256;
-    byte[] first = hello(suite, null, extra, ticket, new byte[0]);
+    byte[] first = hello.make(null, new byte[0]);
     out.write(HexFormat.of().parseHex(TlsHellos.record(HexFormat.of().formatHex(first))));
     byte[] retry = body(readRecord(in));
     readRecord(in); // the change_cipher_spec after it
     byte[] firstHash = suite.hash().digest(first);
     byte[] before = concat(new byte[] {MESSAGE_HASH, 0, 0, (byte) firstHash.length}, firstHash, retry);
-    return handshake(in, out, suite, extra, ticket, before);
+    return handshake(in, out, suite, hello, ticket, before);
   }
 
-  /** The handshake of a hello after the messages {@code before} it in the transcript. */
-  private static Flight handshake(InputStream in, OutputStream out, Suite suite, String extra, Ticket ticket,
+  /** The hello of TLS_AES_128_GCM_SHA256 with {@code extra} and {@code ticket} ({@link #hello}). */
+  private static Hello ofOurs(String extra, Ticket ticket) {
+    return (publicKey, before) -> hello(Suite.AES_128_GCM_SHA256, publicKey, extra, ticket, before);
+  }
+
+  /** The handshake of {@code suite} of a hello after the messages {@code before} it in the transcript. */
+  private static Flight handshake(InputStream in, OutputStream out, Suite suite, Hello makeHello, Ticket ticket,
       byte[] before) throws IOException {
     byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     X25519.generatePrivateKey(RANDOM, privateKey);
     byte[] publicKey = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    byte[] hello = hello(suite, publicKey, extra, ticket, before);
+    byte[] hello = makeHello.make(publicKey, before);
     String record = TlsHellos.record(HexFormat.of().formatHex(hello));
     // after a first hello, a record claims TLS 1.2
     out.write(HexFormat.of().parseHex(before.length == 0 ? record : "160303" + record.substring(6)));
@@ -221,6 +250,7 @@ final class Tls13Client {
       throw new IOException("TLS 1.3 client: no server hello: " + HexFormat.of().formatHex(serverRecord));
     }
     byte[] serverHello = body(serverRecord);
+    requireSuite(serverHello, suite);
     transcript.writeBytes(serverHello);
     byte[] shared = new byte[X25519.POINT_SIZE];
     ByteBuffer share = extension(serverHello, KEY_SHARE);
@@ -263,13 +293,35 @@ final class Tls13Client {
         TlsHellos.extension(10, "0002001d"), TlsHellos.ECDSA_P256, TlsHellos.extension(43, "020304"), share, extra,
         psk));
     if (ticket != null) {
-      byte[] binderKey = suite.derive(earlySecret(suite, ticket), "res binder", new byte[0]);
-      byte[] truncated = Arrays.copyOf(hello, hello.length - 2 - 1 - hash.length());
-      byte[] binder = hash.hmac(suite.expandLabel(binderKey, "finished", new byte[0], hash.length()),
-          hash.digest(concat(before, truncated)));
+      byte[] binder = binder(suite, ticket, before, Arrays.copyOf(hello, hello.length - 2 - 1 - hash.length()));
       System.arraycopy(binder, 0, hello, hello.length - hash.length(), hash.length());
     }
     return hello;
+  }
+
+  /**
+   * The binder of {@code ticket} under TLS_AES_128_GCM_SHA256's hash for a hello cut before its binders
+   * ({@code truncated}), after {@code before}.
+   */
+  static byte[] binder(Ticket ticket, byte[] before, byte[] truncated) {
+    return binder(Suite.AES_128_GCM_SHA256, ticket, before, truncated);
+  }
+
+  private static byte[] binder(Suite suite, Ticket ticket, byte[] before, byte[] truncated) {
+    TlsCrypto.Hash hash = suite.hash();
+    byte[] binderKey = suite.derive(earlySecret(suite, ticket), "res binder", new byte[0]);
+    return hash.hmac(suite.expandLabel(binderKey, "finished", new byte[0], hash.length()),
+        hash.digest(concat(before, truncated)));
+  }
+
+  /** Fails when {@code serverHello} picks another suite than {@code suite}, whose keys the client makes. */
+  private static void requireSuite(byte[] serverHello, Suite suite) throws IOException {
+    ByteBuffer hello = ByteBuffer.wrap(serverHello);
+    int picked = Short.toUnsignedInt(hello.getShort(4 + 2 + 32 + 1 + Byte.toUnsignedInt(hello.get(4 + 2 + 32))));
+    if (picked != Integer.parseInt(suite.id(), 16)) {
+      throw new IOException(String.format("TLS 1.3 client: a server hello of suite %04x, %s pre_shared_key", picked,
+          extension(serverHello, PRE_SHARED_KEY) == null ? "without" : "with"));
+    }
   }
 
   private static String identities(Ticket ticket) {

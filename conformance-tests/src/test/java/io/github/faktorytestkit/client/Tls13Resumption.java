@@ -82,7 +82,7 @@ final class Tls13Resumption {
   }
 
   /** The content of {@code record}, sealed under {@code keys}, of inner content type {@code type}. */
-  private static byte[] content(Tls13Client.Keys keys, byte[] record, int type) throws IOException {
+  static byte[] content(Tls13Client.Keys keys, byte[] record, int type) throws IOException {
     byte[] opened = keys.open(record);
     if (opened[0] != type) {
       throw new IOException("TLS 1.3 session: a record of type " + opened[0] + " where " + type + " was expected");
@@ -107,7 +107,7 @@ final class Tls13Resumption {
    * The messages of {@code transcript} after the client's last hello, by name, then the server hello in hex but for
    * its random and its X25519 share ({@code ..}).
    */
-  private static String messages(byte[] transcript) {
+  static String messages(byte[] transcript) {
     ByteBuffer messages = ByteBuffer.wrap(transcript);
     List<String> names = new ArrayList<>();
     String serverHello = "";
@@ -150,7 +150,7 @@ final class Tls13Resumption {
   }
 
   /** A NewSessionTicket message described by its fields' lengths ({@code "NewSessionTicket(lifetime 604800, ...)"}). */
-  private static String describe(byte[] message) {
+  static String describe(byte[] message) {
     if (message[0] != NEW_SESSION_TICKET) {
       return "type " + message[0];
     }
@@ -166,7 +166,7 @@ final class Tls13Resumption {
   }
 
   /** The ticket of a NewSessionTicket message, with its PSK from the session's resumption master secret. */
-  private static Tls13Client.Ticket ticket(byte[] message, byte[] resumptionSecret) {
+  static Tls13Client.Ticket ticket(byte[] message, byte[] resumptionSecret) {
     ByteBuffer body = ByteBuffer.wrap(message, 4, message.length - 4);
     body.getInt();
     int ageAdd = body.getInt();

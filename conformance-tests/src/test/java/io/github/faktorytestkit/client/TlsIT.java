@@ -776,6 +776,16 @@ class TlsIT {
   }
 
   /**
+   * Hellos at the edges of Go's checkForResumption ({@link Tls13ResumptionCases}) resume, get a full handshake or
+   * Go's alert as Go 1.26's server gives them, on both.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("kinds")
+  void tls13TicketsAtTheEdgesAreTakenAsGoTakesThem(TargetKind kind) throws IOException {
+    assertThat(Tls13ResumptionCases.outcomes(server(kind).url())).containsExactlyEntriesOf(Tls13ResumptionCases.GO);
+  }
+
+  /**
    * Over TLS 1.2 a client offering the session_ticket extension gets a ticket (lifetime hint 0) after its full
    * handshake, and a hello presenting it resumes that session: the server hello echoes the client's session id, a
    * new ticket follows it, then the change of cipher spec, with no certificate; a ticket the server did not issue

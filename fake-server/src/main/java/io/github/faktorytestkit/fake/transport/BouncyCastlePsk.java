@@ -15,8 +15,12 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  * client's {@code pre_shared_key} extension, as the protocol reads it, changed so that it takes that identity as Go
  * takes the ticket. The protocol finds an external PSK's identity with an obfuscated age of 0, so the identity's age
  * is 0 there; it checks an external PSK's binder ({@code "ext binder"}), so a right binder of the ticket's
- * ({@code "res binder"}) is replaced by the one the protocol expects; a wrong one stays, which the protocol refuses
- * with Go's {@code decrypt_error}. The client hello it hashes in its transcript is the client's, unchanged.
+ * ({@code "res binder"}) is replaced by the one the protocol expects, a wrong one (of any length: Go compares it
+ * with its HMAC) by that one wrong in a bit, which the protocol refuses with Go's {@code decrypt_error}. The
+ * protocol would refuse a binder shorter than 32 bytes as undecodable, where Go takes any binder not empty and looks
+ * at the chosen identity's only: the other binders are given as zeros of the hash's length. The client hello it
+ * hashes in its transcript is the client's, unchanged, so the binder it expects is over that hello cut by the
+ * binders' length of the extension it is given, not of the client's.
  */
 final class BouncyCastlePsk {
   private static final Integer PRE_SHARED_KEY = TlsExtensionTypes.PRE_SHARED_KEY;
@@ -29,16 +33,20 @@ final class BouncyCastlePsk {
    * Puts the {@code pre_shared_key} extension of {@code hello} resuming {@code session} in {@code extensions} (the
    * protocol's of that hello), and returns the external PSK the protocol is to be given for it.
    *
-   * @param transcriptHash the hash of the transcript up to the hello's binders, the hello's binders cut off
+   * @param transcript the transcript up to the hello, the hello last
    */
   @SuppressWarnings("unchecked") // BouncyCastle's extensions: a raw Hashtable of Integer to byte[]
   static TlsPSKExternal resume(Hashtable<?, ?> extensions, ClientHelloMessage hello, GoTls13Tickets.Resumable session,
-      Tls13KeySchedule schedule, byte[] transcriptHash, TlsCrypto crypto) throws IOException {
+      Tls13KeySchedule schedule, Tls13Transcript transcript, TlsCrypto crypto) throws IOException {
     byte[] psk = session.state().secret();
-    byte[] binder = hello.pskBinders.get(session.index());
-    byte[] expected = schedule.binder(psk, RESUMPTION_BINDER, transcriptHash);
-    byte[] given = MessageDigest.isEqual(binder, expected) ? schedule.binder(psk, EXTERNAL_BINDER, transcriptHash)
-        : binder;
+    byte[] expected = schedule.binder(psk, RESUMPTION_BINDER, transcript.hash(schedule, hello.bindersLength()));
+    int length = expected.length;
+    // the protocol cuts from the hello the binders' length of the extension it is given
+    int protocolsCut = 2 + hello.pskBinders.size() * (1 + length);
+    byte[] given = schedule.binder(psk, EXTERNAL_BINDER, transcript.hash(schedule, protocolsCut));
+    if (!MessageDigest.isEqual(hello.pskBinders.get(session.index()), expected)) {
+      given[0] ^= 1;
+    }
     ((Hashtable<Integer, byte[]>) extensions).put(PRE_SHARED_KEY, extension(hello, session.index(), given));
     byte[] label = hello.pskIdentities.get(session.index()).label();
     return new BasicTlsPSKExternal(label, crypto.createSecret(psk.clone()), schedule.prfAlgorithm());
@@ -49,7 +57,10 @@ final class BouncyCastlePsk {
     extensions.remove(PRE_SHARED_KEY);
   }
 
-  /** The extension of {@code hello}'s identities and binders, identity {@code index} of age 0 and binder {@code binder}. */
+  /**
+   * The extension of {@code hello}'s identities and binders, identity {@code index} of age 0 and binder
+   * {@code binder}, the other binders zeros of its length.
+   */
   private static byte[] extension(ClientHelloMessage hello, int index, byte[] binder) {
     ByteArrayOutputStream identities = new ByteArrayOutputStream();
     List<ClientHelloMessage.PskIdentity> offered = hello.pskIdentities;
@@ -59,7 +70,7 @@ final class BouncyCastlePsk {
     }
     ByteArrayOutputStream binders = new ByteArrayOutputStream();
     for (int i = 0; i < hello.pskBinders.size(); i++) {
-      writeVector(binders, i == index ? binder : hello.pskBinders.get(i), 1);
+      writeVector(binders, i == index ? binder : new byte[binder.length], 1);
     }
     ByteArrayOutputStream extension = new ByteArrayOutputStream();
     writeVector(extension, identities.toByteArray(), 2);

@@ -46,9 +46,8 @@ final class GoTls13Resumption {
       BouncyCastlePsk.hide(extensions);
       return;
     }
-    Tls13KeySchedule schedule = Tls13KeySchedule.of(crypto, suite);
-    byte[] transcriptHash = transcript.hash(schedule, offered.bindersLength());
-    psk = BouncyCastlePsk.resume(extensions, offered, session.get(), schedule, transcriptHash, crypto);
+    psk = BouncyCastlePsk.resume(extensions, offered, session.get(), Tls13KeySchedule.of(crypto, suite), transcript,
+        crypto);
   }
 
   /** The external PSK of the session resumed, for the protocol; null for a full handshake. */
