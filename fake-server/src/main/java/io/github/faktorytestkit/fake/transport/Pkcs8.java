@@ -69,7 +69,8 @@ final class Pkcs8 {
     return length;
   }
 
-  private static byte[] tlv(int tag, byte[]... parts) {
+  /** A DER element of tag {@code tag} holding {@code parts}, its length in the shortest form. */
+  static byte[] tlv(int tag, byte[]... parts) {
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       content.writeBytes(part);
