@@ -1,10 +1,18 @@
 package io.github.faktorytestkit.fake.transport;
 
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The EC test certificate ({@code keys/ec.cert.pem}, whose key is {@code keys/ec-sec1.key.pem}'s) with fields of a
@@ -67,6 +75,36 @@ final class TestCertificate {
   /** The public key of this certificate: its algorithm identifier's elements and its key's bytes. */
   TestCertificate withKey(byte[] algorithm, byte[] key) {
     return with(Part.PUBLIC_KEY, Der.sequence(algorithm, Der.bitString(0, key)));
+  }
+
+  /** A certificate and its key, as PEM. */
+  record Pair(String certificatePem, String keyPem) {}
+
+  /** The EC test certificate with a new key on P-224, and that key. */
+  static Pair p224() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+      generator.initialize(new ECGenParameterSpec("secp224r1"));
+      KeyPair pair = generator.generateKeyPair();
+      ECPoint point = ((ECPublicKey) pair.getPublic()).getW();
+      byte[] uncompressed = Der.concat(Der.hex("04"), p224Coordinate(point.getAffineX()),
+          p224Coordinate(point.getAffineY()));
+      String certificate = ec().withKey(Der.sequence(Der.oid("1.2.840.10045.2.1"), Der.oid("1.3.132.0.33")),
+          uncompressed).pem();
+      return new Pair(certificate, "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-224 key", e);
+    }
+  }
+
+  /** {@code value} in the 28 bytes of a P-224 coordinate. */
+  private static byte[] p224Coordinate(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    byte[] fixed = new byte[28];
+    int length = Math.min(bytes.length, fixed.length);
+    System.arraycopy(bytes, bytes.length - length, fixed, fixed.length - length, length);
+    return fixed;
   }
 
   /** The DER. */

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.CertificateFactory;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECPoint;
 import java.security.spec.ECGenParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,29 +90,12 @@ class TlsKeyPairTest {
         .hasMessage("tls: private key does not match public key");
   }
 
-  /** A key on P-224, which Go reads too (and serves with no signature scheme for it). */
+  /** A key on P-224, which Go reads too (and serves over TLS 1.2 only: {@code TlsHandshakeTest}). */
   @Test
-  void aP224KeyIsRead() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
-    generator.initialize(new ECGenParameterSpec("secp224r1"));
-    KeyPair pair = generator.generateKeyPair();
-    ECPoint point = ((ECPublicKey) pair.getPublic()).getW();
-    byte[] uncompressed = Der.concat(Der.hex("04"), fixed(point.getAffineX()), fixed(point.getAffineY()));
-    String certificate = TestCertificate.ec()
-        .withKey(Der.sequence(Der.oid("1.2.840.10045.2.1"), Der.oid("1.3.132.0.33")), uncompressed).pem();
-    String key = "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+  void aP224KeyIsRead() {
+    TestCertificate.Pair p224 = TestCertificate.p224();
 
-    assertThat(X509KeyPair.fromPem(certificate, key).key.getAlgorithm()).isEqualTo("EC");
-  }
-
-  /** {@code value} in the 28 bytes of a P-224 coordinate. */
-  private static byte[] fixed(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    byte[] fixed = new byte[28];
-    int length = Math.min(bytes.length, fixed.length);
-    System.arraycopy(bytes, bytes.length - length, fixed, fixed.length - length, length);
-    return fixed;
+    assertThat(X509KeyPair.fromPem(p224.certificatePem(), p224.keyPem()).key.getAlgorithm()).isEqualTo("EC");
   }
 
   /** Go's {@code rsa.PublicKey.Equal}: the modulus and the exponent. */
