@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The EC test certificate with one extension of a test's making, read with its key as Go's {@code tls.X509KeyPair}
- * reads it: each refusal is the message Go 1.26.8 gives for the same files (printed by a Go program calling
+ * reads it: each refusal is the message Go 1.26.8 gives for the same files (checked with a throw-away program calling
  * {@code tls.X509KeyPair} on them), each accepted oddity one Go accepts too.
  */
 class CertificateExtensionsTest {
