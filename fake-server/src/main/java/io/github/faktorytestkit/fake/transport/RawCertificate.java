@@ -67,11 +67,13 @@ final class RawCertificate extends X509Certificate {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // abstract, and deprecated, in X509Certificate
   public Principal getIssuerDN() {
     throw unread();
   }
 
   @Override
+  @SuppressWarnings("deprecation") // abstract, and deprecated, in X509Certificate
   public Principal getSubjectDN() {
     throw unread();
   }
