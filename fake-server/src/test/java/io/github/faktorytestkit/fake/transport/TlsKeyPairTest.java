@@ -98,6 +98,21 @@ class TlsKeyPairTest {
     assertThat(X509KeyPair.fromPem(p224.certificatePem(), p224.keyPem()).key.getAlgorithm()).isEqualTo("EC");
   }
 
+  /**
+   * Pinned (KNOWN-DIFFERENCES.md): the key is read by the JDK's key factory, which does not check an RSA key's
+   * numbers as Go's {@code rsa} package does; one whose CRT coefficient is wrong, which Go refuses with
+   * {@code tls: failed to parse private key}, is read.
+   */
+  @Test
+  void anRsaKeyWithAWrongCoefficientIsReadWhereGoRefusesIt() {
+    byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
+    der[der.length - 1] ^= 1;
+    String key = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END RSA PRIVATE KEY-----\n";
+
+    assertThat(X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), key).key.getAlgorithm()).isEqualTo("RSA");
+  }
+
   /** Go's {@code rsa.PublicKey.Equal}: the modulus and the exponent. */
   @ParameterizedTest(name = "exponent {0}")
   @CsvSource({"65537, ''", "3, tls: private key does not match public key"})
