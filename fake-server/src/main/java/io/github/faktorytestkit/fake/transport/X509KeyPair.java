@@ -97,9 +97,11 @@ final class X509KeyPair {
     return key.orElseThrow(() -> KeyPairTexts.refusal(KeyPairTexts.UNPARSABLE_KEY));
   }
 
+  /** The key the JDK's key factory reads, if Go takes it too ({@link GoRsaKeys}). */
   private static Optional<PrivateKey> parse(String algorithm, byte[] pkcs8) {
     try {
-      return Optional.of(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+      return Optional.of(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)))
+          .filter(GoRsaKeys::valid);
     } catch (GeneralSecurityException | RuntimeException e) {
       return Optional.empty();
     }

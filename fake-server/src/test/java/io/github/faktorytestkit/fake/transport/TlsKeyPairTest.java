@@ -99,18 +99,40 @@ class TlsKeyPairTest {
   }
 
   /**
-   * Pinned (KNOWN-DIFFERENCES.md): the key is read by the JDK's key factory, which does not check an RSA key's
-   * numbers as Go's {@code rsa} package does; one whose CRT coefficient is wrong, which Go refuses with
-   * {@code tls: failed to parse private key}, is read.
+   * The RSA key with one bit of one of its numbers flipped (at {@code offset} of its PKCS#1 DER): Go's {@code rsa}
+   * package finds it inconsistent, and X509KeyPair refuses it (each message is Go's for the same files).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "the modulus          | 267  | tls: failed to parse private key",
+      "the public exponent  | 272  | tls: failed to parse private key",
+      "d                    | 300  | tls: failed to parse private key",
+      "p                    | 600  | tls: failed to parse private key",
+      "q                    | 700  | tls: failed to parse private key",
+      "d mod p-1            | 850  | tls: failed to parse private key",
+      "d mod q-1            | 1000 | tls: failed to parse private key",
+      "the CRT coefficient  | 1100 | tls: failed to parse private key"})
+  void anRsaKeyIsCheckedAsGoChecksIt(String number, int offset, String goRefusal) {
+    KeyPairAnswers.assertAnswer(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(offset), goRefusal);
+  }
+
+  /**
+   * Pinned (KNOWN-DIFFERENCES.md): the key's structure is read by the JDK's key factory, which takes a PKCS#1 key of
+   * version 0 only; Go reads one of version 1 (with no other prime) too.
    */
   @Test
-  void anRsaKeyWithAWrongCoefficientIsReadWhereGoRefusesIt() {
-    byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
-    der[der.length - 1] ^= 1;
-    String key = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-        + "\n-----END RSA PRIVATE KEY-----\n";
+  void anRsaKeyOfVersion1IsRefusedWhereGoReadsIt() {
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(6)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tls: failed to parse private key");
+  }
 
-    assertThat(X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), key).key.getAlgorithm()).isEqualTo("RSA");
+  /** The RSA test key, PKCS#1, with the lowest bit of its byte at {@code offset} flipped. */
+  private static String rsaKeyWithBitFlipped(int offset) {
+    byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
+    der[offset] ^= 1;
+    return "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END RSA PRIVATE KEY-----\n";
   }
 
   /** Go's {@code rsa.PublicKey.Equal}: the modulus and the exponent. */
