@@ -1,6 +1,7 @@
 // Command x509 prints test vectors for the fake server's reading of TLS key pairs, one JSON object a line: the test
-// certificates with one to three bytes changed at random, and what Go's tls.X509KeyPair says of each with its key
-// (the error's text, or nothing when it reads the pair): X509VectorsTest replays them.
+// certificates with one to three bytes changed at random, then the test keys with one or two, and what Go's
+// tls.X509KeyPair says of each pair (the error's text, or nothing when it reads the pair): X509VectorsTest replays
+// them.
 //
 // Regenerate (needs Go only):
 //
@@ -26,7 +27,8 @@ var special = []byte{0x00, 0x80, 0xff, 0x30, 0x31, 0x05, 0x06, 0x17, 0x18}
 type vector struct {
 	Certificate string `json:"certificate"`
 	Key         string `json:"key"`
-	Changes     string `json:"changes"`
+	Changes     string `json:"changes,omitempty"`
+	KeyChanges  string `json:"keyChanges,omitempty"`
 	Err         string `json:"err"`
 }
 
@@ -54,26 +56,45 @@ func change(r *rand.Rand, der []byte) string {
 	return fmt.Sprintf("%d=%02x", at, der[at])
 }
 
+// changed is pem's certificate or private key block (alone) with one to maxChanges bytes changed, and how.
+func changed(r *rand.Rand, pemBytes []byte, maxChanges int) ([]byte, string) {
+	block, rest := pem.Decode(pemBytes)
+	for block.Type != "CERTIFICATE" && !strings.HasSuffix(block.Type, "PRIVATE KEY") {
+		block, rest = pem.Decode(rest)
+	}
+	der := append([]byte(nil), block.Bytes...)
+	var changes []string
+	for n := 1 + r.Intn(maxChanges); n > 0; n-- {
+		changes = append(changes, change(r, der))
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: block.Type, Bytes: der}), strings.Join(changes, ",")
+}
+
+func emit(out *json.Encoder, v vector, certificate, key []byte) {
+	if _, err := tls.X509KeyPair(certificate, key); err != nil {
+		v.Err = err.Error()
+	}
+	_ = out.Encode(v)
+}
+
 func main() {
 	r := rand.New(rand.NewSource(509))
 	out := json.NewEncoder(os.Stdout)
 	pairs := [][2]string{{"ec.cert.pem", "ec-sec1.key.pem"}, {"rsa.cert.pem", "rsa-pkcs1.key.pem"},
 		{"ed25519.cert.pem", "ed25519-pkcs8.key.pem"}}
 	for _, pair := range pairs {
-		block, _ := pem.Decode(read(pair[0]))
-		key := read(pair[1])
 		for i := 0; i < 400; i++ {
-			der := append([]byte(nil), block.Bytes...)
-			var changes []string
-			for n := 1 + r.Intn(3); n > 0; n-- {
-				changes = append(changes, change(r, der))
-			}
-			certificate := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-			v := vector{Certificate: pair[0], Key: pair[1], Changes: strings.Join(changes, ",")}
-			if _, err := tls.X509KeyPair(certificate, key); err != nil {
-				v.Err = err.Error()
-			}
-			_ = out.Encode(v)
+			certificate, changes := changed(r, read(pair[0]), 3)
+			emit(out, vector{Certificate: pair[0], Key: pair[1], Changes: changes}, certificate, read(pair[1]))
+		}
+	}
+	keys := [][2]string{{"ec.cert.pem", "ec-sec1.key.pem"}, {"ec.cert.pem", "ec-pkcs8.key.pem"},
+		{"rsa.cert.pem", "rsa-pkcs1.key.pem"}, {"rsa.cert.pem", "rsa-pkcs8.key.pem"},
+		{"ed25519.cert.pem", "ed25519-pkcs8.key.pem"}}
+	for _, pair := range keys {
+		for i := 0; i < 300; i++ {
+			key, changes := changed(r, read(pair[1]), 2)
+			emit(out, vector{Certificate: pair[0], Key: pair[1], KeyChanges: changes}, read(pair[0]), key)
 		}
 	}
 }

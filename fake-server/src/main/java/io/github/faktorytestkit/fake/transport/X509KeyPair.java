@@ -1,26 +1,20 @@
 package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.transport.PemBlocks.Block;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads a certificate chain and its private key from PEM text as Go's {@code tls.X509KeyPair} does (what real
  * Faktory calls on {@code public.cert.pem} and {@code private.key.pem}): the {@code CERTIFICATE} blocks, then the
  * first block whose type ends in {@code PRIVATE KEY}; the first certificate read as Go's
  * {@code x509.ParseCertificate} reads it ({@link GoCertificateParser}), the others not at all (served as they are, as
- * Go serves them); the key as PKCS#1, PKCS#8 or SEC1 DER whatever its type says (RSA, EC or Ed25519), which must be
- * the pair of the first certificate's key ({@link CertifiedKey}), in Go's order of checks, each refusal with Go's
- * message ({@link KeyPairTexts}).
+ * Go serves them); the key as PKCS#1, PKCS#8 or SEC1 DER whatever its type says (RSA, EC or Ed25519) as Go reads
+ * it ({@link GoPrivateKeys}), which must be the pair of the first certificate's key ({@link CertifiedKey}); in Go's
+ * order of checks, each refusal with Go's message ({@link KeyPairTexts}).
  */
 final class X509KeyPair {
-  private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519");
-
   /** The certificates' DER as the PEM holds them, the first one's first. */
   final List<byte[]> chain;
   final PrivateKey key;
@@ -39,7 +33,7 @@ final class X509KeyPair {
     List<byte[]> certificates = certificateBlocks(certificatePem);
     Block keyBlock = keyBlock(privateKeyPem);
     CertifiedKey certified = GoCertificateParser.parse(certificates.get(0));
-    PrivateKey key = privateKey(keyBlock.der());
+    PrivateKey key = GoPrivateKeys.parse(keyBlock.der());
     certified.mismatch(key).ifPresent(text -> {
       throw KeyPairTexts.refusal(text);
     });
@@ -83,27 +77,5 @@ final class X509KeyPair {
       throw KeyPairTexts.refusal(KeyPairTexts.CERTIFICATE_AS_KEY);
     }
     throw KeyPairTexts.refusal(KeyPairTexts.noKeyBlock(skipped));
-  }
-
-  private static PrivateKey privateKey(byte[] der) {
-    Optional<PrivateKey> key = parse("RSA", Pkcs8.fromPkcs1(der));
-    for (String algorithm : KEY_ALGORITHMS) {
-      key = key.or(() -> parse(algorithm, der));
-    }
-    key = key.or(() -> Pkcs8.fromSec1(der).flatMap(pkcs8 -> parse("EC", pkcs8)));
-    if (key.isEmpty() && parse("X25519", der).isPresent()) {
-      throw KeyPairTexts.refusal(KeyPairTexts.UNKNOWN_PKCS8_KEY);
-    }
-    return key.orElseThrow(() -> KeyPairTexts.refusal(KeyPairTexts.UNPARSABLE_KEY));
-  }
-
-  /** The key the JDK's key factory reads, if Go takes it too ({@link GoRsaKeys}). */
-  private static Optional<PrivateKey> parse(String algorithm, byte[] pkcs8) {
-    try {
-      return Optional.of(KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)))
-          .filter(GoRsaKeys::valid);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

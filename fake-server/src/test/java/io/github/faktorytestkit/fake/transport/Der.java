@@ -13,7 +13,24 @@ final class Der {
 
   /** An element of tag {@code tag} holding {@code parts}, its length in DER's shortest form. */
   static byte[] tlv(int tag, byte[]... parts) {
-    return Pkcs8.tlv(tag, parts);
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      content.writeBytes(part);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(tag);
+    int length = content.size();
+    if (length < 0x80) {
+      out.write(length);
+    } else {
+      int bytes = (Integer.SIZE - Integer.numberOfLeadingZeros(length) + 7) / 8;
+      out.write(0x80 | bytes);
+      for (int i = bytes - 1; i >= 0; i--) {
+        out.write(length >>> 8 * i);
+      }
+    }
+    out.writeBytes(content.toByteArray());
+    return out.toByteArray();
   }
 
   static byte[] sequence(byte[]... parts) {

@@ -117,14 +117,21 @@ class TlsKeyPairTest {
   }
 
   /**
-   * Pinned (KNOWN-DIFFERENCES.md): the key's structure is read by the JDK's key factory, which takes a PKCS#1 key of
-   * version 0 only; Go reads one of version 1 (with no other prime) too.
+   * Pinned (KNOWN-DIFFERENCES.md): a PKCS#1 key of three primes (keys/rsa3-*, made by Go's
+   * {@code rsa.GenerateMultiPrimeKey}), which Go reads, is refused: the JDK's RSA keys have two.
    */
   @Test
-  void anRsaKeyOfVersion1IsRefusedWhereGoReadsIt() {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(6)))
+  void aKeyOfThreePrimesIsRefusedWhereGoReadsIt() {
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("rsa3.cert.pem"), TestKeys.pem("rsa3-pkcs1.key.pem")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("tls: failed to parse private key");
+  }
+
+  /** A PKCS#1 key of version 1 (with no other prime), which Go reads. */
+  @Test
+  void anRsaKeyOfVersion1IsRead() {
+    assertThat(X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(6)).key.getAlgorithm())
+        .isEqualTo("RSA");
   }
 
   /** The RSA test key, PKCS#1, with the lowest bit of its byte at {@code offset} flipped. */
