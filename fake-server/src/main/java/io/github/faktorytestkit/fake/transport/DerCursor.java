@@ -77,13 +77,6 @@ final class DerCursor {
     return position < end && (bytes[position] & 0xff) == tag;
   }
 
-  /** Reads an element of tag {@code tag}, header included ({@code ReadASN1Element}); empty if there is none. */
-  Optional<byte[]> readElement(int tag) {
-    int start = position;
-    Optional<DerCursor> contents = read(tag);
-    return contents.map(c -> Arrays.copyOfRange(bytes, start, position));
-  }
-
   /** Reads an element of tag {@code tag}, as a cursor over its contents ({@code ReadASN1}); empty if there is none. */
   Optional<DerCursor> read(int tag) {
     return peek(tag) ? readAny().map(Tagged::contents) : Optional.empty();
