@@ -1,15 +1,13 @@
 package io.github.faktorytestkit.fake.transport;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.KeyManager;
@@ -42,8 +40,8 @@ final class BouncyCastleTls {
    * the command port (the standalone jar's web endpoints).
    */
   static SSLContext serverContext(X509KeyPair pair, ServerKey key) throws GeneralSecurityException {
-    // the key and chain as BouncyCastle's own objects: its engine does not take the JDK's Ed25519 ("EdDSA") key
-    GoKeyManager keys = new GoKeyManager(ownChain(pair.chain), ownKey(pair.key), key);
+    // the key as BouncyCastle's own object: its engine does not take the JDK's Ed25519 ("EdDSA") key
+    GoKeyManager keys = new GoKeyManager(servedChain(pair.chain), ownKey(pair.key), key);
     SSLContext context = SSLContext.getInstance("TLS", JSSE);
     context.init(new KeyManager[] {keys}, null, null);
     return context;
@@ -54,7 +52,7 @@ final class BouncyCastleTls {
    * whose key signs as {@code key} says.
    */
   static GoSigners signers(X509KeyPair pair, ServerKey key) throws GeneralSecurityException {
-    return new GoSigners(TLS_CRYPTO, ownChain(pair.chain), ownKey(pair.key), key);
+    return new GoSigners(TLS_CRYPTO, servedChain(pair.chain), ownKey(pair.key), key);
   }
 
   /** Returns the crypto of BouncyCastle's TLS protocol, with Go's nonces ({@link GoNonces}). */
@@ -74,12 +72,8 @@ final class BouncyCastleTls {
     return keys.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
   }
 
-  private static X509Certificate[] ownChain(Certificate[] chain) throws GeneralSecurityException {
-    CertificateFactory x509 = CertificateFactory.getInstance("X.509", CRYPTO);
-    X509Certificate[] own = new X509Certificate[chain.length];
-    for (int i = 0; i < chain.length; i++) {
-      own[i] = (X509Certificate) x509.generateCertificate(new ByteArrayInputStream(chain[i].getEncoded()));
-    }
-    return own;
+  /** The chain as Go serves it: each certificate's bytes as they are ({@link RawCertificate}). */
+  private static X509Certificate[] servedChain(List<byte[]> chain) {
+    return chain.stream().map(RawCertificate::new).toArray(X509Certificate[]::new);
   }
 }

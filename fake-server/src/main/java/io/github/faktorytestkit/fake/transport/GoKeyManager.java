@@ -33,7 +33,9 @@ final class GoKeyManager extends BCX509ExtendedKeyManager {
 
   private static List<String> keyTypes(ServerKey key) {
     if (key.curve() != 0) {
-      return List.of("ECDHE_ECDSA", "EC/" + GoNamedGroups.name(key.curve()));
+      // P-224: TLS 1.2 only, no TLS 1.3 signature scheme
+      return key.tls13Schemes().isEmpty() ? List.of("ECDHE_ECDSA")
+          : List.of("ECDHE_ECDSA", "EC/" + GoNamedGroups.name(key.curve()));
     }
     return key.ecdsaSuites() ? List.of("Ed25519") : List.of("ECDHE_RSA", "RSA");
   }

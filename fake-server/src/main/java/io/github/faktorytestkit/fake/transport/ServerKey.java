@@ -7,24 +7,29 @@ import java.util.List;
 /**
  * What Go's server can do with its certificate's key, as far as a client hello can rule it out: sign for the
  * {@code ECDHE_ECDSA} suites of TLS 1.2 (an EC or Ed25519 key) or the {@code ECDHE_RSA} ones, and the signature
- * schemes it signs with in TLS 1.3 ({@code signatureSchemesForPublicKey}: ECDSA on the key's own curve, Ed25519, or
- * RSA-PSS for an RSA key of 1040 bits or more).
+ * schemes it signs with in TLS 1.3 ({@code signatureSchemesForPublicKey}: ECDSA on the key's own curve, none for
+ * P-224, Ed25519, or RSA-PSS for an RSA key of 1040 bits or more).
  *
  * @param ecdsaSuites whether the TLS 1.2 suites are the {@code ECDHE_ECDSA} ones
  * @param tls13Schemes the TLS 1.3 signature schemes
- * @param curve the named group of an EC key's curve ({@link GoNamedGroups}), 0 for another key
+ * @param curve the named group of an EC key's curve ({@link GoNamedGroups}, or secp224r1's, which Go does not offer),
+ *     0 for another key
  */
 record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve) {
   private static final int P256 = 256;
   private static final int P384 = 384;
+  private static final int P521 = 521;
+  /** The named group secp224r1: Go's server reads a P-224 key and signs with it over TLS 1.2 only. */
+  private static final int SECP224R1 = 21;
 
-  /** The capabilities of {@code key} (RSA, EC or Ed25519, as {@link X509KeyPair} reads them). */
+  /** The capabilities of {@code key}: RSA, EC (P-224, -256, -384, -521) or Ed25519, as {@link X509KeyPair} reads it. */
   static ServerKey of(PrivateKey key) {
     if (key instanceof ECKey ec) {
       int bits = ec.getParams().getCurve().getField().getFieldSize();
       return bits == P256 ? new ServerKey(true, List.of(0x0403), GoNamedGroups.P256)
           : bits == P384 ? new ServerKey(true, List.of(0x0503), GoNamedGroups.P384)
-          : new ServerKey(true, List.of(0x0603), GoNamedGroups.P521);
+          : bits == P521 ? new ServerKey(true, List.of(0x0603), GoNamedGroups.P521)
+          : new ServerKey(true, List.of(), SECP224R1);
     }
     if (key.getAlgorithm().equals("RSA")) {
       return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806), 0);

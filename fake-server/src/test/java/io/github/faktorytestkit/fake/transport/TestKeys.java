@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The PEM files in {@code keys/} (made with openssl for these tests: self-signed, 127.0.0.1). */
+/** The PEM files in {@code keys/} (made for these tests with openssl, and {@code rsa3-*} with Go: self-signed). */
 final class TestKeys {
   private TestKeys() {}
 

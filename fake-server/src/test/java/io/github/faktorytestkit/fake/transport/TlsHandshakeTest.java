@@ -6,9 +6,11 @@ import io.github.faktorytestkit.fake.FakeFaktory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.HexFormat;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,6 +41,28 @@ class TlsHandshakeTest {
 
       assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
       assertThat(socket.getSession().getCipherSuite()).isEqualTo(suite);
+    }
+  }
+
+  /**
+   * A key on P-224, which Go signs with over TLS 1.2 only (no TLS 1.3 signature scheme is for P-224): a TLS 1.3
+   * hello gets Go's {@code handshake_failure} alert as the first reply (as real Faktory's, seen with openssl), a TLS
+   * 1.2 one a server hello.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TLSv1.3, TLS_AES_128_GCM_SHA256, 15030300020228",
+      "TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, 160303"})
+  void aP224KeyServesTls12Only(String protocol, String suite, String replyStart) throws Exception {
+    TestCertificate.Pair p224 = TestCertificate.p224();
+    String hello = JdkClientHello.message(protocol, suite);
+    try (FakeFaktory fake = FakeFaktory.builder().tls(p224.certificatePem(), p224.keyPem()).start();
+        Socket socket = new Socket(fake.url().getHost(), fake.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(HexFormat.of().parseHex("160301" + String.format("%04x", hello.length() / 2)
+          + hello));
+
+      byte[] reply = socket.getInputStream().readNBytes(replyStart.length() / 2);
+      assertThat(HexFormat.of().formatHex(reply)).isEqualTo(replyStart);
     }
   }
 

@@ -3,11 +3,15 @@ package io.github.faktorytestkit.fake.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -86,6 +90,70 @@ class TlsKeyPairTest {
         .hasMessage("tls: private key does not match public key");
   }
 
+  /** A key on P-224, which Go reads too (and serves over TLS 1.2 only: {@code TlsHandshakeTest}). */
+  @Test
+  void aP224KeyIsRead() {
+    TestCertificate.Pair p224 = TestCertificate.p224();
+
+    assertThat(X509KeyPair.fromPem(p224.certificatePem(), p224.keyPem()).key.getAlgorithm()).isEqualTo("EC");
+  }
+
+  /**
+   * The RSA key with one bit of one of its numbers flipped (at {@code offset} of its PKCS#1 DER): Go's {@code rsa}
+   * package finds it inconsistent, and X509KeyPair refuses it (each message is Go's for the same files).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "the modulus          | 267  | tls: failed to parse private key",
+      "the public exponent  | 272  | tls: failed to parse private key",
+      "d                    | 300  | tls: failed to parse private key",
+      "p                    | 600  | tls: failed to parse private key",
+      "q                    | 700  | tls: failed to parse private key",
+      "d mod p-1            | 850  | tls: failed to parse private key",
+      "d mod q-1            | 1000 | tls: failed to parse private key",
+      "the CRT coefficient  | 1100 | tls: failed to parse private key"})
+  void anRsaKeyIsCheckedAsGoChecksIt(String number, int offset, String goRefusal) {
+    KeyPairAnswers.assertAnswer(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(offset), goRefusal);
+  }
+
+  /**
+   * Pinned (KNOWN-DIFFERENCES.md): a PKCS#1 key of three primes (keys/rsa3-*, made by Go's
+   * {@code rsa.GenerateMultiPrimeKey}), which Go reads, is refused: the JDK's RSA keys have two.
+   */
+  @Test
+  void aKeyOfThreePrimesIsRefusedWhereGoReadsIt() {
+    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("rsa3.cert.pem"), TestKeys.pem("rsa3-pkcs1.key.pem")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tls: failed to parse private key");
+  }
+
+  /** A PKCS#1 key of version 1 (with no other prime), which Go reads. */
+  @Test
+  void anRsaKeyOfVersion1IsRead() {
+    assertThat(X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(6)).key.getAlgorithm())
+        .isEqualTo("RSA");
+  }
+
+  /** The RSA test key, PKCS#1, with the lowest bit of its byte at {@code offset} flipped. */
+  private static String rsaKeyWithBitFlipped(int offset) {
+    byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
+    der[offset] ^= 1;
+    return "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END RSA PRIVATE KEY-----\n";
+  }
+
+  /** Go's {@code rsa.PublicKey.Equal}: the modulus and the exponent. */
+  @ParameterizedTest(name = "exponent {0}")
+  @CsvSource({"65537, ''", "3, tls: private key does not match public key"})
+  void anRsaKeyIsThePairOfTheSameModulusAndExponent(long exponent, String goRefusal) throws Exception {
+    RSAPublicKey rsa = (RSAPublicKey) CertificateFactory.getInstance("X.509").generateCertificate(
+        new ByteArrayInputStream(TestKeys.pem("rsa.cert.pem").getBytes(StandardCharsets.US_ASCII))).getPublicKey();
+    String certificate = TestCertificate.ec().withKey(Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.NULL),
+        Der.sequence(Der.integer(rsa.getModulus()), Der.integer(exponent))).pem();
+
+    KeyPairAnswers.assertAnswer(certificate, TestKeys.pem("rsa-pkcs1.key.pem"), goRefusal);
+  }
+
   /**
    * The EC certificate with one change: a DER byte at {@code offset} set to {@code value} (-1: the DER cut to
    * {@code offset} bytes, -2: a byte added at the end, -3: the outer length in a 3-byte form), or other bytes
@@ -103,31 +171,34 @@ class TlsKeyPairTest {
       "version 6    | 12  | 5    | x509: invalid version",
       "negative     | 15  | 0x85 | x509: negative serial number",
       "other outer  | 312 | 3    | x509: inner and outer signature algorithm identifiers don't match",
-      "issuer a set | 47  | 0x31 | x509: malformed issuer"})
+      "issuer a set | 47  | 0x31 | x509: malformed issuer",
+      "validity set | 69  | 0x31 | x509: malformed validity"})
   void certificatesGoCannotParseAreRefusedWithGosMessage(String change, int offset, String value, String message) {
-    String certificate = pem(changed(offset, Integer.decode(value)));
+    String certificate = TestCertificate.pem(changed(offset, Integer.decode(value)));
 
     assertThatThrownBy(() -> X509KeyPair.fromPem(certificate, TestKeys.pem("ec-sec1.key.pem")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "the key is read first | ''                 | tls: failed to find any PEM data in key input",
-      "a deeper error        | 69                 | certificatePem: not X.509 as the JDK reads it, though Go's first "
-          + "checks pass (Faktory's reason may differ): ",
-      "a chain's second      | chain              | certificatePem: certificate 2 of the chain is not X.509 as the "
-          + "JDK reads it (Faktory sends it unread): "})
-  void whatGoDoesNotDecideFirstIsPinned(String pinned, String change, String messageStart) {
-    String key = change.isEmpty() ? "" : TestKeys.pem("ec-sec1.key.pem");
-    String certificate = change.isEmpty() ? pem("hello".getBytes(StandardCharsets.US_ASCII))
-        : change.equals("chain") ? TestKeys.pem("ec.cert.pem") + pem(new byte[] {1, 2, 3})
-        : pem(changed(Integer.parseInt(change), 0x31));
+  @Test
+  void theKeyIsFoundBeforeTheCertificateIsRead() {
+    String certificate = TestCertificate.pem("hello".getBytes(StandardCharsets.US_ASCII));
 
-    assertThatThrownBy(() -> X509KeyPair.fromPem(certificate, key))
+    assertThatThrownBy(() -> X509KeyPair.fromPem(certificate, ""))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(messageStart);
+        .hasMessage("tls: failed to find any PEM data in key input");
+  }
+
+  /** Go reads no certificate of the chain but the first: it serves the others as they are. */
+  @Test
+  void chainCertificatesAfterTheFirstAreNotRead() {
+    String chain = TestKeys.pem("ec.cert.pem") + TestCertificate.pem(new byte[] {1, 2, 3});
+
+    X509KeyPair pair = X509KeyPair.fromPem(chain, TestKeys.pem("ec-sec1.key.pem"));
+
+    assertThat(pair.chain).hasSize(2);
+    assertThat(pair.chain.get(1)).containsExactly(1, 2, 3);
   }
 
   private static byte[] changed(int offset, int value) {
@@ -152,11 +223,6 @@ class TlsKeyPairTest {
     longer[1] = (byte) 0x83;
     System.arraycopy(der, 2, longer, 3, der.length - 2);
     return longer;
-  }
-
-  private static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
-        + "\n-----END CERTIFICATE-----\n";
   }
 
   private static String lines(String text) {
