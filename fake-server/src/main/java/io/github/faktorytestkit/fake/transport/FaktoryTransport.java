@@ -67,15 +67,13 @@ public final class FaktoryTransport implements AutoCloseable {
   /**
    * Gives the transport the standalone jar's settings: plain sockets served on the JDK's selector for good, never by
    * Netty ({@code ColdStart}), so that Netty is loaded only when TLS is served; and, where not given on the command
-   * line, Netty's native transport where it loads ({@code SharedEventLoop}), no buffer leak tracking
-   * ({@code NettyDefaults}), and TLS handshake messages of up to 64 KiB, as Go takes them ({@code TlsDefaults}). Call
-   * first thing in a main that serves, before any transport starts; a test's JVM hands plain sockets to Netty once it
-   * is warm, and keeps NIO, Netty's leak tracking and the JVM's TLS limit.
+   * line, Netty's native transport where it loads ({@code SharedEventLoop}) and no buffer leak tracking
+   * ({@code NettyDefaults}). Call first thing in a main that serves, before any transport starts; a test's JVM hands
+   * plain sockets to Netty once it is warm, and keeps NIO and Netty's leak tracking.
    */
   public static void useStandaloneDefaults() {
     ColdStart.keepPlainEarly();
     NettyDefaults.applyStandalone();
-    TlsDefaults.applyStandalone();
     NettyDefaults.preferNative();
   }
 
