@@ -45,16 +45,21 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    backend.writeAndFlush(msg);
-    if (!backend.isWritable()) {
-      ctx.channel().config().setAutoRead(false);
-    }
+    pass(msg, ctx.channel(), backend);
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     backend.config().setAutoRead(ctx.channel().isWritable());
     ctx.fireChannelWritabilityChanged();
+  }
+
+  /** Writes {@code msg}, read from {@code from}, to {@code to}; stops reading {@code from} while {@code to} is full. */
+  private static void pass(Object msg, Channel from, Channel to) {
+    to.writeAndFlush(msg);
+    if (!to.isWritable()) {
+      from.config().setAutoRead(false);
+    }
   }
 
   @Override
@@ -88,10 +93,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      client.writeAndFlush(msg);
-      if (!client.isWritable()) {
-        ctx.channel().config().setAutoRead(false);
-      }
+      pass(msg, ctx.channel(), client);
     }
 
     @Override
