@@ -1,5 +1,17 @@
 package io.github.faktorytestkit.client;
 
+import static io.github.faktorytestkit.client.TlsProbes.GO_ACCEPTED_HELLO_SHAPES;
+import static io.github.faktorytestkit.client.TlsProbes.GO_KEY_EXCHANGES;
+import static io.github.faktorytestkit.client.TlsProbes.GO_SUITE_CHOICES;
+import static io.github.faktorytestkit.client.TlsProbes.MALFORMED_FIRST_RECORDS;
+import static io.github.faktorytestkit.client.TlsProbes.acceptedHelloShapes;
+import static io.github.faktorytestkit.client.TlsProbes.expected;
+import static io.github.faktorytestkit.client.TlsProbes.firstAnswer;
+import static io.github.faktorytestkit.client.TlsProbes.firstRecord;
+import static io.github.faktorytestkit.client.TlsProbes.helloAnswers;
+import static io.github.faktorytestkit.client.TlsProbes.keyExchanges;
+import static io.github.faktorytestkit.client.TlsProbes.malformedFirstRecordAnswers;
+import static io.github.faktorytestkit.client.TlsProbes.suitesChosen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,9 +49,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -65,9 +75,6 @@ class TlsIT {
   private static final LoopbackCertificate CERTIFICATE = LoopbackCertificate.generate();
   private static final KeyExchangeProbe KEY_EXCHANGE = new KeyExchangeProbe(CERTIFICATE.certificatePem());
   private static final Map<TargetKind, TlsServer> SERVERS = new EnumMap<>(TargetKind.class);
-  private static final String SSL2_HELLO = "802e0103010015000000100000030000060000040000050000070000080000090000";
-  private static final String WARNING_ALERT = "1503010002015a";
-  private static final int HANDSHAKE_RECORD = 0x16;
   private static final long MUTATION_SEED = 11;
   private static final int MUTATIONS = 150;
   private static final int FLIGHT_MUTATIONS = 200;
@@ -80,10 +87,6 @@ class TlsIT {
   private static final List<Tls13Client.Suite> OTHER_TLS13_SUITES = List.of(Tls13Client.Suite.AES_256_GCM_SHA384,
       Tls13Client.Suite.CHACHA20_POLY1305_SHA256);
   private static final String HANDSHAKE_GOES_ON = TlsRetries.HANDSHAKE_GOES_ON;
-  /** First bytes a client sends (hex) and all real Faktory 1.9.4 sends back before it closes (hex, "" for none). */
-  private static final Map<String, String> MALFORMED_FIRST_RECORDS = malformedFirstRecords();
-  /** Groups a client offers (key share for the first) and the group real Faktory 1.9.4 takes. */
-  private static final Map<String, String> GO_KEY_EXCHANGES = goKeyExchanges();
 
   /** The kinds {@code -Dfaktory.targets} allows, each named by its display name. */
   static Stream<Named<TargetKind>> kinds() {
@@ -94,44 +97,6 @@ class TlsIT {
   /** The real kinds {@code -Dfaktory.targets} allows, each named by its display name. */
   static Stream<Named<TargetKind>> realKinds() {
     return kinds().filter(kind -> kind.getPayload() != TargetKind.FAKE);
-  }
-
-  private static Map<String, String> malformedFirstRecords() {
-    Map<String, String> replies = new LinkedHashMap<>();
-    replies.put(SSL2_HELLO, "15030100020246"); // protocol_version
-    replies.put("1603014801", "15030100020216"); // a length over 16384 + 2048: record_overflow
-    replies.put("1603010000", "1503010002020a"); // an empty handshake record: unexpected_message
-    replies.put("150301000102", "1503010002020a"); // an alert that is not 2 bytes: unexpected_message
-    replies.put("15030100020305", "1503010002020a"); // an alert of no level: unexpected_message
-    replies.put("16100000050100000100", ""); // record version 16.0
-    replies.put("170301000568656c6c6f", ""); // application data
-    replies.put("140301000101", ""); // change_cipher_spec
-    replies.put("15030100020228", ""); // a fatal alert
-    replies.put("15030100020300", ""); // close_notify
-    replies.put(WARNING_ALERT + SSL2_HELLO, "15030100020246"); // a warning alert is dropped
-    replies.put(WARNING_ALERT.repeat(17), "1503010002020a"); // the 17th ignored record: unexpected_message
-    return replies;
-  }
-
-  private static Map<String, String> goKeyExchanges() {
-    Map<String, String> chosen = new LinkedHashMap<>();
-    chosen.put("X25519MLKEM768 x25519 secp256r1", "X25519MLKEM768");
-    chosen.put("SecP256r1MLKEM768 secp256r1", "SecP256r1MLKEM768");
-    chosen.put("SecP384r1MLKEM1024 secp256r1", "SecP384r1MLKEM1024");
-    chosen.put("x25519 secp256r1", "x25519");
-    chosen.put("secp384r1 secp256r1", "secp384r1");
-    chosen.put("secp256r1 x25519", "secp256r1");
-    chosen.put("secp384r1 x25519 secp256r1", "secp384r1");
-    chosen.put("secp521r1 secp256r1", "secp521r1");
-    // not enabled by Go (x448 it does not know): the server asks for a share of a group it takes
-    chosen.put("x448 secp256r1", "secp256r1 after HelloRetryRequest");
-    chosen.put("ffdhe2048 x25519 secp256r1", "x25519 after HelloRetryRequest");
-    // a hybrid first, though the client sent a share for another group only; without a share that fits, Go's order
-    chosen.put("x25519 X25519MLKEM768 secp256r1", "X25519MLKEM768 after HelloRetryRequest");
-    chosen.put("secp256r1 X25519MLKEM768", "X25519MLKEM768 after HelloRetryRequest");
-    chosen.put("x25519 SecP384r1MLKEM1024 secp256r1", "SecP384r1MLKEM1024 after HelloRetryRequest");
-    chosen.put("ffdhe2048 secp256r1 x25519", "x25519 after HelloRetryRequest");
-    return chosen;
   }
 
   @AfterAll
@@ -225,12 +190,7 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void malformedFirstRecordsGetGosAlertThenTheClose(TargetKind kind) throws IOException {
-    URI url = server(kind).url();
-    Map<String, String> replies = new LinkedHashMap<>();
-    for (String record : MALFORMED_FIRST_RECORDS.keySet()) {
-      replies.put(record, firstAnswer(url, HexFormat.of().parseHex(record)));
-    }
-    assertThat(replies).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
+    assertThat(malformedFirstRecordAnswers(server(kind).url())).containsExactlyEntriesOf(MALFORMED_FIRST_RECORDS);
   }
 
   /**
@@ -241,7 +201,7 @@ class TlsIT {
   @MethodSource("kinds")
   void refusedClientHellosGetGosAlertThenTheClose(TargetKind kind) throws IOException {
     Map<String, TlsHellos.Case> hellos = TlsHellos.refused();
-    assertThat(answers(server(kind).url(), hellos)).containsExactlyEntriesOf(expected(hellos, TlsHellos.Case::reply));
+    assertThat(helloAnswers(server(kind).url(), hellos)).containsExactlyEntriesOf(expected(hellos, TlsHellos.Case::reply));
   }
 
   /**
@@ -315,7 +275,7 @@ class TlsIT {
   @MethodSource("kinds")
   void firstMessagesOfOtherTypesGetGosAlert(TargetKind kind) throws IOException {
     Map<String, TlsHellos.Case> messages = TlsFirstMessages.all();
-    assertThat(answers(server(kind).url(), messages))
+    assertThat(helloAnswers(server(kind).url(), messages))
         .containsExactlyEntriesOf(expected(messages, TlsHellos.Case::reply));
   }
 
@@ -373,23 +333,8 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void cipherSuiteIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
-    URI url = server(kind).url();
-    Map<String, String> chosen = new LinkedHashMap<>();
-    chosen.put("TLSv1.3 TLS_AES_256_GCM_SHA384 TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256");
-    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA "
-        + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
-    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
-        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
-    chosen.put("TLSv1.3 TLS_CHACHA20_POLY1305_SHA256 TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256");
-    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 "
-        + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
-    // known to Go but not enabled by default
-    chosen.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "refused");
-    Map<String, String> actual = new LinkedHashMap<>();
-    for (String offer : chosen.keySet()) {
-      actual.put(offer, negotiate(url, offer.split(" ")));
-    }
-    assertThat(actual).containsExactlyEntriesOf(chosen);
+    assertThat(suitesChosen(CERTIFICATE.clientContext(), server(kind).url()))
+        .containsExactlyEntriesOf(GO_SUITE_CHOICES);
   }
 
   /**
@@ -401,7 +346,8 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void keyExchangeIsChosenAsGoChoosesIt(TargetKind kind) throws IOException {
-    assertThat(keyExchanges(server(kind).url(), GO_KEY_EXCHANGES.keySet())).containsExactlyEntriesOf(GO_KEY_EXCHANGES);
+    assertThat(keyExchanges(KEY_EXCHANGE, server(kind).url(), GO_KEY_EXCHANGES.keySet()))
+        .containsExactlyEntriesOf(GO_KEY_EXCHANGES);
   }
 
   /**
@@ -411,12 +357,7 @@ class TlsIT {
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("kinds")
   void serverHelloIsGos(TargetKind kind) throws IOException {
-    URI url = server(kind).url();
-    List<String> shapes = new ArrayList<>();
-    for (String hello : TlsHellos.accepted()) {
-      shapes.add(ServerHello.shape(firstRecord(url, hello)));
-    }
-    assertThat(shapes).containsExactly("session id 0, extensions 43 51", "session id 0, extensions 35 65281 23 11");
+    assertThat(acceptedHelloShapes(server(kind).url())).containsExactlyElementsOf(GO_ACCEPTED_HELLO_SHAPES);
   }
 
   /** Go's server acknowledges a client's server name in its TLS 1.2 server hello, as the fake does. */
@@ -851,77 +792,6 @@ class TlsIT {
       line.append((char) b);
     }
     return line.toString();
-  }
-
-  /** Returns the group each offer (groups separated by spaces) gets from the server at {@code url}. */
-  private static Map<String, String> keyExchanges(URI url, Iterable<String> offers) throws IOException {
-    Map<String, String> chosen = new LinkedHashMap<>();
-    for (String offer : offers) {
-      chosen.put(offer, KEY_EXCHANGE.negotiate(url, offer.split(" ")));
-    }
-    return chosen;
-  }
-
-  private static String negotiate(URI url, String[] protocolThenSuites) throws IOException {
-    SSLSocketFactory factory = CERTIFICATE.clientContext().getSocketFactory();
-    try (SSLSocket socket = (SSLSocket) factory.createSocket(url.getHost(), url.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket.setEnabledProtocols(new String[] {protocolThenSuites[0]});
-      socket.setEnabledCipherSuites(Arrays.copyOfRange(protocolThenSuites, 1, protocolThenSuites.length));
-      socket.startHandshake();
-      return socket.getSession().getCipherSuite();
-    } catch (SSLHandshakeException e) {
-      return "refused";
-    }
-  }
-
-  /** What each hello gets from the server at {@code url}, on a connection of its own ({@link #firstAnswer}). */
-  private static Map<String, String> answers(URI url, Map<String, TlsHellos.Case> hellos) throws IOException {
-    Map<String, String> answers = new LinkedHashMap<>();
-    for (Map.Entry<String, TlsHellos.Case> hello : hellos.entrySet()) {
-      answers.put(hello.getKey(), firstAnswer(url, HexFormat.of().parseHex(hello.getValue().sent())));
-    }
-    return answers;
-  }
-
-  private static <T> Map<String, String> expected(Map<String, T> hellos, Function<T, String> answer) {
-    Map<String, String> expected = new LinkedHashMap<>();
-    hellos.forEach((name, hello) -> expected.put(name, answer.apply(hello)));
-    return expected;
-  }
-
-  /** Sends {@code sent} (hex) to the server at {@code url} and returns the first record it sends back. */
-  private static byte[] firstRecord(URI url, String sent) throws IOException {
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(HexFormat.of().parseHex(sent));
-      return firstRecord(socket.getInputStream());
-    }
-  }
-
-  /** Reads the first record the server sends, header and all. */
-  private static byte[] firstRecord(InputStream in) throws IOException {
-    byte[] header = in.readNBytes(5);
-    byte[] body = in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff);
-    byte[] record = Arrays.copyOf(header, header.length + body.length);
-    System.arraycopy(body, 0, record, header.length, body.length);
-    return record;
-  }
-
-  /** {@link #HANDSHAKE_GOES_ON} when the server answers {@code hello} with a handshake record, else all it sends. */
-  private static String firstAnswer(URI url, byte[] hello) throws IOException {
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(hello);
-      return firstAnswer(socket.getInputStream());
-    }
-  }
-
-  /** {@link #HANDSHAKE_GOES_ON} when what {@code in} reads next is a handshake record, else all it reads. */
-  private static String firstAnswer(InputStream in) throws IOException {
-    byte[] first = in.readNBytes(1);
-    return first.length == 1 && first[0] == HANDSHAKE_RECORD ? HANDSHAKE_GOES_ON
-        : HexFormat.of().formatHex(first) + HexFormat.of().formatHex(in.readAllBytes());
   }
 
   private static synchronized TlsServer server(TargetKind kind) {

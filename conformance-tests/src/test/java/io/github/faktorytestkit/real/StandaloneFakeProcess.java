@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class StandaloneFakeProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("PID \\d+ listening at 127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern WEB_READY =
+      Pattern.compile("Web server now listening (via TLS )?at 127\\.0\\.0\\.1:(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -65,6 +67,24 @@ public final class StandaloneFakeProcess implements AutoCloseable {
   /** Returns {@code tcp://127.0.0.1:PORT}. */
   public URI url() {
     return URI.create("tcp://127.0.0.1:" + port);
+  }
+
+  /**
+   * Returns {@code http://127.0.0.1:PORT} of the web endpoints, {@code https} when they serve TLS; blocks up to 30 s
+   * for their line (which follows the ready line).
+   *
+   * @throws IllegalStateException when the line does not come in time
+   */
+  public URI webUrl() {
+    try {
+      return output.awaitLine(WEB_READY, Instant.now().plus(START_TIMEOUT))
+          .map(web -> URI.create((web.group(1) == null ? "http" : "https") + "://127.0.0.1:" + web.group(2)))
+          .orElseThrow(() -> new IllegalStateException("standalone fake: no web server line within "
+              + START_TIMEOUT + "; output:\n" + output()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the web server line", e);
+    }
   }
 
   /** Returns what the process printed so far. */

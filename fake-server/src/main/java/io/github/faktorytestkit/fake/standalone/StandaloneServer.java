@@ -49,7 +49,7 @@ final class StandaloneServer implements AutoCloseable {
     try {
       return new StandaloneServer(faktory, web.isEmpty() ? null
           : WebEndpoints.start(web.get().address(), faktory, password,
-          tls.map(files -> files.credentials().context()), admin));
+          tls.map(TlsFiles::credentials), admin));
     } catch (UncheckedIOException e) {
       faktory.close();
       throw StartupException.boot(web.get().text() + " server crashed: " + e.getCause().getMessage());

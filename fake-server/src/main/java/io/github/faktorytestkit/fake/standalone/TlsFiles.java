@@ -41,7 +41,10 @@ record TlsFiles(Path certificate, String certificatePem, String privateKeyPem) {
     return Optional.of(files);
   }
 
-  /** Returns the pair as a TLS context. */
+  /**
+   * Returns the pair as new TLS credentials, sealing session tickets under keys of their own: the web port's are not
+   * the command port's, as real Faktory's {@code http.Server} has a {@code tls.Config} of its own.
+   */
   TlsCredentials credentials() {
     return TlsCredentials.fromPem(certificatePem, privateKeyPem);
   }

@@ -1,7 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
 import io.github.faktorytestkit.fake.session.SessionFactory;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -37,9 +36,6 @@ public final class FaktoryTransport implements AutoCloseable {
   /** The largest value {@link #start} accepts for the line limit (512 MiB, the longest Redis string, minus 2). */
   public static final int MAX_LINE_LENGTH_LIMIT = Pipelines.MAX_LINE_LENGTH_LIMIT;
 
-  /** The listen backlog asked for: the kernel caps it at its own maximum ({@code somaxconn}), as Netty and Go ask. */
-  private static final int BACKLOG = Integer.MAX_VALUE;
-
   static {
     NettyDefaults.apply();
   }
@@ -58,10 +54,10 @@ public final class FaktoryTransport implements AutoCloseable {
   private NettyServer netty;
   private boolean closed;
 
-  private FaktoryTransport(ServerSocketChannel listening, int maxLineLength, TlsCredentials tls,
-      SessionFactory sessions, boolean ownsAcceptor) throws IOException {
-    this.listening = listening;
-    this.localAddress = (InetSocketAddress) listening.getLocalAddress();
+  private FaktoryTransport(ListeningSockets.Listening listening, int maxLineLength, TlsCredentials tls,
+      SessionFactory sessions, boolean ownsAcceptor) {
+    this.listening = listening.channel();
+    this.localAddress = listening.address();
     this.maxLineLength = maxLineLength;
     this.tls = tls;
     this.sessions = sessions;
@@ -71,15 +67,13 @@ public final class FaktoryTransport implements AutoCloseable {
   /**
    * Gives the transport the standalone jar's settings: plain sockets served on the JDK's selector for good, never by
    * Netty ({@code ColdStart}), so that Netty is loaded only when TLS is served; and, where not given on the command
-   * line, Netty's native transport where it loads ({@code SharedEventLoop}), no buffer leak tracking
-   * ({@code NettyDefaults}), and TLS handshake messages of up to 64 KiB, as Go takes them ({@code TlsDefaults}). Call
-   * first thing in a main that serves, before any transport starts; a test's JVM hands plain sockets to Netty once it
-   * is warm, and keeps NIO, Netty's leak tracking and the JVM's TLS limit.
+   * line, Netty's native transport where it loads ({@code SharedEventLoop}) and no buffer leak tracking
+   * ({@code NettyDefaults}). Call first thing in a main that serves, before any transport starts; a test's JVM hands
+   * plain sockets to Netty once it is warm, and keeps NIO and Netty's leak tracking.
    */
   public static void useStandaloneDefaults() {
     ColdStart.keepPlainEarly();
     NettyDefaults.applyStandalone();
-    TlsDefaults.applyStandalone();
     NettyDefaults.preferNative();
   }
 
@@ -156,16 +150,7 @@ public final class FaktoryTransport implements AutoCloseable {
       throw new IllegalArgumentException(
           "maxLineLength: " + maxLineLength + " (expected: 1.." + MAX_LINE_LENGTH_LIMIT + ")");
     }
-    ServerSocketChannel channel = null;
-    try {
-      channel = ServerSocketChannel.open();
-      channel.bind(address, BACKLOG);
-      channel.configureBlocking(false);
-      return new FaktoryTransport(channel, maxLineLength, tls, sessions, ownsAcceptor);
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new UncheckedIOException("address: " + address + " (expected: a free address to bind)", e);
-    }
+    return new FaktoryTransport(ListeningSockets.bind(address), maxLineLength, tls, sessions, ownsAcceptor);
   }
 
   /** Records the acceptor watching the socket, or, when none does, hands the socket to Netty now. */
@@ -218,13 +203,7 @@ public final class FaktoryTransport implements AutoCloseable {
   }
 
   private static void closeQuietly(java.nio.channels.Channel channel) {
-    try {
-      if (channel != null) {
-        channel.close();
-      }
-    } catch (IOException e) {
-      // closed as far as it can be
-    }
+    ListeningSockets.closeQuietly(channel);
   }
 
   /** The socket as the early acceptor sees it. */

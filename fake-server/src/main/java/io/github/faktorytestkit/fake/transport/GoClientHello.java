@@ -23,7 +23,8 @@ import java.util.List;
  * by {@link GoTlsServer}).
  *
  * <p>Records: an SSLv2 hello gets a {@code protocol_version} alert, an oversized record {@code record_overflow}, a
- * record that is not an alert or a handshake (or claims a version of 16.0 or more) a close without a byte, an empty
+ * record that is not an alert or a handshake (or claims a version of 16.0 or more) a close without a byte (on an HTTPS
+ * port, after {@code net/http}'s 400 when it looks like plain HTTP: {@link GoMisdirectedHttp}), an empty
  * handshake record or a malformed alert {@code unexpected_message}; a fatal alert or {@code close_notify} closes, a
  * warning alert is dropped (up to Go's 16 in a row). The handshake bytes of all records are joined; a message
  * longer than 64 KiB gets {@code internal_error}; a message Go refuses gets Go's alert ({@link GoHelloChecks}). Go
@@ -39,13 +40,24 @@ final class GoClientHello extends ByteToMessageDecoder {
   private static final int TLS10 = 0x0301;
 
   private final TlsCredentials tls;
+  private final boolean answersPlainHttp;
   private final GoHelloChecks checks;
   private final ByteBuf handshake = Unpooled.buffer();
   private int uselessRecords;
   private boolean closed;
 
+  /** Reads the hello for the command port, whose client not speaking TLS is closed without a byte. */
   GoClientHello(TlsCredentials tls) {
+    this(tls, false);
+  }
+
+  /**
+   * Reads the hello for {@code tls}; {@code answersPlainHttp}: whether a client speaking plain HTTP gets Go's
+   * {@code net/http} answer ({@link GoMisdirectedHttp}) before the close, as on an HTTPS port.
+   */
+  GoClientHello(TlsCredentials tls, boolean answersPlainHttp) {
     this.tls = tls;
+    this.answersPlainHttp = answersPlainHttp;
     this.checks = new GoHelloChecks(tls.serverKey(), tls.tls13Tickets());
   }
 
@@ -62,7 +74,7 @@ final class GoClientHello extends ByteToMessageDecoder {
       if (type == SSL2_HELLO) {
         alertAndClose(ctx, in, GoAlert.PROTOCOL_VERSION);
       } else if (type != ALERT && type != HANDSHAKE || version >= 0x1000) {
-        close(ctx, in);
+        notTls(ctx, in, start);
       } else if (length > MAX_CIPHERTEXT) {
         alertAndClose(ctx, in, GoAlert.RECORD_OVERFLOW);
       } else if (in.readableBytes() < HEADER + length) {
@@ -99,7 +111,7 @@ final class GoClientHello extends ByteToMessageDecoder {
       handshake.getBytes(handshake.readerIndex(), message);
       GoHelloChecks.Verdict verdict = checks.judge(message, handshake.readableBytes() > message.length);
       if (verdict.refused()) {
-        alertAndClose(ctx, in, verdict.alert());
+        answerAndClose(ctx, in, verdict.alert());
       } else {
         startTls(ctx, out, verdict.hello());
       }
@@ -136,14 +148,25 @@ final class GoClientHello extends ByteToMessageDecoder {
     }
   }
 
-  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, int description) {
-    alertAndClose(ctx, in, GoAlert.fatal(TLS10, description));
+  /** A record that does not look like TLS: closed without a byte, or after Go's answer to plain HTTP over HTTPS. */
+  private void notTls(ChannelHandlerContext ctx, ByteBuf in, int start) {
+    byte[] answer = answersPlainHttp ? GoMisdirectedHttp.answer(in, start) : null;
+    if (answer == null) {
+      close(ctx, in);
+    } else {
+      answerAndClose(ctx, in, answer);
+    }
   }
 
-  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, byte[] alert) {
+  private void alertAndClose(ChannelHandlerContext ctx, ByteBuf in, int description) {
+    answerAndClose(ctx, in, GoAlert.fatal(TLS10, description));
+  }
+
+  /** Writes {@code answer} (an alert, or net/http's answer to plain HTTP) and closes; later bytes are ignored. */
+  private void answerAndClose(ChannelHandlerContext ctx, ByteBuf in, byte[] answer) {
     in.skipBytes(in.readableBytes());
     closed = true;
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(alert)).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(answer)).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void close(ChannelHandlerContext ctx, ByteBuf in) {

@@ -7,25 +7,16 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
- * BouncyCastle's crypto for its TLS protocol and JSSE engine ({@link BouncyCastleTls}), but with no nonce where Go's server sends none
- * (BouncyCastle 1.84 sends what it draws from a connection's nonce generator, by the drawing class):
- *
- * <ul>
- *   <li>the cookie of a HelloRetryRequest ({@code TlsServerProtocol.generate13ServerHello} draws 16 bytes, and adds
- *       the extension only when it drew some): without one, BouncyCastle takes a second client hello that has none, as
- *       Go does ({@code TlsIT.helloRetryRequestIsGos});
- *   <li>the session id of a TLS 1.2 server hello ({@code ProvTlsServer.getNewSessionID} draws 32 bytes): empty, as in
- *       Go's full handshakes, so that the engine caches no session for a client to resume by its id, which Go does
- *       not do (it resumes by ticket only).
- * </ul>
+ * BouncyCastle's crypto for its TLS protocol ({@link BouncyCastleTls}), but with no nonce where Go's server sends none
+ * (BouncyCastle 1.84 sends what it draws from a connection's nonce generator, by the drawing class): the cookie of a
+ * HelloRetryRequest ({@code TlsServerProtocol.generate13ServerHello} draws 16 bytes, and adds the extension only when
+ * it drew some): without one, BouncyCastle takes a second client hello that has none, as Go does
+ * ({@code TlsIT.helloRetryRequestIsGos}).
  *
  * <p>The other draws (the randoms, the explicit IVs of TLS 1.2's CBC records) are left as they are.
  */
 final class GoNonces extends JcaTlsCryptoProvider {
   private static final int COOKIE_LENGTH = 16;
-  private static final int SESSION_ID_LENGTH = 32;
-  private static final String JSSE_SERVER = "org.bouncycastle.jsse.provider.ProvTlsServer";
-  private static final byte[] NO_SESSION_ID = new byte[0];
   private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   @Override
@@ -38,7 +29,7 @@ final class GoNonces extends JcaTlsCryptoProvider {
     };
   }
 
-  /** A connection's nonces, none for a HelloRetryRequest's cookie or a TLS 1.2 session id. */
+  /** A connection's nonces, none for a HelloRetryRequest's cookie. */
   private static final class GoDraws implements TlsNonceGenerator {
     private final TlsNonceGenerator nonces;
 
@@ -50,9 +41,6 @@ final class GoNonces extends JcaTlsCryptoProvider {
     public byte[] generateNonce(int size) {
       if (size == COOKIE_LENGTH && STACK.getCallerClass() == TlsServerProtocol.class) {
         return null;
-      }
-      if (size == SESSION_ID_LENGTH && STACK.getCallerClass().getName().equals(JSSE_SERVER)) {
-        return NO_SESSION_ID;
       }
       return nonces.generateNonce(size);
     }

@@ -6,20 +6,23 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Netty serving a listening socket the JDK bound ({@link FaktoryTransport}): the socket is registered on the shared
- * group as it is, already listening, so no connection waiting in its backlog is lost, and each accepted connection
- * gets the pipeline of {@link Pipelines}. Thread-safe.
+ * Netty serving a listening socket the JDK bound ({@link FaktoryTransport}, {@link HttpsRelay}): the socket is
+ * registered on the shared group as it is, already listening, so no connection waiting in its backlog is lost, and
+ * each accepted connection gets a pipeline of {@link Pipelines}. Thread-safe.
  */
 final class NettyServer {
   private final Channel serverChannel;
@@ -40,9 +43,23 @@ final class NettyServer {
    */
   static NettyServer serve(ServerSocketChannel listening, int maxLineLength, TlsCredentials tls,
       SessionFactory sessions, AtomicInteger nextIndex) {
-    ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
     OpenSessions open = new OpenSessions();
     SessionFactory counted = open.counting(sessions);
+    return serve(listening, open,
+        pipeline -> Pipelines.configure(pipeline, maxLineLength, tls, counted, nextIndex.getAndIncrement()));
+  }
+
+  /**
+   * Starts accepting on {@code listening} (bound, non-blocking), each connection served with TLS and relayed to
+   * {@code target} ({@link Pipelines#configureRelay}); blocks until registered.
+   */
+  static NettyServer relay(ServerSocketChannel listening, TlsCredentials tls, InetSocketAddress target) {
+    return serve(listening, new OpenSessions(), pipeline -> Pipelines.configureRelay(pipeline, tls, target));
+  }
+
+  private static NettyServer serve(ServerSocketChannel listening, OpenSessions open,
+      Consumer<ChannelPipeline> pipelines) {
+    ChannelGroup connections = new DefaultChannelGroup("faktory-fake-connections", GlobalEventExecutor.INSTANCE);
     AtomicBoolean closing = new AtomicBoolean();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(SharedEventLoop.group())
@@ -58,7 +75,7 @@ final class NettyServer {
               channel.close();
               return;
             }
-            Pipelines.configure(channel.pipeline(), maxLineLength, tls, counted, nextIndex.getAndIncrement());
+            pipelines.accept(channel.pipeline());
           }
         });
     ChannelFuture registered = bootstrap.register().awaitUninterruptibly();

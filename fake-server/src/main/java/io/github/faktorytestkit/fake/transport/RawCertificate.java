@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A certificate of the served chain as Go serves it: its DER as the PEM held it, never parsed (Go's server sends
  * {@code tls.Certificate.Certificate} as it is, and reads no certificate but the first, which {@link X509KeyPair}
- * reads as Go does). BouncyCastle's TLS protocol and JSSE engine take the chain as {@link X509Certificate}s and send
+ * reads as Go does). BouncyCastle's TLS protocol takes the chain as {@link X509Certificate}s and sends
  * each one's {@link #getEncoded()}; what they may ask besides has Go's answer for a server (no extension to honour,
  * such as a must-staple {@code status_request} feature, no signature algorithm to bind a channel to), and what a
  * server never asks is unsupported. Immutable.

@@ -1,5 +1,6 @@
 package io.github.faktorytestkit.fake.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -7,8 +8,10 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.nio.channels.ServerSocketChannel;
@@ -43,6 +46,11 @@ final class SharedEventLoop {
    */
   static ServerChannel serverChannel(ServerSocketChannel listening) {
     return Holder.EPOLL ? new EpollServerSocketChannel(JdkSockets.fd(listening)) : new NioServerSocketChannel(listening);
+  }
+
+  /** Returns an unconnected socket channel of {@link #group()}'s kind, for connections the fake makes itself. */
+  static Channel socketChannel() {
+    return Holder.EPOLL ? new EpollSocketChannel() : new NioSocketChannel();
   }
 
   private static final class Holder {

@@ -1,24 +1,21 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.security.GeneralSecurityException;
-import javax.net.ssl.SSLContext;
 
 /**
  * A server certificate chain and its private key, read from PEM text (what real Faktory reads from
  * {@code public.cert.pem} and {@code private.key.pem}), served on the command port by BouncyCastle's TLS protocol
  * set up as Go's server ({@link GoTlsServer}: TLS 1.2 and 1.3, Faktory's {@code MinVersion} being 1.2, with Go's
- * cipher suites and key exchange groups), and as a JSSE context for the standalone jar's web endpoints. The pair is
+ * cipher suites and key exchange groups), and by the standalone jar's web endpoints ({@link HttpsRelay}). The pair is
  * read as Go's {@code tls.X509KeyPair} reads it ({@link X509KeyPair}): an RSA, EC or Ed25519 key in PKCS#1, SEC1 or
  * PKCS#8. Its session tickets are sealed under keys of its own ({@link SessionTickets}). Thread-safe.
  */
 public final class TlsCredentials {
-  private final SSLContext context;
   private final GoSigners signers;
   private final SessionTickets tickets = SessionTickets.random();
   private final GoTls13Tickets tickets13 = new GoTls13Tickets(tickets);
 
-  private TlsCredentials(SSLContext context, GoSigners signers) {
-    this.context = context;
+  private TlsCredentials(GoSigners signers) {
     this.signers = signers;
   }
 
@@ -31,15 +28,10 @@ public final class TlsCredentials {
     X509KeyPair pair = X509KeyPair.fromPem(certificatePem, privateKeyPem);
     ServerKey key = ServerKey.of(pair.key);
     try {
-      return new TlsCredentials(BouncyCastleTls.serverContext(pair, key), BouncyCastleTls.signers(pair, key));
+      return new TlsCredentials(BouncyCastleTls.signers(pair, key));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS server context: cannot be built from the certificate and key", e);
+      throw new IllegalStateException("TLS credentials: cannot be built from the certificate and key", e);
     }
-  }
-
-  /** Returns the context, for servers other than the command port (the standalone jar's web endpoints). */
-  public SSLContext context() {
-    return context;
   }
 
   /** Returns what the key can sign for. */

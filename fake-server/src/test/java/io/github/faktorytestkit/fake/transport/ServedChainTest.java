@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.faktorytestkit.fake.FakeFaktory;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.api.Test;
 
 /**
  * The chain is served as Go serves it: every certificate's bytes as the PEM held them, those after the first unread
  * (here three bytes that are no certificate at all), in the TLS 1.2 certificate message a client sees in the clear,
- * on the command port (BouncyCastle's TLS protocol) and on the standalone jar's web endpoints (its JSSE engine).
+ * on the command port and through the standalone jar's web endpoints' relay ({@link HttpsRelay}).
  */
 class ServedChainTest {
   private static final byte[] NOT_A_CERTIFICATE = {1, 2, 3};
@@ -25,31 +25,28 @@ class ServedChainTest {
 
   @Test
   void theCommandPortSendsTheChainAsItIs() throws Exception {
-    try (FakeFaktory fake = FakeFaktory.builder().tls(CHAIN, KEY).start();
-        Socket socket = new Socket(fake.url().getHost(), fake.port())) {
-      socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-      socket.getOutputStream().write(clientHello());
-
-      assertThat(readUntil(socket.getInputStream(), certificateList())).contains(certificateList());
+    try (FakeFaktory fake = FakeFaktory.builder().tls(CHAIN, KEY).start()) {
+      assertThat(sentTo(fake.url().getHost(), fake.port())).contains(certificateList());
     }
   }
 
   @Test
-  void theWebEndpointsSendTheChainAsItIs() throws Exception {
-    SSLEngine server = TlsCredentials.fromPem(CHAIN, KEY).context().createSSLEngine();
-    server.setUseClientMode(false);
-    ByteBuffer out = ByteBuffer.allocate(server.getSession().getPacketBufferSize() * 4);
-    server.unwrap(ByteBuffer.wrap(clientHello()), ByteBuffer.allocate(server.getSession().getApplicationBufferSize()));
-    while (server.getHandshakeStatus() == HandshakeStatus.NEED_WRAP
-        || server.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
-      Runnable task;
-      while ((task = server.getDelegatedTask()) != null) {
-        task.run();
-      }
-      server.wrap(ByteBuffer.allocate(0), out);
+  void theWebEndpointsRelaySendsTheChainAsItIs() throws Exception {
+    try (ServerSocket web = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        HttpsRelay relay = HttpsRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            TlsCredentials.fromPem(CHAIN, KEY), (InetSocketAddress) web.getLocalSocketAddress())) {
+      assertThat(sentTo(relay.localAddress().getHostString(), relay.localAddress().getPort()))
+          .contains(certificateList());
     }
+  }
 
-    assertThat(HexFormat.of().formatHex(out.array(), 0, out.position())).contains(certificateList());
+  /** What the server at {@code host:port} sends to the client hello, up to the certificate list or the close. */
+  private static String sentTo(String host, int port) throws Exception {
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+      socket.getOutputStream().write(clientHello());
+      return readUntil(socket.getInputStream(), certificateList());
+    }
   }
 
   /** A TLS 1.2 client hello record of the JDK's client, offering the suite Go picks for an EC key. */

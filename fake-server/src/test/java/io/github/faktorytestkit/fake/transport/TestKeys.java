@@ -1,21 +1,39 @@
 package io.github.faktorytestkit.fake.transport;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** The PEM files in {@code keys/} (made for these tests with openssl, and {@code rsa3-*} with Go: self-signed). */
-final class TestKeys {
+public final class TestKeys {
   private TestKeys() {}
 
   /** The text of {@code keys/name}. */
-  static String pem(String name) {
+  public static String pem(String name) {
     try (InputStream in = TestKeys.class.getResourceAsStream("keys/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A JDK client context trusting the self-signed certificate {@code certificatePem} only. */
+  public static SSLContext trusting(String certificatePem) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII))));
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   /** Credentials of the EC pair. */

@@ -3,17 +3,12 @@ package io.github.faktorytestkit.fake.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.faktorytestkit.fake.FakeFaktory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.HexFormat;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +29,7 @@ class TlsHandshakeTest {
       throws Exception {
     String certificatePem = resource(certificate);
     try (FakeFaktory fake = FakeFaktory.builder().tls(certificatePem, resource(key)).start();
-        SSLSocket socket = (SSLSocket) trusting(certificatePem).getSocketFactory()
+        SSLSocket socket = (SSLSocket) TestKeys.trusting(certificatePem).getSocketFactory()
             .createSocket(fake.url().getHost(), fake.port())) {
       socket.setEnabledProtocols(new String[] {protocol});
       socket.startHandshake();
@@ -64,18 +59,6 @@ class TlsHandshakeTest {
       byte[] reply = socket.getInputStream().readNBytes(replyStart.length() / 2);
       assertThat(HexFormat.of().formatHex(reply)).isEqualTo(replyStart);
     }
-  }
-
-  private static SSLContext trusting(String certificatePem) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    trusted.load(null, null);
-    trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   private static String resource(String name) throws IOException {
