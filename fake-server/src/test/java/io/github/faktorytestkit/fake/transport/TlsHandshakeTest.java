@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.faktorytestkit.fake.FakeFaktory;
 import java.io.ByteArrayInputStream;
@@ -9,11 +10,17 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.util.HexFormat;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.BCSSLParameters;
+import org.bouncycastle.jsse.BCSSLSocket;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * suite Go picks first (TlsIT compares the choices with real Faktory's).
  */
 class TlsHandshakeTest {
+  /** BouncyCastle's JSSE, a client whose signature schemes a test can name. */
+  private static final Provider JSSE = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+
   @ParameterizedTest(name = "{0} + {1}, {2}")
   @CsvSource({
       "rsa.cert.pem, rsa-pkcs1.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
@@ -29,7 +39,9 @@ class TlsHandshakeTest {
       "ec.cert.pem, ec-sec1.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
       "ec.cert.pem, ec-sec1.key.pem, TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
       "ed25519.cert.pem, ed25519-pkcs8.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
-      "ed25519.cert.pem, ed25519-pkcs8.key.pem, TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"})
+      "ed25519.cert.pem, ed25519-pkcs8.key.pem, TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+      "rsa3.cert.pem, rsa3-pkcs1.key.pem, TLSv1.3, TLS_AES_128_GCM_SHA256",
+      "rsa3.cert.pem, rsa3-pkcs1.key.pem, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"})
   void everyKeyGoReadsServesAHandshake(String certificate, String key, String protocol, String suite)
       throws Exception {
     String certificatePem = resource(certificate);
@@ -41,6 +53,51 @@ class TlsHandshakeTest {
 
       assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
       assertThat(socket.getSession().getCipherSuite()).isEqualTo(suite);
+    }
+  }
+
+  /**
+   * A key of three primes (keys/rsa3-*, made by Go), which Go signs with by its private exponent alone: a handshake
+   * completes with each RSA scheme Go signs with, offered alone by the client (BouncyCastle's, which names them, and
+   * refuses a signature of a scheme it did not offer), which checks the signature against the certificate's key.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource({"TLSv1.3, rsa_pss_rsae_sha256", "TLSv1.3, rsa_pss_rsae_sha384", "TLSv1.3, rsa_pss_rsae_sha512",
+      "TLSv1.2, rsa_pss_rsae_sha256", "TLSv1.2, rsa_pkcs1_sha256", "TLSv1.2, rsa_pkcs1_sha384",
+      "TLSv1.2, rsa_pkcs1_sha512"})
+  void aKeyOfThreePrimesSignsWithEachRsaScheme(String protocol, String scheme) throws Exception {
+    String certificatePem = resource("rsa3.cert.pem");
+    try (FakeFaktory fake = FakeFaktory.builder().tls(certificatePem, resource("rsa3-pkcs1.key.pem")).start();
+        SSLSocket socket = (SSLSocket) trusting(certificatePem, JSSE).getSocketFactory()
+            .createSocket(fake.url().getHost(), fake.port())) {
+      BCSSLSocket bouncyCastle = (BCSSLSocket) socket;
+      BCSSLParameters parameters = bouncyCastle.getParameters();
+      parameters.setProtocols(new String[] {protocol});
+      parameters.setSignatureSchemes(new String[] {scheme});
+      parameters.setSignatureSchemesCert(new String[] {"rsa_pkcs1_sha256"});
+      bouncyCastle.setParameters(parameters);
+      socket.startHandshake();
+
+      assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+    }
+  }
+
+  /**
+   * A key of three primes whose d does not fit e, which Go reads without checking (TlsKeyPairTest), then fails each
+   * handshake with at its signature, whose check fails: with {@code internal_error} over TLS 1.3,
+   * {@code handshake_failure} over TLS 1.2 (Go's server's alerts to Go's client for the same key).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TLSv1.3, internal_error", "TLSv1.2, handshake_failure"})
+  void aKeyOfThreePrimesWhoseSignaturesFailFailsTheHandshakeAsGo(String protocol, String alert) throws Exception {
+    String certificatePem = resource("rsa3.cert.pem");
+    try (FakeFaktory fake = FakeFaktory.builder().tls(certificatePem, ThreePrimeKeys.changed("d + 2")).start();
+        SSLSocket socket = (SSLSocket) trusting(certificatePem).getSocketFactory()
+            .createSocket(fake.url().getHost(), fake.port())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+
+      assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLException.class)
+          .hasMessageContaining("Received fatal alert: " + alert);
     }
   }
 
@@ -67,13 +124,20 @@ class TlsHandshakeTest {
   }
 
   private static SSLContext trusting(String certificatePem) throws Exception {
+    return trusting(certificatePem, null);
+  }
+
+  /** A client context of {@code provider} (null: the JDK's) trusting the certificate alone. */
+  private static SSLContext trusting(String certificatePem, Provider provider) throws Exception {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509")
         .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust = provider == null
+        ? TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm())
+        : TrustManagerFactory.getInstance("PKIX", provider);
     trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
+    SSLContext context = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
     context.init(null, trust.getTrustManagers(), null);
     return context;
   }
