@@ -28,7 +28,8 @@ class TlsKeyPairTest {
       "rsa.cert.pem, rsa-pkcs8.key.pem, RSA",
       "ec.cert.pem, ec-sec1.key.pem, EC",
       "ec.cert.pem, ec-pkcs8.key.pem, EC",
-      "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA"})
+      "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA",
+      "rsa3.cert.pem, rsa3-pkcs1.key.pem, RSA"})
   void everyKeyFormGoReadsIsRead(String certificate, String key, String algorithm) {
     X509KeyPair pair = X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key));
 
