@@ -7,12 +7,17 @@ import io.github.faktorytestkit.fake.FakeFaktory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -79,6 +84,66 @@ class TlsHandshakeTest {
       socket.startHandshake();
 
       assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+    }
+  }
+
+  /**
+   * The standalone jar's web endpoints (BouncyCastle's JSSE engine: {@link TlsCredentials#context}) serve the key of
+   * three primes too, as Go's web server, which reads the same pair, does.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TLSv1.3", "TLSv1.2"})
+  void theWebEndpointsServeAKeyOfThreePrimes(String protocol) throws Exception {
+    try (Web web = new Web(resource("rsa3-pkcs1.key.pem"), protocol)) {
+      web.client.startHandshake();
+      web.client.getOutputStream().write('x');
+
+      assertThat(web.client.getSession().getProtocol()).isEqualTo(protocol);
+      assertThat(web.served.get(10, TimeUnit.SECONDS)).isEqualTo('x');
+    }
+  }
+
+  /**
+   * Pinned (KNOWN-DIFFERENCES.md): on the web endpoints, a key of three primes whose d does not fit e signs what the
+   * client's check then refuses, where Go's server fails the handshake at its signature with its alert (as the
+   * command port does: {@link #aKeyOfThreePrimesWhoseSignaturesFailFailsTheHandshakeAsGo}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TLSv1.3", "TLSv1.2"})
+  void theWebEndpointsSignWithAKeyWhoseDDoesNotFitE(String protocol) throws Exception {
+    try (Web web = new Web(ThreePrimeKeys.changed("d + 2"), protocol)) {
+      assertThatThrownBy(web.client::startHandshake).isInstanceOf(SSLException.class)
+          .hasMessageContaining("signature");
+    }
+  }
+
+  /** A web endpoint of the three-prime certificate and {@code key}, and a JDK client of {@code protocol} to it. */
+  private static final class Web implements AutoCloseable {
+    private final ServerSocket listening;
+    final SSLSocket client;
+    /** The first byte the endpoint reads. */
+    final CompletableFuture<Integer> served;
+
+    Web(String key, String protocol) throws Exception {
+      String certificatePem = resource("rsa3.cert.pem");
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      listening = TlsCredentials.fromPem(certificatePem, key).context().getServerSocketFactory()
+          .createServerSocket(0, 1, loopback);
+      served = CompletableFuture.supplyAsync(() -> {
+        try (Socket accepted = listening.accept()) {
+          return accepted.getInputStream().read();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      client = (SSLSocket) trusting(certificatePem).getSocketFactory().createSocket(loopback, listening.getLocalPort());
+      client.setEnabledProtocols(new String[] {protocol});
+    }
+
+    @Override
+    public void close() throws IOException {
+      client.close();
+      listening.close();
     }
   }
 
