@@ -90,7 +90,7 @@ func main() {
 	}
 	keys := [][2]string{{"ec.cert.pem", "ec-sec1.key.pem"}, {"ec.cert.pem", "ec-pkcs8.key.pem"},
 		{"rsa.cert.pem", "rsa-pkcs1.key.pem"}, {"rsa.cert.pem", "rsa-pkcs8.key.pem"},
-		{"ed25519.cert.pem", "ed25519-pkcs8.key.pem"}}
+		{"ed25519.cert.pem", "ed25519-pkcs8.key.pem"}, {"rsa3.cert.pem", "rsa3-pkcs1.key.pem"}}
 	for _, pair := range keys {
 		for i := 0; i < 300; i++ {
 			key, changes := changed(r, read(pair[1]), 2)

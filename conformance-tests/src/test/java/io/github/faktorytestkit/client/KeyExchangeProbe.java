@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -17,11 +18,13 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.BCSSLParameters;
 import org.bouncycastle.jsse.BCSSLSocket;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 
 /**
- * A TLS 1.3 client offering the key exchange groups a test names, BouncyCastle's (the JDK 17's has no ML-KEM
- * hybrids), that reads which group the server picked from the server's first hello, which travels in the clear
- * ({@link ServerHello}).
+ * A TLS client, BouncyCastle's (the JDK 17's has no ML-KEM hybrids, and names no signature scheme per connection):
+ * of TLS 1.3 offering the key exchange groups a test names, that reads which group the server picked from the
+ * server's first hello, which travels in the clear ({@link ServerHello}); or offering one signature scheme alone.
  */
 final class KeyExchangeProbe {
   /** BouncyCastle's JSSE logs its settings at INFO and WARNING; held, as the logging framework keeps loggers weakly. */
@@ -58,17 +61,59 @@ final class KeyExchangeProbe {
    */
   String negotiate(URI url, String... groups) throws IOException {
     try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
-        SSLSocket socket = (SSLSocket) context.getSocketFactory()
-            .createSocket(tapped, url.getHost(), url.getPort(), true)) {
-      socket.setSoTimeout(10_000);
-      BCSSLSocket bouncyCastle = (BCSSLSocket) socket;
-      BCSSLParameters parameters = bouncyCastle.getParameters();
-      parameters.setProtocols(new String[] {"TLSv1.3"});
-      parameters.setNamedGroups(groups);
-      parameters.setEarlyKeyShares(new String[] {groups[0]});
-      bouncyCastle.setParameters(parameters);
+        SSLSocket socket = over(tapped, url, parameters -> {
+          parameters.setProtocols(new String[] {"TLSv1.3"});
+          parameters.setNamedGroups(groups);
+          parameters.setEarlyKeyShares(new String[] {groups[0]});
+        })) {
       socket.startHandshake();
       return ServerHello.group(tapped.received());
     }
+  }
+
+  /**
+   * Returns the protocol of a handshake with the server at {@code url} of a client offering {@code protocol} and the
+   * signature scheme {@code scheme} alone (BouncyCastle's names; the client refuses a signature of another); or, when
+   * the server's alert fails it, the alert's name after what came before it: the TLS 1.2 messages in the clear
+   * ({@link Tls12Flight#messages}), the TLS 1.3 server hello's shape ({@link ServerHello#shape}), then each record's
+   * type and length.
+   */
+  String signedWith(URI url, String protocol, String scheme) throws IOException {
+    try (TappedSocket tapped = new TappedSocket(url.getHost(), url.getPort());
+        SSLSocket socket = over(tapped, url, parameters -> {
+          parameters.setProtocols(new String[] {protocol});
+          parameters.setSignatureSchemes(new String[] {scheme});
+        })) {
+      try {
+        socket.startHandshake();
+        return socket.getSession().getProtocol();
+      } catch (TlsFatalAlertReceived alert) {
+        byte[] received = tapped.received();
+        return AlertDescription.getName(alert.getAlertDescription()) + " after "
+            + (protocol.equals("TLSv1.2") ? Tls12Flight.messages(received) : ServerHello.shape(received))
+            + ", records " + records(received);
+      }
+    }
+  }
+
+  /** A client socket over {@code tapped}, its parameters set by {@code offer}. */
+  private SSLSocket over(TappedSocket tapped, URI url, Consumer<BCSSLParameters> offer) throws IOException {
+    SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tapped, url.getHost(), url.getPort(), true);
+    socket.setSoTimeout(10_000);
+    BCSSLSocket bouncyCastle = (BCSSLSocket) socket;
+    BCSSLParameters parameters = bouncyCastle.getParameters();
+    offer.accept(parameters);
+    bouncyCastle.setParameters(parameters);
+    return socket;
+  }
+
+  /** The records of {@code received}, each as its content type and length ({@code 22:122 20:1 23:19}). */
+  private static String records(byte[] received) {
+    StringBuilder records = new StringBuilder();
+    for (int at = 0; at + 5 <= received.length; at += 5 + ((received[at + 3] & 0xff) << 8 | received[at + 4] & 0xff)) {
+      records.append(records.length() == 0 ? "" : " ").append(received[at]).append(':')
+          .append((received[at + 3] & 0xff) << 8 | received[at + 4] & 0xff);
+    }
+    return records.toString();
   }
 }

@@ -800,12 +800,15 @@ class TlsIT {
   }
 
   /** A running TLS server of one kind. */
-  private record TlsServer(URI url, AutoCloseable running) {
+  record TlsServer(URI url, AutoCloseable running) {
     static TlsServer start(TargetKind kind) {
-      String cert = CERTIFICATE.certificatePem();
-      String key = CERTIFICATE.privateKeyPem();
+      return start(kind, CERTIFICATE.certificatePem(), CERTIFICATE.privateKeyPem());
+    }
+
+    /** Starts a server of {@code kind} with the class's password, serving the pair {@code cert} and {@code key}. */
+    static TlsServer start(TargetKind kind, String cert, String key) {
       if (kind == TargetKind.FAKE) {
-        FakeFaktory fake = fake().start();
+        FakeFaktory fake = FakeFaktory.builder().password(PASSWORD).tls(cert, key).start();
         return new TlsServer(fake.url(), fake);
       }
       if (kind == TargetKind.LOCAL) {

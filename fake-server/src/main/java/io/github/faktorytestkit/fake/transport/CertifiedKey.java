@@ -32,8 +32,9 @@ sealed interface CertifiedKey {
       if (!(key instanceof RSAPrivateKey)) {
         return Optional.of(KeyPairTexts.KEY_TYPE_MISMATCH);
       }
-      boolean same = key instanceof RSAPrivateCrtKey crt && crt.getModulus().equals(modulus)
-          && crt.getPublicExponent().equals(exponent);
+      BigInteger publicExponent = key instanceof RSAPrivateCrtKey crt ? crt.getPublicExponent()
+          : key instanceof MultiPrimeRsaKey multiPrime ? multiPrime.publicExponent() : null;
+      boolean same = ((RSAPrivateKey) key).getModulus().equals(modulus) && exponent.equals(publicExponent);
       return same ? Optional.empty() : Optional.of(KeyPairTexts.KEY_MISMATCH);
     }
   }

@@ -1,7 +1,9 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -96,9 +98,17 @@ final class GoAsn1Struct {
     return optional(INTEGER, false).map(GoAsn1Struct::integer);
   }
 
-  /** Whether an optional field of a SEQUENCE (a {@code []T} of structures) is there, read or not. */
-  boolean optionalSequence() {
-    return optional(SEQUENCE, true).isPresent();
+  /**
+   * An optional {@code []T} field of structures ({@code parseSequenceOf}): the fields of each element, each a
+   * SEQUENCE; none when the field is absent.
+   */
+  List<GoAsn1Struct> optionalStructures() {
+    List<GoAsn1Struct> elements = new ArrayList<>();
+    Optional<GoAsn1Struct> sequence = optional(SEQUENCE, true).map(GoAsn1Struct::fields);
+    while (sequence.isPresent() && sequence.get().offset < sequence.get().end) {
+      elements.add(sequence.get().structure());
+    }
+    return elements;
   }
 
   /** A {@code []byte} field: an OCTET STRING's contents. */

@@ -6,6 +6,7 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
@@ -13,10 +14,13 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.KeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPrivateKeySpec;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 
 /**
@@ -24,8 +28,8 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
  * the numbers checked as Go's {@code rsa} package checks them: {@link GoRsaKeys}), else PKCS#8
  * ({@code ParsePKCS8PrivateKey}: RSA, EC, Ed25519; X25519 refused as of an unknown type), else SEC1
  * ({@code ParseECPrivateKey}: P-224, P-256, P-384 or P-521, a scalar from 1 to the order less one), each structure
- * read as Go's {@code encoding/asn1} reads it ({@link GoAsn1Struct}); the key Go reads made a JDK key. Go's PKCS#1
- * keys of more than two primes, which the JDK cannot make, are refused.
+ * read as Go's {@code encoding/asn1} reads it ({@link GoAsn1Struct}); the key Go reads made a JDK key, or for a
+ * PKCS#1 key of more than two primes, which the JDK cannot make, one that signs as Go's does ({@link MultiPrimeRsaKey}).
  */
 final class GoPrivateKeys {
   private static final int[] RSA = {1, 2, 840, 113549, 1, 1, 1};
@@ -79,11 +83,15 @@ final class GoPrivateKeys {
     Optional<BigInteger> dP = key.optionalBigInteger();
     Optional<BigInteger> dQ = key.optionalBigInteger();
     Optional<BigInteger> qInv = key.optionalBigInteger();
-    boolean otherPrimes = key.optionalSequence();
-    boolean positive = Arrays.asList(n, d, p, q).stream().allMatch(v -> v.signum() > 0)
-        && Arrays.asList(dP, dQ, qInv).stream().allMatch(v -> v.map(x -> x.signum() > 0).orElse(true));
-    if (version > 1 || !positive || otherPrimes) {
+    List<BigInteger> otherPrimes = key.optionalStructures().stream().map(GoPrivateKeys::otherPrime).toList();
+    boolean positive = Stream.of(n, d, p, q).allMatch(v -> v.signum() > 0)
+        && Stream.of(dP, dQ, qInv).allMatch(v -> v.map(x -> x.signum() > 0).orElse(true))
+        && otherPrimes.stream().allMatch(prime -> prime.signum() > 0);
+    if (version > 1 || !positive) {
       throw new Unreadable();
+    }
+    if (!otherPrimes.isEmpty()) {
+      return multiPrime(n, e, d, Stream.concat(Stream.of(p, q), otherPrimes.stream()).toList());
     }
     Optional<GoRsaKeys.Numbers> numbers = dP.isPresent() && dQ.isPresent() && qInv.isPresent()
         ? Optional.of(new GoRsaKeys.Numbers(n, e, d, p, q, dP.get(), dQ.get(), qInv.get()))
@@ -91,6 +99,22 @@ final class GoPrivateKeys {
     GoRsaKeys.Numbers valid = numbers.filter(GoRsaKeys::valid).orElseThrow(Unreadable::new);
     return jdkKey("RSA", new RSAPrivateCrtKeySpec(valid.n(), valid.e(), valid.d(), valid.p(), valid.q(), valid.dP(),
         valid.dQ(), valid.qInv()));
+  }
+
+  /** An element of {@code otherPrimeInfos}: its prime; its exponent and coefficient read, then ignored, as Go does. */
+  private static BigInteger otherPrime(GoAsn1Struct info) {
+    BigInteger prime = info.bigInteger();
+    info.bigInteger();
+    info.bigInteger();
+    return prime;
+  }
+
+  /** A key of more than two primes, which Go signs with by d alone ({@link MultiPrimeRsaKey}). */
+  private static PrivateKey multiPrime(BigInteger n, BigInteger e, BigInteger d, List<BigInteger> primes) {
+    if (!GoRsaKeys.validMultiPrime(n, e, d, primes)) {
+      throw new Unreadable();
+    }
+    return new MultiPrimeRsaKey((RSAPrivateKey) jdkKey("RSA", new RSAPrivateKeySpec(n, d)), e);
   }
 
   private static PrivateKey pkcs8(byte[] der) {

@@ -1,6 +1,7 @@
 package io.github.faktorytestkit.fake.transport;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,12 +9,14 @@ import java.util.Optional;
  * ({@code checkPublicKey}, {@code checkPrivateKey}): an odd modulus, an odd exponent from 3 to 2^31 - 1, p and q
  * below the modulus with p * q a multiple of it, d below the modulus, the CRT exponents and coefficient below their
  * moduli and consistent with e and d, p and q apart by more than 2^(n/2 - 100), d over 2^(n/2); and the CRT values
- * Go computes for a key without them ({@code newPrivateKey}: p must then be odd).
+ * Go computes for a key without them ({@code newPrivateKey}: p must then be odd). A key of more than two primes is
+ * checked far less ({@code precomputeLegacy}: {@link #validMultiPrime}).
  */
 final class GoRsaKeys {
   private static final BigInteger MAX_EXPONENT = BigInteger.valueOf(Integer.MAX_VALUE);
   private static final BigInteger THREE = BigInteger.valueOf(3);
   private static final BigInteger TWO = BigInteger.TWO;
+  private static final BigInteger ONE = BigInteger.ONE;
   private static final int CLOSE_PRIMES_MARGIN = 100;
 
   /** The numbers of a key: the modulus, the exponents, the primes, the CRT exponents and coefficient. */
@@ -35,10 +38,32 @@ final class GoRsaKeys {
 
   /** Whether Go takes the numbers. */
   static boolean valid(Numbers key) {
-    BigInteger e = key.e();
-    boolean publicKey = key.n().testBit(0) && e.testBit(0) && e.compareTo(THREE) >= 0
-        && e.compareTo(MAX_EXPONENT) <= 0;
-    return publicKey && numbers(key);
+    return publicKey(key.n(), key.e()) && numbers(key);
+  }
+
+  /**
+   * Whether Go takes the numbers of a key of more than two primes ({@code NewPrivateKeyWithoutCRT},
+   * {@code precomputeLegacy}): an odd modulus, an odd exponent from 3 to 2^31 - 1, d below the modulus, primes over 1,
+   * each coprime with the product of those before it. Neither the primes' product nor d's consistency with e is
+   * checked: Go signs with d alone (and checks each signature it makes).
+   */
+  static boolean validMultiPrime(BigInteger n, BigInteger e, BigInteger d, List<BigInteger> primes) {
+    if (!publicKey(n, e) || d.compareTo(n) >= 0 || primes.stream().anyMatch(prime -> prime.compareTo(ONE) <= 0)) {
+      return false;
+    }
+    BigInteger product = primes.get(0);
+    for (BigInteger prime : primes.subList(1, primes.size())) {
+      if (!product.gcd(prime).equals(ONE)) {
+        return false;
+      }
+      product = product.multiply(prime);
+    }
+    return true;
+  }
+
+  /** {@code checkPublicKey}: an odd modulus, an odd exponent from 3 to 2^31 - 1. */
+  private static boolean publicKey(BigInteger n, BigInteger e) {
+    return n.testBit(0) && e.testBit(0) && e.compareTo(THREE) >= 0 && e.compareTo(MAX_EXPONENT) <= 0;
   }
 
   private static boolean numbers(Numbers key) {

@@ -22,7 +22,8 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
  * The one certificate chain and key of a Go server ({@code tls.Config.Certificates} of one pair) as BouncyCastle's
  * TLS protocol signs with them: for every handshake whose signature the key can make, whatever the client's server
  * name, the chain's own signature algorithms or its validity, with the first of the client's signature schemes that
- * Go signs with for the key ({@code selectSignatureScheme}: the peer's order; {@link ServerKey}). Immutable.
+ * Go signs with for the key ({@code selectSignatureScheme}: the peer's order; {@link ServerKey}), or, for a key whose
+ * signatures do not check out, one that fails as Go's signature does ({@link FailingSigner}). Immutable.
  */
 final class GoSigners {
   private final JcaTlsCrypto crypto;
@@ -55,8 +56,9 @@ final class GoSigners {
       SignatureAndHashAlgorithm algorithm = (SignatureAndHashAlgorithm) offered;
       if (schemes.contains(SignatureScheme.from(algorithm))) {
         Certificate certificate = tls13 ? certificate13() : certificate12();
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey, certificate,
-            algorithm);
+        TlsCredentialedSigner signer = new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+            privateKey, certificate, algorithm);
+        return key.signs() ? signer : new FailingSigner(signer, tls13);
       }
     }
     return null;

@@ -14,8 +14,10 @@ import java.util.List;
  * @param tls13Schemes the TLS 1.3 signature schemes
  * @param curve the named group of an EC key's curve ({@link GoNamedGroups}, or secp224r1's, which Go does not offer),
  *     0 for another key
+ * @param signs whether Go's signatures with the key check out: all but a key of more than two primes whose d does not
+ *     fit e ({@link MultiPrimeRsaKey#signs}), which Go reads, then fails each handshake with at its signature
  */
-record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve) {
+record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve, boolean signs) {
   private static final int P256 = 256;
   private static final int P384 = 384;
   private static final int P521 = 521;
@@ -26,15 +28,16 @@ record ServerKey(boolean ecdsaSuites, List<Integer> tls13Schemes, int curve) {
   static ServerKey of(PrivateKey key) {
     if (key instanceof ECKey ec) {
       int bits = ec.getParams().getCurve().getField().getFieldSize();
-      return bits == P256 ? new ServerKey(true, List.of(0x0403), GoNamedGroups.P256)
-          : bits == P384 ? new ServerKey(true, List.of(0x0503), GoNamedGroups.P384)
-          : bits == P521 ? new ServerKey(true, List.of(0x0603), GoNamedGroups.P521)
-          : new ServerKey(true, List.of(), SECP224R1);
+      return bits == P256 ? new ServerKey(true, List.of(0x0403), GoNamedGroups.P256, true)
+          : bits == P384 ? new ServerKey(true, List.of(0x0503), GoNamedGroups.P384, true)
+          : bits == P521 ? new ServerKey(true, List.of(0x0603), GoNamedGroups.P521, true)
+          : new ServerKey(true, List.of(), SECP224R1, true);
     }
     if (key.getAlgorithm().equals("RSA")) {
-      return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806), 0);
+      boolean signs = !(key instanceof MultiPrimeRsaKey multiPrime) || multiPrime.signs();
+      return new ServerKey(false, List.of(0x0804, 0x0805, 0x0806), 0, signs);
     }
-    return new ServerKey(true, List.of(0x0807), 0);
+    return new ServerKey(true, List.of(0x0807), 0, true);
   }
 
   /**

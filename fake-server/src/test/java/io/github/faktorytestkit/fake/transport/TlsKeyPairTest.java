@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.KeyPairGenerator;
 import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,8 @@ class TlsKeyPairTest {
       "rsa.cert.pem, rsa-pkcs8.key.pem, RSA",
       "ec.cert.pem, ec-sec1.key.pem, EC",
       "ec.cert.pem, ec-pkcs8.key.pem, EC",
-      "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA"})
+      "ed25519.cert.pem, ed25519-pkcs8.key.pem, EdDSA",
+      "rsa3.cert.pem, rsa3-pkcs1.key.pem, RSA"})
   void everyKeyFormGoReadsIsRead(String certificate, String key, String algorithm) {
     X509KeyPair pair = X509KeyPair.fromPem(TestKeys.pem(certificate), TestKeys.pem(key));
 
@@ -118,14 +121,48 @@ class TlsKeyPairTest {
   }
 
   /**
-   * Pinned (KNOWN-DIFFERENCES.md): a PKCS#1 key of three primes (keys/rsa3-*, made by Go's
-   * {@code rsa.GenerateMultiPrimeKey}), which Go reads, is refused: the JDK's RSA keys have two.
+   * A PKCS#1 key of three primes (keys/rsa3-*, made by Go's {@code rsa.GenerateMultiPrimeKey}), which Go reads: read
+   * as a key of the modulus and the private exponent, which Go signs with ({@code TlsHandshakeTest}).
    */
   @Test
-  void aKeyOfThreePrimesIsRefusedWhereGoReadsIt() {
-    assertThatThrownBy(() -> X509KeyPair.fromPem(TestKeys.pem("rsa3.cert.pem"), TestKeys.pem("rsa3-pkcs1.key.pem")))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("tls: failed to parse private key");
+  void aKeyOfThreePrimesIsRead() {
+    X509KeyPair pair = X509KeyPair.fromPem(TestKeys.pem("rsa3.cert.pem"), TestKeys.pem("rsa3-pkcs1.key.pem"));
+
+    assertThat(pair.key).isInstanceOfSatisfying(MultiPrimeRsaKey.class,
+        key -> assertThat(key.publicExponent()).isEqualTo(BigInteger.valueOf(65537)));
+  }
+
+  /**
+   * The three-prime key with one change: Go checks such a key far less than one of two primes ({@code
+   * precomputeLegacy}: neither d against e nor the primes' product against n, the CRT values in the file ignored),
+   * and X509KeyPair as Go; each answer is Go's for the same files (made by a throw-away Go program).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "d + 2                           | ''",
+      "the third prime + 2             | ''",
+      "a fourth prime, 3               | ''",
+      "version 0                       | ''",
+      "the CRT values + 2              | ''",
+      "the third exponent -1           | ''",
+      "the third prime p               | tls: failed to parse private key",
+      "q = p                           | tls: failed to parse private key",
+      "the third prime 1               | tls: failed to parse private key",
+      "d = n                           | tls: failed to parse private key",
+      "the third prime twice           | tls: failed to parse private key",
+      "an integer for the other primes | tls: failed to parse private key"})
+  void aKeyOfThreePrimesIsCheckedAsGoChecksIt(String change, String goRefusal) {
+    KeyPairAnswers.assertAnswer(TestKeys.pem("rsa3.cert.pem"), ThreePrimeKeys.changed(change), goRefusal);
+  }
+
+  /** A PKCS#1 key of two primes and an empty {@code otherPrimeInfos}, which Go reads as one of none. */
+  @Test
+  void anRsaKeyOfNoOtherPrimesIsRead() {
+    byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
+    byte[] withEmpty = Der.sequence(Arrays.copyOfRange(der, 4, der.length), Der.sequence());
+
+    assertThat(X509KeyPair.fromPem(TestKeys.pem("rsa.cert.pem"), TestKeys.pkcs1Pem(withEmpty)).key)
+        .isInstanceOf(RSAPrivateCrtKey.class);
   }
 
   /** A PKCS#1 key of version 1 (with no other prime), which Go reads. */
@@ -139,8 +176,7 @@ class TlsKeyPairTest {
   private static String rsaKeyWithBitFlipped(int offset) {
     byte[] der = PemBlocks.of(TestKeys.pem("rsa-pkcs1.key.pem")).get(0).der();
     der[offset] ^= 1;
-    return "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-        + "\n-----END RSA PRIVATE KEY-----\n";
+    return TestKeys.pkcs1Pem(der);
   }
 
   /** Go's {@code rsa.PublicKey.Equal}: the modulus and the exponent. */
