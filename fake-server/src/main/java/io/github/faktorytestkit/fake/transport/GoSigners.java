@@ -56,9 +56,8 @@ final class GoSigners {
       SignatureAndHashAlgorithm algorithm = (SignatureAndHashAlgorithm) offered;
       if (schemes.contains(SignatureScheme.from(algorithm))) {
         Certificate certificate = tls13 ? certificate13() : certificate12();
-        TlsCredentialedSigner signer = new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-            privateKey, certificate, algorithm);
-        return key.signs() ? signer : new FailingSigner(signer, tls13);
+        return key.signs() ? new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+            privateKey, certificate, algorithm) : new FailingSigner(certificate, algorithm, tls13);
       }
     }
     return null;
