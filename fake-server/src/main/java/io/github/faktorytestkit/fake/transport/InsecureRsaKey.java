@@ -6,28 +6,18 @@ import java.security.interfaces.RSAPrivateKey;
 /**
  * An RSA private key of fewer than 1024 bits, which Go's {@code tls.X509KeyPair} reads (of any size, even under the
  * JDK's 512-bit minimum, so no JDK key is made of it) and Go's {@code rsa} package never signs with
- * ({@code checkKeySize}: {@code rsa1024min}, on by default since Go 1.24): its modulus, public and private
- * exponents, for {@link CertifiedKey}'s check and {@link ServerKey}'s choice of schemes. Immutable.
+ * ({@code checkKeySize}: {@code rsa1024min}, on by default since Go 1.24): its numbers, for {@link CertifiedKey}'s
+ * check and {@link ServerKey}'s choice of schemes.
+ *
+ * @param modulus n
+ * @param publicExponent e
+ * @param privateExponent d
  */
-final class InsecureRsaKey implements RSAPrivateKey {
+record InsecureRsaKey(BigInteger modulus, BigInteger publicExponent, BigInteger privateExponent)
+    implements RSAPrivateKey {
   /** Go's smallest modulus it signs with, in bits. */
   static final int MIN_SIGNING_BITS = 1024;
   private static final long serialVersionUID = 1L;
-
-  private final BigInteger modulus;
-  private final BigInteger publicExponent;
-  private final BigInteger privateExponent;
-
-  InsecureRsaKey(BigInteger modulus, BigInteger publicExponent, BigInteger privateExponent) {
-    this.modulus = modulus;
-    this.publicExponent = publicExponent;
-    this.privateExponent = privateExponent;
-  }
-
-  /** The public exponent, e. */
-  BigInteger publicExponent() {
-    return publicExponent;
-  }
 
   @Override
   public BigInteger getPrivateExponent() {
