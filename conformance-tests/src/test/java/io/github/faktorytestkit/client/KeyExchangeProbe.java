@@ -2,18 +2,23 @@ package io.github.faktorytestkit.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.BCSSLParameters;
 import org.bouncycastle.jsse.BCSSLSocket;
@@ -40,6 +45,27 @@ final class KeyExchangeProbe {
 
   /** A probe trusting the certificate {@code certificatePem} and nothing else. */
   KeyExchangeProbe(String certificatePem) {
+    this(trusting(certificatePem));
+  }
+
+  private KeyExchangeProbe(TrustManager[] trust) {
+    try {
+      context = SSLContext.getInstance("TLS", JSSE);
+      context.init(null, trust, null);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("TLS probe: cannot make the client", e);
+    }
+  }
+
+  /**
+   * A probe trusting any certificate, for a server's key too small for the JDK's checks of a chain (an RSA key under
+   * 1024 bits), which a test sees fail the handshake before the client would check it.
+   */
+  static KeyExchangeProbe trustingAny() {
+    return new KeyExchangeProbe(new TrustManager[] {new AnyCertificate()});
+  }
+
+  private static TrustManager[] trusting(String certificatePem) {
     try {
       KeyStore trusted = KeyStore.getInstance("PKCS12");
       trusted.load(null, null);
@@ -47,10 +73,47 @@ final class KeyExchangeProbe {
           .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII))));
       TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX", JSSE);
       trust.init(trusted);
-      context = SSLContext.getInstance("TLS", JSSE);
-      context.init(null, trust.getTrustManagers(), null);
+      return trust.getTrustManagers();
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("TLS probe: cannot trust the certificate", e);
+    }
+  }
+
+  /** A trust manager that takes any server's chain. */
+  private static final class AnyCertificate extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      throw new UnsupportedOperationException("a client's chain");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      throw new UnsupportedOperationException("a client's chain");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      throw new UnsupportedOperationException("a client's chain");
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+      // any server's chain
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      // any server's chain
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      // any server's chain
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A PKCS#1 key of three primes, which Go reads and signs with by its private exponent alone (the fake's test pair,
  * made by Go: fake-server's {@code keys/rsa3-*}), on the fake, a local Faktory process and a container: each RSA
  * signature scheme Go signs with, offered alone over TLS 1.3 or 1.2, gets the same handshake from each; the same key
- * with d not fitting e, which Go reads too, then fails at the signature, the same alert.
+ * with d not fitting e, which Go reads too, then fails at the signature, the same alert. And two-prime keys of 256 to
+ * 1024 bits, which Go reads and, under 1024 bits, never signs with: the same answers to each offer.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MultiPrimeKeyIT {
@@ -46,6 +48,15 @@ class MultiPrimeKeyIT {
   private static final String GO_TLS12_FAILURE =
       "handshake_failure after ServerHello Certificate, records 22:59 22:673 21:2";
 
+  /** A TLS 1.3 hello offering no scheme Go signs with for the key: Go's alert after a HelloRetryRequest. */
+  private static final String GO_TLS13_NO_SCHEME =
+      "handshake_failure after session id 32, extensions 43 51, records 22:88 20:1 21:2";
+  /**
+   * Of each RSA key size around Go's limits, the offers whose scheme Go picks for it ({@code rsaSignatureSchemes}:
+   * those whose hash fits the modulus).
+   */
+  private static final Map<Integer, List<String>> GO_SCHEMES_BY_SIZE = sizes();
+
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("io.github.faktorytestkit.client.TlsIT#kinds")
   void eachRsaSchemeSignsAsOnGo(TargetKind kind) throws Exception {
@@ -64,10 +75,53 @@ class MultiPrimeKeyIT {
     assertThat(handshakes(kind, withDPlusTwo(pem("rsa3-pkcs1.key.pem")))).containsExactlyEntriesOf(expected);
   }
 
-  /** What a client of each offer gets from a server of {@code kind} serving the certificate and {@code key}. */
+  /**
+   * RSA keys around Go's limits (fake-server's {@code keys/rsa<bits>-*}, made by Go), which Go reads whatever their
+   * size: over TLS 1.3 an offer of a scheme too big for the key (RSA-PSS needs twice the hash and 2 bytes) gets
+   * {@code handshake_failure} at the hello; over TLS 1.2 the same gets it after the Certificate; and under 1024 bits
+   * (Go's {@code rsa1024min}) an offer that fits fails at the signature, as a key whose d does not fit e does.
+   */
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("io.github.faktorytestkit.client.TlsIT#kinds")
+  void rsaKeysOfEverySizeSignAsOnGo(TargetKind kind) throws Exception {
+    Map<String, String> expected = new LinkedHashMap<>();
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Map.Entry<Integer, List<String>> size : GO_SCHEMES_BY_SIZE.entrySet()) {
+      int bits = size.getKey();
+      String certificate = pem("rsa" + bits + ".cert.pem");
+      int der = Base64.getMimeDecoder().decode(certificate.replaceAll("-----[A-Z ]+-----", "")).length;
+      for (String offer : OFFERS) {
+        boolean tls13 = offer.startsWith("TLSv1.3");
+        expected.put(bits + " " + offer, !size.getValue().contains(offer) && tls13 ? GO_TLS13_NO_SCHEME
+            : bits >= 1024 && size.getValue().contains(offer) ? offer.split(" ")[0]
+            : tls13 ? tls13Failure(der) : tls12Failure(der));
+      }
+      handshakes(kind, KeyExchangeProbe.trustingAny(), certificate, pem("rsa" + bits + "-pkcs1.key.pem"))
+          .forEach((offer, answer) -> answers.put(bits + " " + offer, answer));
+    }
+
+    assertThat(answers).containsExactlyEntriesOf(expected);
+  }
+
+  /** {@link #GO_TLS13_FAILURE} for a certificate of {@code der} bytes (its record: 30 bytes more). */
+  private static String tls13Failure(int der) {
+    return GO_TLS13_FAILURE.replace("23:693", "23:" + (der + 30));
+  }
+
+  /** {@link #GO_TLS12_FAILURE} for a certificate of {@code der} bytes (its record: 10 bytes more). */
+  private static String tls12Failure(int der) {
+    return GO_TLS12_FAILURE.replace("22:673", "22:" + (der + 10));
+  }
+
+  /** What a client of each offer gets from a server of {@code kind} serving the three-prime certificate and {@code key}. */
   private static Map<String, String> handshakes(TargetKind kind, String key) throws Exception {
     String certificate = pem("rsa3.cert.pem");
-    KeyExchangeProbe client = new KeyExchangeProbe(certificate);
+    return handshakes(kind, new KeyExchangeProbe(certificate), certificate, key);
+  }
+
+  /** What a client of each offer gets from a server of {@code kind} serving {@code certificate} and {@code key}. */
+  private static Map<String, String> handshakes(TargetKind kind, KeyExchangeProbe client, String certificate,
+      String key) throws Exception {
     TlsIT.TlsServer server = TlsIT.TlsServer.start(kind, certificate, key);
     try {
       Map<String, String> answers = new LinkedHashMap<>();
@@ -79,6 +133,19 @@ class MultiPrimeKeyIT {
     } finally {
       server.close();
     }
+  }
+
+  private static Map<Integer, List<String>> sizes() {
+    List<String> tls12 = OFFERS.subList(3, OFFERS.size());
+    List<String> to384 = List.of(OFFERS.get(0), OFFERS.get(1));
+    Map<Integer, List<String>> sizes = new LinkedHashMap<>();
+    sizes.put(256, List.of());
+    sizes.put(511, List.of("TLSv1.2 rsa_pkcs1_sha256"));
+    sizes.put(512, List.of("TLSv1.2 rsa_pkcs1_sha256"));
+    sizes.put(768, Stream.concat(Stream.of(OFFERS.get(0)), tls12.stream()).toList());
+    sizes.put(1023, Stream.concat(to384.stream(), tls12.stream()).toList());
+    sizes.put(1024, Stream.concat(to384.stream(), tls12.stream()).toList());
+    return sizes;
   }
 
   private static String pem(String name) throws IOException {

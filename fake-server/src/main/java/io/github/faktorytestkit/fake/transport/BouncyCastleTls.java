@@ -38,7 +38,11 @@ final class BouncyCastleTls {
     return TLS_CRYPTO;
   }
 
+  /** The key as BouncyCastle's own object; one Go never signs with as it is ({@link InsecureRsaKey}). */
   private static PrivateKey ownKey(PrivateKey key) throws GeneralSecurityException {
+    if (key instanceof InsecureRsaKey) {
+      return key;
+    }
     KeyFactory keys = KeyFactory.getInstance(key.getAlgorithm(), CRYPTO);
     return keys.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
   }

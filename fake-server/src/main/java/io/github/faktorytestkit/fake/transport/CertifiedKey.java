@@ -33,7 +33,8 @@ sealed interface CertifiedKey {
         return Optional.of(KeyPairTexts.KEY_TYPE_MISMATCH);
       }
       BigInteger publicExponent = key instanceof RSAPrivateCrtKey crt ? crt.getPublicExponent()
-          : key instanceof MultiPrimeRsaKey multiPrime ? multiPrime.publicExponent() : null;
+          : key instanceof MultiPrimeRsaKey multiPrime ? multiPrime.publicExponent()
+          : key instanceof InsecureRsaKey insecure ? insecure.publicExponent() : null;
       boolean same = ((RSAPrivateKey) key).getModulus().equals(modulus) && exponent.equals(publicExponent);
       return same ? Optional.empty() : Optional.of(KeyPairTexts.KEY_MISMATCH);
     }

@@ -8,17 +8,21 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsStreamSigner;
 
 /**
- * The signer of a key whose signatures Go's check refuses ({@link ServerKey#signs}): the handshake goes as far as
- * its signature, which fails it with Go's alert, after the messages before it, as Go's server fails it: TLS 1.3's
- * {@code internal_error} in place of the CertificateVerify ({@code sendServerCertificate}), TLS 1.2's
- * {@code handshake_failure} in place of the ServerKeyExchange ({@code doFullHandshake}).
+ * The signer of a key Go does not sign with ({@link ServerKey#signs}: an RSA key under 1024 bits), or whose signatures
+ * Go's check refuses (a key of more than two primes whose d does not fit e), or over TLS 1.2 of a handshake whose
+ * client lists no scheme Go signs with for the key: the handshake goes as far as its signature, which fails it with
+ * Go's alert, after the messages before it, as Go's server fails it: TLS 1.3's {@code internal_error} in place of the
+ * CertificateVerify ({@code sendServerCertificate}), TLS 1.2's {@code handshake_failure} in place of the
+ * ServerKeyExchange ({@code doFullHandshake}).
  */
 final class FailingSigner implements TlsCredentialedSigner {
-  private final TlsCredentialedSigner signer;
+  private final Certificate certificate;
+  private final SignatureAndHashAlgorithm algorithm;
   private final short alert;
 
-  FailingSigner(TlsCredentialedSigner signer, boolean tls13) {
-    this.signer = signer;
+  FailingSigner(Certificate certificate, SignatureAndHashAlgorithm algorithm, boolean tls13) {
+    this.certificate = certificate;
+    this.algorithm = algorithm;
     this.alert = tls13 ? AlertDescription.internal_error : AlertDescription.handshake_failure;
   }
 
@@ -34,11 +38,11 @@ final class FailingSigner implements TlsCredentialedSigner {
 
   @Override
   public SignatureAndHashAlgorithm getSignatureAndHashAlgorithm() {
-    return signer.getSignatureAndHashAlgorithm();
+    return algorithm;
   }
 
   @Override
   public Certificate getCertificate() {
-    return signer.getCertificate();
+    return certificate;
   }
 }

@@ -29,7 +29,8 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
  * ({@code ParsePKCS8PrivateKey}: RSA, EC, Ed25519; X25519 refused as of an unknown type), else SEC1
  * ({@code ParseECPrivateKey}: P-224, P-256, P-384 or P-521, a scalar from 1 to the order less one), each structure
  * read as Go's {@code encoding/asn1} reads it ({@link GoAsn1Struct}); the key Go reads made a JDK key, or for a
- * PKCS#1 key of more than two primes, which the JDK cannot make, one that signs as Go's does ({@link MultiPrimeRsaKey}).
+ * PKCS#1 key of more than two primes, which the JDK cannot make, one that signs as Go's does ({@link MultiPrimeRsaKey}),
+ * or for an RSA key of fewer than 1024 bits, which Go never signs with, its numbers alone ({@link InsecureRsaKey}).
  */
 final class GoPrivateKeys {
   private static final int[] RSA = {1, 2, 840, 113549, 1, 1, 1};
@@ -97,6 +98,9 @@ final class GoPrivateKeys {
         ? Optional.of(new GoRsaKeys.Numbers(n, e, d, p, q, dP.get(), dQ.get(), qInv.get()))
         : GoRsaKeys.withCrtValues(n, e, d, p, q);
     GoRsaKeys.Numbers valid = numbers.filter(GoRsaKeys::valid).orElseThrow(Unreadable::new);
+    if (insecure(n)) {
+      return new InsecureRsaKey(n, e, d);
+    }
     return jdkKey("RSA", new RSAPrivateCrtKeySpec(valid.n(), valid.e(), valid.d(), valid.p(), valid.q(), valid.dP(),
         valid.dQ(), valid.qInv()));
   }
@@ -114,7 +118,15 @@ final class GoPrivateKeys {
     if (!GoRsaKeys.validMultiPrime(n, e, d, primes)) {
       throw new Unreadable();
     }
+    if (insecure(n)) {
+      return new InsecureRsaKey(n, e, d);
+    }
     return new MultiPrimeRsaKey((RSAPrivateKey) jdkKey("RSA", new RSAPrivateKeySpec(n, d)), e);
+  }
+
+  /** Whether Go reads a key of modulus {@code n} but never signs with it ({@link InsecureRsaKey}). */
+  private static boolean insecure(BigInteger n) {
+    return n.bitLength() < InsecureRsaKey.MIN_SIGNING_BITS;
   }
 
   private static PrivateKey pkcs8(byte[] der) {

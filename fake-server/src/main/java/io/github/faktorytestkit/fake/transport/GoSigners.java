@@ -5,6 +5,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Vector;
 import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
@@ -43,25 +45,26 @@ final class GoSigners {
     return key;
   }
 
-  /** The signer for the handshake of {@code context}, null when the client lists no scheme Go signs with. */
+  /**
+   * The signer for the handshake of {@code context}; over TLS 1.3 null when the client lists no scheme Go signs with
+   * (which Go refuses at the hello: {@link GoHelloChecks}); over TLS 1.2 then one that fails at the signature, as Go's
+   * {@code generateServerKeyExchange} does after the Certificate ({@link FailingSigner}).
+   */
   TlsCredentialedSigner signer(TlsContext context) {
     SecurityParameters parameters = context.getSecurityParametersHandshake();
     boolean tls13 = TlsUtils.isTLSv13(parameters.getNegotiatedVersion());
     List<Integer> schemes = tls13 ? key.tls13Schemes() : key.tls12Schemes();
     Vector<?> client = parameters.getClientSigAlgs();
-    if (client == null) {
-      return null;
-    }
-    for (Object offered : client) {
+    Certificate certificate = tls13 ? certificate13() : certificate12();
+    for (Object offered : client == null ? List.of() : client) {
       SignatureAndHashAlgorithm algorithm = (SignatureAndHashAlgorithm) offered;
       if (schemes.contains(SignatureScheme.from(algorithm))) {
-        Certificate certificate = tls13 ? certificate13() : certificate12();
-        TlsCredentialedSigner signer = new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-            privateKey, certificate, algorithm);
-        return key.signs() ? signer : new FailingSigner(signer, tls13);
+        return key.signs() ? new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
+            privateKey, certificate, algorithm) : new FailingSigner(certificate, algorithm, tls13);
       }
     }
-    return null;
+    return tls13 ? null : new FailingSigner(certificate, SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256,
+        key.ecdsaSuites() ? SignatureAlgorithm.ecdsa : SignatureAlgorithm.rsa), false);
   }
 
   private Certificate certificate12() {

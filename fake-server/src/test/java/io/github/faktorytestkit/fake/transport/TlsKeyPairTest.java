@@ -13,6 +13,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,6 +119,37 @@ class TlsKeyPairTest {
       "the CRT coefficient  | 1100 | tls: failed to parse private key"})
   void anRsaKeyIsCheckedAsGoChecksIt(String number, int offset, String goRefusal) {
     KeyPairAnswers.assertAnswer(TestKeys.pem("rsa.cert.pem"), rsaKeyWithBitFlipped(offset), goRefusal);
+  }
+
+  /**
+   * RSA keys of each size around Go's limits (keys/rsa256-* to rsa1024-*, made by Go, each read by Go 1.26's
+   * {@code tls.X509KeyPair}): read, even under the JDK's 512-bit minimum; signed with from 1024 bits only (Go's
+   * {@code rsa1024min}); the schemes Go picks from are those whose hash fits the modulus
+   * ({@code signatureSchemesForPublicKey}: RSA-PSS needs twice the hash and 2 bytes, PKCS#1 v1.5 its prefix, the hash
+   * and 11).
+   */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "rsa256.cert.pem | rsa256-pkcs1.key.pem | '' | '' | false",
+      "rsa256.cert.pem | rsa256-pkcs8.key.pem | '' | '' | false",
+      "rsa511.cert.pem | rsa511-pkcs1.key.pem | '' | 0401 | false",
+      "rsa512.cert.pem | rsa512-pkcs1.key.pem | '' | 0401 | false",
+      "rsa768.cert.pem | rsa768-pkcs1.key.pem | 0804 | 0804 0401 0501 0601 | false",
+      "rsa1023.cert.pem | rsa1023-pkcs1.key.pem | 0804 0805 | 0804 0805 0401 0501 0601 | false",
+      "rsa1024.cert.pem | rsa1024-pkcs1.key.pem | 0804 0805 | 0804 0805 0401 0501 0601 | true",
+      "rsa.cert.pem | rsa-pkcs1.key.pem | 0804 0805 0806 | 0804 0805 0806 0401 0501 0601 | true"})
+  void rsaKeysOfEverySizeAreReadAndSignedWithAsGoDoes(String certificate, String key, String tls13Schemes,
+      String tls12Schemes, boolean signs) {
+    ServerKey serverKey = TlsCredentials.fromPem(TestKeys.pem(certificate), TestKeys.pem(key)).serverKey();
+
+    assertThat(serverKey.tls13Schemes()).isEqualTo(schemes(tls13Schemes));
+    assertThat(serverKey.tls12Schemes()).isEqualTo(schemes(tls12Schemes));
+    assertThat(serverKey.signs()).isEqualTo(signs);
+  }
+
+  /** The schemes of {@code hex}, each of 4 hexadecimal digits, separated by spaces. */
+  private static List<Integer> schemes(String hex) {
+    return hex.isEmpty() ? List.of() : Arrays.stream(hex.split(" ")).map(s -> Integer.parseInt(s, 16)).toList();
   }
 
   /**
