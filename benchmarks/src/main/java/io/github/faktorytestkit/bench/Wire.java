@@ -9,9 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One blocking line-oriented client socket, as lean as a load generator needs. Not thread-safe. */
 public final class Wire implements AutoCloseable {
+  /** The ports {@link #freePort()} returned so far. */
+  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -72,11 +76,20 @@ public final class Wire implements AutoCloseable {
     return received;
   }
 
-  /** Returns a port nothing listens on right now. */
+  /**
+   * Returns a loopback port free now, never one this JVM returned before: a server spawned on an earlier one may
+   * still hold it, and two picks for one server (its command and web ports) must differ, which the system's choice
+   * alone does not promise (a run of the RSS figure once lost a jar that way: it greeted, then could not bind its web
+   * port and exited).
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress("127.0.0.1", 0));
-      return probe.getLocalPort();
+    while (true) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress("127.0.0.1", 0));
+        if (GIVEN.add(probe.getLocalPort())) {
+          return probe.getLocalPort();
+        }
+      }
     }
   }
 
