@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 
 /**
  * One connection of a worker (a processor's or the heartbeat's) that reconnects with {@link Backoff} when it is
- * lost: a command that fails for the connection's sake is sent again on a new one. Only one thread uses it at a
- * time, but {@link #close()} may come from any thread.
+ * lost: a command that fails for the connection's sake is sent again on a new one. Commands of several threads take
+ * turns (the heartbeat's BEAT and the shutdown's FAIL of a job still running share the control connection: sent at
+ * once, their lines mixed and the FAIL was lost); {@link #close()} may come from any thread.
  */
 final class WorkerConnection implements AutoCloseable {
   private final String name;
@@ -41,7 +42,7 @@ final class WorkerConnection implements AutoCloseable {
    * @throws FaktoryCommandException when the server refuses the command (not retried)
    * @throws WorkerStoppedException when {@code giveUp} completed before the command went through
    */
-  <T> T call(String what, Function<FaktoryClient, T> command, CompletableFuture<?> giveUp) {
+  synchronized <T> T call(String what, Function<FaktoryClient, T> command, CompletableFuture<?> giveUp) {
     int failures = 0;
     while (true) {
       try {
