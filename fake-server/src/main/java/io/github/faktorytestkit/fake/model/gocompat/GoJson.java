@@ -163,29 +163,13 @@ public final class GoJson {
       throw invalid("looking for beginning of object key string");
     }
     pos++;
-    String key = knownKey();
-    if (key == null) {
-      key = string();
-    }
+    String key = string(keys);
     skipSpace();
     requireMore();
     if (in[pos] != ':') {
       throw invalid("after object key");
     }
     pos++;
-    return key;
-  }
-
-  /** Reads a key of {@link #keys} spelled plainly up to its closing quote and returns it, else returns null. */
-  private String knownKey() {
-    int runEnd = plainRunEnd();
-    if (runEnd == in.length || in[runEnd] != '"') {
-      return null;
-    }
-    String key = keys.find(in, pos, runEnd - pos);
-    if (key != null) {
-      pos = runEnd + 1;
-    }
     return key;
   }
 
@@ -198,9 +182,17 @@ public final class GoJson {
   }
 
   private String string() throws GoJsonException {
+    return string(GoJsonKeys.NONE);
+  }
+
+  /** Reads a string literal's rest; spelled plainly as one of {@code known}, it is that very string. */
+  private String string(GoJsonKeys known) throws GoJsonException {
     int runEnd = plainRunEnd();
     if (runEnd < in.length && in[runEnd] == '"') {
-      String text = GoUtf8.decodeReplacing(in, pos, runEnd - pos);
+      String text = known.find(in, pos, runEnd - pos);
+      if (text == null) {
+        text = GoUtf8.decodeReplacing(in, pos, runEnd - pos);
+      }
       pos = runEnd + 1;
       return text;
     }
